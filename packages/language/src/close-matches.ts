@@ -1,0 +1,29 @@
+import { distance } from 'fastest-levenshtein';
+import { compareText } from './ordering.js';
+
+/**
+ * The candidates closest to a misspelled name, best first: what "did you mean …?" offers.
+ * A candidate qualifies when it is within roughly a third of the name's length in edits, or when one
+ * name contains the other (`pricing` for `clear_pricing`).
+ */
+export function closeMatches(name: string, candidates: Iterable<string>, limit = 3): string[] {
+    const wanted = name.toLowerCase();
+    const maxDistance = Math.max(1, Math.floor(wanted.length / 3));
+    const scored: Array<{ candidate: string; score: number }> = [];
+    for (const candidate of new Set(candidates)) {
+        const lower = candidate.toLowerCase();
+        const edits = distance(wanted, lower);
+        const contains = wanted.length >= 3 && (lower.includes(wanted) || wanted.includes(lower));
+        if (edits <= maxDistance || contains) {
+            scored.push({ candidate, score: contains ? Math.min(edits, maxDistance) : edits });
+        }
+    }
+    scored.sort((a, b) => a.score - b.score || compareText(a.candidate, b.candidate));
+    return scored.slice(0, limit).map(s => s.candidate);
+}
+
+/** "`a`", "`a` or `b`", "`a`, `b` or `c`". */
+export function formatAlternatives(names: readonly string[]): string {
+    const quoted = names.map(n => `\`${n}\``);
+    return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}

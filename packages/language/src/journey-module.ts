@@ -1,0 +1,63 @@
+import { inject, type DeepPartial, type LangiumCoreServices, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { JourneyDslGeneratedModule, JourneyDslGeneratedSharedModule } from './generated/module.js';
+import { JourneyDeclarations } from './journey-declarations.js';
+import { JourneyDocumentValidator } from './journey-document-validator.js';
+import { JourneyScopeComputation } from './journey-scope-computation.js';
+import { JourneyScopeProvider } from './journey-scope-provider.js';
+import { JourneySettings } from './journey-settings.js';
+import { registerValidationChecks } from './journey-validator.js';
+import { JourneyValueConverter } from './journey-value-converter.js';
+
+/** Services of the .journey language beyond Langium's own. */
+export interface JourneyAddedServices {
+    references: {
+        JourneyDeclarations: JourneyDeclarations;
+    };
+    validation: {
+        JourneySettings: JourneySettings;
+    };
+}
+
+export type JourneyServices = LangiumServices & JourneyAddedServices;
+
+export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
+    parser: {
+        ValueConverter: () => new JourneyValueConverter(),
+    },
+    references: {
+        ScopeComputation: services => new JourneyScopeComputation(services),
+        ScopeProvider: services => new JourneyScopeProvider(services),
+        JourneyDeclarations: services => new JourneyDeclarations(services),
+    },
+    validation: {
+        DocumentValidator: services => new JourneyDocumentValidator(services),
+        JourneySettings: () => new JourneySettings(),
+    },
+};
+
+/**
+ * Creates the shared and language services. The language server passes its connection; the CLI and
+ * tests pass none and drive the document builder themselves.
+ */
+export function createJourneyServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Journey: JourneyServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), JourneyDslGeneratedSharedModule);
+    const Journey = inject(
+        createDefaultModule({ shared }),
+        JourneyDslGeneratedModule as Module<JourneyServices, DeepPartial<LangiumCoreServices>>,
+        JourneyModule
+    );
+    shared.ServiceRegistry.register(Journey);
+    registerValidationChecks(Journey);
+    if (!context.connection) {
+        // Without a language client nobody sends the configuration: mark it as known.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Journey };
+}

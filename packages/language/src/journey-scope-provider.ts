@@ -1,0 +1,52 @@
+import {
+    AstUtils, DefaultScopeProvider, EMPTY_SCOPE, type AstNodeDescription, type ReferenceInfo, type Scope
+} from 'langium';
+import { isBy, isJourney, type Journey, type Persona } from './generated/ast.js';
+import { qualifiedNeedName } from './journey-scope-computation.js';
+
+/**
+ * The scoping restrictions of the spec on top of Langium's default (local names, then global ones):
+ * - `serves` and value-gap rows see only the needs of the journey's personas, by `need` or `persona.need`;
+ * - `by` sees only the journey's personas.
+ * Touchpoints, pains and opportunities are local to their journey by construction (see
+ * JourneyScopeComputation), so `at`, `for`, `addresses` and flow ends need nothing special here.
+ */
+export class JourneyScopeProvider extends DefaultScopeProvider {
+
+    override getScope(context: ReferenceInfo): Scope {
+        const referenceType = this.reflection.getReferenceType(context);
+        if (referenceType === 'Need') {
+            const journey = AstUtils.getContainerOfType(context.container, isJourney);
+            return journey ? this.createScope(this.describeNeeds(journeyPersonas(journey))) : super.getScope(context);
+        }
+        if (referenceType === 'Persona' && isBy(context.container)) {
+            const journey = AstUtils.getContainerOfType(context.container, isJourney);
+            if (!journey) {
+                return EMPTY_SCOPE;
+            }
+            return this.createScopeForNodes(journeyPersonas(journey));
+        }
+        return super.getScope(context);
+    }
+
+    /** Each need twice: as `need` and as `persona.need`. */
+    private describeNeeds(personas: Persona[]): AstNodeDescription[] {
+        return personas.flatMap(persona => persona.needs.filter(need => need.name).flatMap(need => [
+            this.descriptions.createDescription(need, need.name),
+            this.descriptions.createDescription(need, qualifiedNeedName(persona.name, need.name)),
+        ]));
+    }
+}
+
+/** The personas named on the journey's `persona` lines, resolved, without repeats. */
+export function journeyPersonas(journey: Journey): Persona[] {
+    const personas = new Set<Persona>();
+    for (const line of journey.personaLines) {
+        for (const reference of line.personas) {
+            if (reference.ref) {
+                personas.add(reference.ref);
+            }
+        }
+    }
+    return [...personas];
+}

@@ -1,0 +1,22 @@
+import { calendarDateOfToday, type CalendarDate } from './calendar-date.js';
+import type { ConfiguredSeverity } from './rules/rule-registry.js';
+import { findRule } from './rules/index.js';
+
+/**
+ * What the user decided for this workspace: rule severities and, for reproducible runs, "today".
+ * The CLI fills it from its options, the language server from the workspace; rules only read it.
+ */
+export class JourneySettings {
+    /** Fixed "today" (CLI `--today`, tests); `undefined` means the clock. */
+    today: CalendarDate | undefined;
+    /** Per-rule severity overrides by rule id. */
+    readonly severities = new Map<string, ConfiguredSeverity>();
+
+    currentDate(): CalendarDate {
+        return this.today ?? calendarDateOfToday();
+    }
+
+    severityOf(ruleId: string): ConfiguredSeverity {
+        return this.severities.get(ruleId) ?? findRule(ruleId)?.defaultSeverity ?? 'error';
+    }
+}

@@ -1,0 +1,83 @@
+import { AstUtils, UriUtils, type AstNode, type AstNodeDescription } from 'langium';
+import type { Journey, Persona } from '../generated/ast.js';
+import { defineRule, type RuleContext } from './rule-registry.js';
+
+/** Parse and link errors are turned into diagnostics by the document validator; this entry carries their metadata. */
+export const unresolvedReferenceRule = defineRule({
+    id: 'unresolved-reference',
+    defaultSeverity: 'error',
+    description: 'A name refers to nothing that is declared where it may be used; the message lists close matches.',
+});
+
+export const duplicateNameRule = defineRule({
+    id: 'duplicate-name',
+    defaultSeverity: 'error',
+    description: 'Two declarations share one name in one scope (the workspace, a persona or a journey).',
+    checks: {
+        Model: (model, context) => {
+            for (const declaration of model.declarations) {
+                checkTopLevel(declaration, context);
+            }
+        },
+        Persona: (persona, context) => checkLocalNames(persona, context),
+        Journey: (journey, context) => checkLocalNames(journey, context),
+    }
+});
+
+function checkTopLevel(node: AstNode & { name?: string }, context: RuleContext): void {
+    if (!node.name) {
+        return;
+    }
+    const first = context.services.references.JourneyDeclarations.declarationsNamed(node.name)[0];
+    const document = AstUtils.getDocument(node);
+    const isFirst = !first || (first.documentUri.toString() === document.uri.toString()
+        && first.path === context.services.workspace.AstNodeLocator.getAstNodePath(node));
+    if (isFirst) {
+        return;
+    }
+    context.report({
+        node,
+        property: 'name',
+        message: `Duplicate name \`${node.name}\`: ${article(first.type)} ${kindOf(first.type)} \`${node.name}\` is already declared `
+            + `${whereIs(first, document.uri.toString())}. Top-level names are shared by all files of the workspace: rename one of them.`,
+    });
+}
+
+function checkLocalNames(scope: Journey | Persona, context: RuleContext): void {
+    const seen = new Map<string, AstNode>();
+    for (const node of AstUtils.streamAllContents(scope)) {
+        const name = (node as { name?: unknown }).name;
+        if (typeof name !== 'string' || !name) {
+            continue;
+        }
+        const first = seen.get(name);
+        if (!first) {
+            seen.set(name, node);
+            continue;
+        }
+        const line = (first.$cstNode?.range.start.line ?? 0) + 1;
+        const scopeKind = scope.$type === 'Journey' ? 'journey' : 'persona';
+        context.report({
+            node,
+            property: 'name',
+            message: `Duplicate name \`${name}\`: ${article(first.$type)} ${kindOf(first.$type)} \`${name}\` is already declared on line ${line} `
+                + `of this ${scopeKind}. Names inside a ${scopeKind} must be unique: rename one of them.`,
+        });
+    }
+}
+
+function whereIs(description: AstNodeDescription, currentUri: string): string {
+    const line = (description.nameSegment?.range.start.line ?? 0) + 1;
+    return description.documentUri.toString() === currentUri
+        ? `on line ${line}`
+        : `in ${UriUtils.basename(description.documentUri)} on line ${line}`;
+}
+
+/** "Touchpoint" → "touchpoint"; used in messages. */
+export function kindOf(type: string): string {
+    return type === 'Addressable' ? 'pain or opportunity' : type.toLowerCase();
+}
+
+function article(type: string): string {
+    return /^[aeiou]/i.test(kindOf(type)) ? 'an' : 'a';
+}

@@ -1,0 +1,47 @@
+import type { AstNode } from 'langium';
+import type { Range } from 'vscode-languageserver';
+import type { CalendarDate } from '../calendar-date.js';
+import type { JourneyDslAstType } from '../generated/ast.js';
+import type { JourneyServices } from '../journey-module.js';
+
+/** How loud a rule is. `off` only exists in configuration. */
+export type RuleSeverity = 'error' | 'warning' | 'info';
+export type ConfiguredSeverity = RuleSeverity | 'off';
+
+/** Where a finding points: a property of a node (its name, a reference), a keyword, or an explicit range. */
+export interface RuleFinding {
+    node: AstNode;
+    message: string;
+    property?: string;
+    index?: number;
+    keyword?: string;
+    range?: Range;
+    /** Extra facts for quick fixes (e.g. the suggested names). */
+    data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+    report(finding: RuleFinding): void;
+    /** "Today" for the date rules: the clock, or what the user or a test asked for. */
+    readonly today: CalendarDate;
+    readonly services: JourneyServices;
+}
+
+/** Checks keyed by AST type, each called once per node of that type. */
+export type RuleChecks = {
+    [K in keyof JourneyDslAstType]?: (node: JourneyDslAstType[K], context: RuleContext) => void;
+};
+
+export interface JourneyRule {
+    /** Stable id: the diagnostic's `code`, the key in `journey.config.json`, the name of its doc page. */
+    readonly id: string;
+    readonly defaultSeverity: RuleSeverity;
+    /** One line: what the rule checks. */
+    readonly description: string;
+    /** Node checks. Rules reported by the parser or linker (`syntax`, `unresolved-reference`) may have none. */
+    readonly checks?: RuleChecks;
+}
+
+export function defineRule(rule: JourneyRule): JourneyRule {
+    return rule;
+}

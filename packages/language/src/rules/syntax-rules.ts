@@ -1,0 +1,34 @@
+import { daysInMonth, parseCalendarDate } from '../calendar-date.js';
+import { defineRule, type RuleContext } from './rule-registry.js';
+import type { AstNode } from 'langium';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+    'October', 'November', 'December'];
+
+/** Parse errors come from the parser; dates that are not real calendar dates are checked here. */
+export const syntaxRule = defineRule({
+    id: 'syntax',
+    defaultSeverity: 'error',
+    description: 'The text does not follow the grammar of the language, or a date is not a real calendar date.',
+    checks: {
+        Source: (node, context) => checkDate(node, node.date, 'date', context),
+        Review: (node, context) => checkDate(node, node.date, 'date', context),
+        Due: (node, context) => checkDate(node, node.date, 'date', context),
+    }
+});
+
+function checkDate(node: AstNode, text: string | undefined, property: string, context: RuleContext): void {
+    if (text === undefined || parseCalendarDate(text)) {
+        return;
+    }
+    const [year, month, day] = text.split('-').map(Number);
+    let why: string;
+    if (month < 1 || month > 12) {
+        why = `there is no month ${month}`;
+    } else if (day < 1) {
+        why = 'days start at 01';
+    } else {
+        why = `${MONTHS[month - 1]} ${year} has ${daysInMonth(year, month)} days, not ${day}`;
+    }
+    context.report({ node, property, message: `\`${text}\` is not a calendar date: ${why}. Write a real date as YYYY-MM-DD.` });
+}
