@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { createColors } from 'picocolors';
+import type { LintResult } from '../lint-results.js';
+import { totalsOf } from '../lint-results.js';
+import type { Formatter } from './formatter.js';
+
+const SEVERITY_NAMES = { 2: 'error', 1: 'warning', 0: 'info' } as const;
+
+/**
+ * ESLint's `stylish` look: problems grouped by file, `line:col  severity  message  rule` in aligned
+ * columns, then a summary line. Nothing at all when there is nothing to report.
+ */
+export const stylishFormatter: Formatter = (results, context) => {
+    const c = createColors(context.color);
+    const paint = { 2: c.red, 1: c.yellow, 0: c.blue } as const;
+    const blocks: string[] = [];
+    for (const result of results) {
+        if (result.messages.length === 0) {
+            continue;
+        }
+        const rows = result.messages.map(message => ({
+            position: `${message.line}:${message.column}`,
+            severity: SEVERITY_NAMES[message.severity],
+            paintSeverity: paint[message.severity],
+            message: message.message,
+            ruleId: message.ruleId,
+        }));
+        const widths = {
+            position: Math.max(...rows.map(row => row.position.length)),
+            severity: Math.max(...rows.map(row => row.severity.length)),
+            message: Math.max(...rows.map(row => row.message.length)),
+        };
+        const lines = rows.map(row => `  ${c.dim(row.position.padEnd(widths.position))}  `
+            + `${row.paintSeverity(row.severity.padEnd(widths.severity))}  `
+            + `${row.message.padEnd(widths.message)}  ${c.dim(row.ruleId)}`);
+        blocks.push(`${c.underline(displayPath(result, context.cwd))}\n${lines.join('\n')}`);
+    }
+    if (blocks.length === 0) {
+        return '';
+    }
+    return `\n${blocks.join('\n\n')}\n\n${summary(results, c)}\n\n`;
+};
+
+function displayPath(result: LintResult, cwd: string): string {
+    const relative = path.relative(cwd, result.filePath);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? result.filePath : relative;
+}
+
+function summary(results: readonly LintResult[], c: ReturnType<typeof createColors>): string {
+    const { errors, warnings, infos } = totalsOf(results);
+    const total = errors + warnings + infos;
+    const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+    if (infos > 0) {
+        parts.push(plural(infos, 'info'));
+    }
+    const text = `\u2716 ${plural(total, 'problem')} (${parts.join(', ')})`;
+    const paint = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.blue;
+    return c.bold(paint(text));
+}
+
+function plural(count: number, word: string): string {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,88 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import type { LoadedFile } from './journey-workspace.js';
+
+/** ESLint's severities: 2 error, 1 warning; 0 is our info (shown only when asked for). */
+export type LintSeverity = 0 | 1 | 2;
+
+/** One problem, in the shape of ESLint's JSON formatter (1-based lines and columns, end exclusive). */
+export interface LintMessage {
+    ruleId: string;
+    severity: LintSeverity;
+    message: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+}
+
+/** One file's problems, in the shape of ESLint's JSON formatter. */
+export interface LintResult {
+    filePath: string;
+    messages: LintMessage[];
+    suppressedMessages: LintMessage[];
+    errorCount: number;
+    fatalErrorCount: number;
+    warningCount: number;
+    fixableErrorCount: number;
+    fixableWarningCount: number;
+    usedDeprecatedRules: never[];
+}
+
+export interface ResultOptions {
+    /** Errors only (`--quiet`). */
+    quiet?: boolean;
+    /** Keep info diagnostics, as severity 0 (`--info`). */
+    includeInfo?: boolean;
+}
+
+export function toLintResults(files: readonly LoadedFile[], options: ResultOptions = {}): LintResult[] {
+    return files.map(file => {
+        const messages = file.diagnostics
+            .map(toLintMessage)
+            .filter(message => message.severity === 2 || (!options.quiet && (message.severity === 1 || options.includeInfo)));
+        return {
+            filePath: file.filePath,
+            messages,
+            suppressedMessages: [],
+            errorCount: count(messages, 2),
+            fatalErrorCount: messages.filter(message => message.severity === 2 && message.ruleId === 'syntax').length,
+            warningCount: count(messages, 1),
+            fixableErrorCount: 0,
+            fixableWarningCount: 0,
+            usedDeprecatedRules: [],
+        };
+    });
+}
+
+function toLintMessage(diagnostic: Diagnostic): LintMessage {
+    const { start, end } = diagnostic.range;
+    return {
+        ruleId: String(diagnostic.code ?? 'syntax'),
+        severity: diagnostic.severity === 1 ? 2 : diagnostic.severity === 2 ? 1 : 0,
+        message: diagnostic.message,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+    };
+}
+
+function count(messages: readonly LintMessage[], severity: LintSeverity): number {
+    return messages.filter(message => message.severity === severity).length;
+}
+
+export interface LintTotals {
+    errors: number;
+    warnings: number;
+    infos: number;
+}
+
+export function totalsOf(results: readonly LintResult[]): LintTotals {
+    const totals = { errors: 0, warnings: 0, infos: 0 };
+    for (const result of results) {
+        totals.errors += result.errorCount;
+        totals.warnings += result.warningCount;
+        totals.infos += count(result.messages, 0);
+    }
+    return totals;
+}

@@ -1,0 +1,73 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CliError, ExitCode } from './cli-error.js';
+import { lintCommand, type CommandIO } from './commands/lint-command.js';
+import { lspCommand } from './commands/lsp-command.js';
+import { formatters } from './formatters/index.js';
+
+declare const JOURNEY_VERSION: string;
+
+/** Builds the `journey` program. Actions resolve to an exit code; nothing here calls `process.exit`. */
+export function createProgram(io: CommandIO, setExitCode: (code: number) => void): Command {
+    const program = new Command('journey')
+        .description('Customer journey maps as code: lint, render and convert .journey files.')
+        .version(typeof JOURNEY_VERSION === 'string' ? JOURNEY_VERSION : '0.0.0-dev', '-v, --version')
+        .showSuggestionAfterError(true)
+        .exitOverride()
+        .configureOutput({
+            writeOut: text => io.stdout(text),
+            writeErr: text => io.stderr(text),
+            outputError: (text, write) => write(text.startsWith('error:') ? `journey: ${text.slice('error: '.length)}` : text),
+        });
+
+    program.command('lint')
+        .description('Check .journey files (one workspace) and print their problems.')
+        .argument('[paths...]', 'files, folders or globs (default: the current folder)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+        .option('--quiet', 'report errors only')
+        .option('--info', 'include info diagnostics (severity 0) in the output')
+        .option('--max-warnings <number>', 'exit with 1 when there are more warnings than this')
+        .option('--today <date>', 'the date the date rules take as today (YYYY-MM-DD)')
+        .option('--no-color', 'never colour the output (colour is only used on a terminal)')
+        .action(async (paths: string[], options) => setExitCode(await lintCommand(paths, options, io)));
+
+    program.command('lsp')
+        .description('Run the language server (for editors): speaks LSP on stdio.')
+        .option('--stdio', 'use stdin/stdout (the default)')
+        .allowUnknownOption(true)
+        .action(() => lspCommand());
+
+    return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+    const io: CommandIO = {
+        cwd: process.cwd(),
+        stdout: text => process.stdout.write(text),
+        stderr: text => process.stderr.write(text),
+        isTTY: Boolean(process.stdout.isTTY),
+    };
+    let exitCode: number = ExitCode.Ok;
+    const program = createProgram(io, code => { exitCode = code; });
+    try {
+        await program.parseAsync(argv);
+        return exitCode;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            // Help and version are not errors; anything else commander rejects is a usage error.
+            return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+        }
+        if (error instanceof CliError) {
+            io.stderr(`journey: ${error.message}\n`);
+            return error.exitCode;
+        }
+        io.stderr(`journey: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        return ExitCode.Usage;
+    }
+}
+
+main(process.argv).then(code => {
+    // `journey lsp` keeps running; everything else ends with its exit code once output is flushed.
+    if (process.argv[2] !== 'lsp') {
+        process.exitCode = code;
+    }
+});

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+    resolve: {
+        // Unit tests run against the sources, never a stale build; process tests run the built CLI.
+        alias: {
+            '@journey/language': fileURLToPath(new URL('./packages/language/src/index.ts', import.meta.url)),
+        },
+    },
+    test: {
+        include: ['test/**/*.test.ts'],
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+        pool: 'forks',
+    },
+});
