@@ -3,12 +3,12 @@ import { compareText } from './ordering.js';
 
 /**
  * The candidates closest to a misspelled name, best first: what "did you mean …?" offers.
- * A candidate qualifies when it is within roughly a third of the name's length in edits, or when one
- * name contains the other (`pricing` for `clear_pricing`).
+ * A candidate qualifies when it is within two edits (one for names of three letters or fewer; a third of
+ * the length for long names), or when one name contains the other (`pricing` for `clear_pricing`).
  */
 export function closeMatches(name: string, candidates: Iterable<string>, limit = 3): string[] {
     const wanted = name.toLowerCase();
-    const maxDistance = Math.max(1, Math.floor(wanted.length / 3));
+    const maxDistance = wanted.length <= 3 ? 1 : Math.max(2, Math.floor(wanted.length / 3));
     const scored: Array<{ candidate: string; score: number }> = [];
     for (const candidate of new Set(candidates)) {
         const lower = candidate.toLowerCase();
