@@ -14,6 +14,12 @@ if (run('npm', ['run', 'build']) !== 0) {
     process.exit(1);
 }
 
+// The tests are TypeScript too: a type error in a test is a failure even if vitest would run it.
+const typecheckFailed = run('npx', ['tsc', '-b']) !== 0;
+if (typecheckFailed) {
+    console.error('journey tests: type errors (npx tsc -b); counted as one failure.');
+}
+
 const reportFile = 'test-results/vitest.json';
 mkdirSync(`${root}test-results`, { recursive: true });
 rmSync(`${root}${reportFile}`, { force: true });
@@ -30,6 +36,9 @@ try {
     }
 } catch {
     failed = Math.max(failed, 1);
+}
+if (typecheckFailed) {
+    failed += 1;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(status === 0 && failed === 0 ? 0 : 1);
