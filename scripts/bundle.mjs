@@ -12,6 +12,8 @@ await build({
     entryPoints: [`${root}packages/cli/src/main.ts`],
     outfile: `${root}packages/cli/dist/journey.cjs`,
     bundle: true,
+    // Prefer ES modules: some packages' CommonJS entry is a UMD wrapper that esbuild cannot follow (jsonc-parser).
+    mainFields: ['module', 'main'],
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -2,14 +2,16 @@ import {
     AstUtils, DefaultDocumentValidator, DocumentValidator, type AstReflection, type LangiumDocument,
     type ReferenceInfo, type ScopeProvider, type ValidationOptions
 } from 'langium';
-import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { CancellationToken, DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { closeMatches, formatAlternatives } from './close-matches.js';
 import { isBy, isJourney, type Journey } from './generated/ast.js';
 import type { JourneyServices } from './journey-module.js';
 import { journeyPersonas } from './journey-scope-provider.js';
 import type { JourneySettings } from './journey-settings.js';
 import { compareText } from './ordering.js';
-import { kindOf } from './rules/naming-rules.js';
+import { findRule, type FindingData, type RuleSeverity } from './rules/index.js';
+import { kindOf, unusedSuppressionRule } from './rules/naming-rules.js';
+import { findSuppressions, type Suppression } from './suppressions.js';
 
 /** How to declare a missing top-level name, for the "unknown name" message. */
 const DECLARATION_TEMPLATES: Record<string, (name: string) => string> = {
@@ -46,18 +48,56 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         for (const diagnostic of diagnostics) {
             const code = ruleIdOf(diagnostic);
             const severity = this.settings.severityOf(code);
-            if (severity === 'off') {
-                continue;
+            if (severity !== 'off') {
+                result.push({
+                    ...diagnostic,
+                    code,
+                    message: code === 'syntax' ? friendlySyntaxMessage(diagnostic.message) : diagnostic.message,
+                    severity: toLspSeverity(severity),
+                    source: 'journey',
+                });
             }
-            result.push({
-                ...diagnostic,
-                code,
-                message: code === 'syntax' ? friendlySyntaxMessage(diagnostic.message) : diagnostic.message,
-                severity: severity === 'error' ? 1 : severity === 'warning' ? 2 : 3,
-                source: 'journey',
-            });
         }
-        return result.sort(compareDiagnostics);
+        return this.applySuppressions(document, result).sort(compareDiagnostics);
+    }
+
+    /** Drops what `// journey-disable-next-line` silences and reports the suppressions that silence nothing. */
+    private applySuppressions(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+        const suppressions = findSuppressions(document.parseResult.value.$cstNode);
+        if (suppressions.length === 0) {
+            return diagnostics;
+        }
+        const used = new Set<string>();
+        const kept = diagnostics.filter(diagnostic => {
+            const suppression = suppressions.find(s => s.targetLine === diagnostic.range.start.line
+                && (s.rules.length === 0 || s.rules.some(rule => rule.id === diagnostic.code)));
+            if (!suppression) {
+                return true;
+            }
+            used.add(`${suppression.targetLine}:${suppression.rules.length === 0 ? '*' : diagnostic.code}`);
+            return false;
+        });
+        const severity = this.settings.severityOf(unusedSuppressionRule.id);
+        if (severity === 'off') {
+            return kept;
+        }
+        const text = document.textDocument.getText();
+        for (const suppression of suppressions) {
+            const unused = suppression.rules.length === 0
+                ? (used.has(`${suppression.targetLine}:*`) ? [] : [{ id: '', range: suppression.range }])
+                : suppression.rules.filter(rule => !used.has(`${suppression.targetLine}:${rule.id}`)
+                    && this.settings.severityOf(rule.id) !== 'off');
+            for (const rule of unused) {
+                const known = rule.id === '' || findRule(rule.id) !== undefined;
+                const message = !known
+                    ? `Unknown rule \`${rule.id}\` in a suppression comment: \`journey rules\` lists the rule ids.`
+                    : `This suppression silences nothing: no ${rule.id ? `\`${rule.id}\` ` : ''}problem is reported on the next line. Remove it.`;
+                const fix = removeFromSuppression(text, suppression, rule.id);
+                const data: FindingData = { ruleId: unusedSuppressionRule.id, fixes: [{ title: 'Remove the unused suppression', edits: [fix] }], safeFix: true };
+                kept.push({ range: rule.range, message, severity: toLspSeverity(severity), code: unusedSuppressionRule.id, source: 'journey', data });
+            }
+        }
+        return kept;
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
@@ -69,13 +109,13 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             const info = error.info as ReferenceInfo;
             const text = info.reference.$refText;
             const suggestions = this.suggestionsFor(info, text);
+            const range = reference.$refNode?.range;
+            const data: FindingData = { code: DocumentValidator.LinkingError, ruleId: 'unresolved-reference', suggestions, safeFix: false };
+            if (range) {
+                data.fixes = suggestions.map(name => ({ title: `Change to \`${name}\``, edits: [{ range, newText: name }] }));
+            }
             diagnostics.push(this.toDiagnostic('error', this.unresolvedMessage(info, text, suggestions), {
-                node: info.container,
-                range: reference.$refNode?.range,
-                property: info.property,
-                index: info.index,
-                code: 'unresolved-reference',
-                data: { code: DocumentValidator.LinkingError, ruleId: 'unresolved-reference', suggestions },
+                node: info.container, range, property: info.property, index: info.index, code: 'unresolved-reference', data,
             }));
         }
     }
@@ -126,6 +166,26 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             ? ` \`${text}\` is a need of ${owners.length > 1 ? 'personas' : 'persona'} ${owners.join(', ')}, not on this journey's \`persona\` line.`
             : '';
     }
+}
+
+function toLspSeverity(severity: RuleSeverity): DiagnosticSeverity {
+    return severity === 'error' ? DiagnosticSeverity.Error : severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+}
+
+/** The edit that removes one rule id from a suppression comment, or the whole comment line when it is the last. */
+function removeFromSuppression(text: string, suppression: Suppression, ruleId: string): TextEdit {
+    const remaining = suppression.rules.filter(rule => rule.id !== ruleId);
+    if (ruleId === '' || remaining.length === 0 || !remaining.some(rule => findRule(rule.id))) {
+        const { line } = suppression.range.start;
+        const lineText = text.split(/\r?\n/)[line] ?? '';
+        const ownLine = lineText.slice(0, suppression.range.start.character).trim() === '';
+        return ownLine
+            ? { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }
+            : { range: { start: { line, character: lineText.slice(0, suppression.range.start.character).trimEnd().length }, end: suppression.range.end }, newText: '' };
+    }
+    const first = suppression.rules[0].range.start;
+    const last = suppression.rules[suppression.rules.length - 1].range.end;
+    return { range: { start: first, end: last }, newText: remaining.map(rule => rule.id).join(', ') };
 }
 
 /** The rule id a diagnostic belongs to. */

@@ -4,6 +4,8 @@ import {
     type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { JourneyDslGeneratedModule, JourneyDslGeneratedSharedModule } from './generated/module.js';
+import { JourneyCodeActionProvider } from './journey-code-action-provider.js';
+import { JourneyConfigLoader, JourneyWorkspaceManager } from './journey-config-loader.js';
 import { JourneyDeclarations } from './journey-declarations.js';
 import { JourneyDocumentValidator } from './journey-document-validator.js';
 import { JourneyScopeComputation } from './journey-scope-computation.js';
@@ -33,9 +35,18 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         ScopeProvider: services => new JourneyScopeProvider(services),
         JourneyDeclarations: services => new JourneyDeclarations(services),
     },
+    lsp: {
+        CodeActionProvider: () => new JourneyCodeActionProvider(),
+    },
     validation: {
         DocumentValidator: services => new JourneyDocumentValidator(services),
         JourneySettings: () => new JourneySettings(),
+    },
+};
+
+const JourneySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    workspace: {
+        WorkspaceManager: services => new JourneyWorkspaceManager(services),
     },
 };
 
@@ -47,7 +58,7 @@ export function createJourneyServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Journey: JourneyServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), JourneyDslGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), JourneyDslGeneratedSharedModule, JourneySharedModule);
     const Journey = inject(
         createDefaultModule({ shared }),
         JourneyDslGeneratedModule as Module<JourneyServices, DeepPartial<LangiumCoreServices>>,
@@ -55,8 +66,11 @@ export function createJourneyServices(context: DefaultSharedModuleContext): {
     );
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);
-    if (!context.connection) {
-        // Without a language client nobody sends the configuration: mark it as known.
+    if (context.connection) {
+        // The editor's workspace has a journey.config.json to follow; the CLI applies its own.
+        (shared.workspace.WorkspaceManager as JourneyWorkspaceManager).configLoader = new JourneyConfigLoader(shared, Journey);
+    } else {
+        // Without a language client nobody sends the client configuration: mark it as known.
         shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, Journey };

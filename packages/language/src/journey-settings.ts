@@ -1,6 +1,7 @@
 import { calendarDateOfToday, type CalendarDate } from './calendar-date.js';
 import type { ConfiguredSeverity } from './rules/rule-registry.js';
 import { findRule } from './rules/index.js';
+import type { JourneyConfig } from './journey-config.js';
 
 /**
  * What the user decided for this workspace: rule severities and, for reproducible runs, "today".
@@ -14,6 +15,14 @@ export class JourneySettings {
 
     currentDate(): CalendarDate {
         return this.today ?? calendarDateOfToday();
+    }
+
+    /** Replaces the configured severities with a configuration file's (or with none). */
+    applyConfig(config: JourneyConfig | undefined): void {
+        this.severities.clear();
+        for (const [ruleId, severity] of config?.severities ?? []) {
+            this.severities.set(ruleId, severity);
+        }
     }
 
     severityOf(ruleId: string): ConfiguredSeverity {

@@ -1,7 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { JourneyDslAstType } from './generated/ast.js';
 import type { JourneyServices } from './journey-module.js';
-import { journeyRules, type JourneyRule, type RuleContext, type RuleSeverity } from './rules/index.js';
+import { journeyRules, type FindingData, type JourneyRule, type RuleContext, type RuleSeverity } from './rules/index.js';
 
 type AnyCheck = (node: unknown, context: RuleContext) => void;
 
@@ -40,11 +40,16 @@ function ruleContext(rule: JourneyRule, severity: RuleSeverity, accept: Validati
         today,
         services,
         report: finding => {
-            const { node, message, property, index, keyword, range, data } = finding;
+            const { node, message, property, index, keyword, range, data, fixes } = finding;
+            const findingData: FindingData = { ...data, ruleId: rule.id };
+            if (fixes && fixes.length > 0) {
+                findingData.fixes = fixes;
+                findingData.safeFix = rule.fix?.safe ?? false;
+            }
             accept(severity, message, {
                 node, property, index, keyword, range,
                 code: rule.id,
-                data: { ...data, ruleId: rule.id },
+                data: findingData,
             } as Parameters<ValidationAcceptor>[2]);
         },
     };

@@ -1,8 +1,14 @@
 import { needNotServedRule } from './coverage-rules.js';
-import { duplicateNameRule, unresolvedReferenceRule } from './naming-rules.js';
+import { duplicateNameRule, unresolvedReferenceRule, unusedSuppressionRule } from './naming-rules.js';
 import type { JourneyRule } from './rule-registry.js';
 import { journeyWithoutPersonaRule, personaWithoutNeedsRule, stageWithoutTouchpointsRule } from './structure-rules.js';
 import { syntaxRule } from './syntax-rules.js';
+import { kpiOffTargetRule, painWithoutOpportunityRule, unsupportedClaimRule, valueGapRule } from './evidence-rules.js';
+import { deadEndRule, unreachableTouchpointRule } from './flow-rules.js';
+import { futureWithoutCurrentRule, missingPostPurchaseRule, missingTriggerRule, staleMapRule } from './journey-rules.js';
+import { opportunityWithoutOwnerRule, touchpointWithoutChannelRule, touchpointWithoutOwnerRule } from './ownership-rules.js';
+import { planOverdueRule } from './plan-rules.js';
+import { emotionOutOfRangeRule, scoreOutOfRangeRule } from './range-rules.js';
 
 export * from './rule-registry.js';
 
@@ -18,6 +24,23 @@ export const journeyRules: readonly JourneyRule[] = [
     personaWithoutNeedsRule,
     needNotServedRule,
     journeyWithoutPersonaRule,
+    missingTriggerRule,
+    missingPostPurchaseRule,
+    emotionOutOfRangeRule,
+    scoreOutOfRangeRule,
+    touchpointWithoutChannelRule,
+    touchpointWithoutOwnerRule,
+    opportunityWithoutOwnerRule,
+    painWithoutOpportunityRule,
+    unsupportedClaimRule,
+    kpiOffTargetRule,
+    valueGapRule,
+    unreachableTouchpointRule,
+    deadEndRule,
+    staleMapRule,
+    planOverdueRule,
+    futureWithoutCurrentRule,
+    unusedSuppressionRule,
 ];
 
 const rulesById = new Map(journeyRules.map(rule => [rule.id, rule]));

@@ -81,3 +81,11 @@ export function kindOf(type: string): string {
 function article(type: string): string {
     return /^[aeiou]/i.test(kindOf(type)) ? 'an' : 'a';
 }
+
+/** Reported by the document validator, which owns suppressions (see suppressions.ts). */
+export const unusedSuppressionRule = defineRule({
+    id: 'unused-suppression',
+    defaultSeverity: 'info',
+    description: 'A `// journey-disable-next-line` comment silences nothing on the next line, or names an unknown rule.',
+    fix: { description: 'Remove the unused rule from the comment (or the whole comment).', safe: true },
+});

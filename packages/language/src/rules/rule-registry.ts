@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import type { Range } from 'vscode-languageserver';
+import type { Range, TextEdit } from 'vscode-languageserver';
 import type { CalendarDate } from '../calendar-date.js';
 import type { JourneyDslAstType } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
@@ -18,6 +18,23 @@ export interface RuleFinding {
     range?: Range;
     /** Extra facts for quick fixes (e.g. the suggested names). */
     data?: Record<string, unknown>;
+    /** Quick fixes, computed where the finding is made so that the editor and `--fix` apply the same edits. */
+    fixes?: QuickFix[];
+}
+
+/** One way to fix a finding: a title for the editor's light bulb and the edits (all in the finding's file). */
+export interface QuickFix {
+    title: string;
+    edits: TextEdit[];
+}
+
+/** What travels in a diagnostic's `data` for the code action provider and `journey lint --fix`. */
+export interface FindingData {
+    ruleId: string;
+    fixes?: QuickFix[];
+    /** True when the rule's fixes cannot change meaning: `journey lint --fix` applies the first one. */
+    safeFix?: boolean;
+    [key: string]: unknown;
 }
 
 export interface RuleContext {
@@ -40,6 +57,11 @@ export interface JourneyRule {
     readonly description: string;
     /** Node checks. Rules reported by the parser or linker (`syntax`, `unresolved-reference`) may have none. */
     readonly checks?: RuleChecks;
+    /**
+     * The spec's quick fix, in words; `safe` when applying it cannot change what the map means, so
+     * `journey lint --fix` may apply it unattended. Editors offer every fix.
+     */
+    readonly fix?: { readonly description: string; readonly safe: boolean };
 }
 
 export function defineRule(rule: JourneyRule): JourneyRule {

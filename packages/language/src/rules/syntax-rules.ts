@@ -1,6 +1,7 @@
 import { daysInMonth, parseCalendarDate } from '../calendar-date.js';
 import { defineRule, type RuleContext } from './rule-registry.js';
 import type { AstNode } from 'langium';
+import { isValueGapRow } from '../generated/ast.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
     'October', 'November', 'December'];
@@ -14,6 +15,15 @@ export const syntaxRule = defineRule({
         Source: (node, context) => checkDate(node, node.date, 'date', context),
         Review: (node, context) => checkDate(node, node.date, 'date', context),
         Due: (node, context) => checkDate(node, node.date, 'date', context),
+        ValueGap: (node, context) => {
+            const first = node.entries[0];
+            if (first && !isValueGapRow(first)) {
+                context.report({
+                    node: first, property: 'competitor',
+                    message: 'A value-gap row starts with a need and our score: write `NEED us SCORE` before the competitors\' scores.',
+                });
+            }
+        },
     }
 });
 

@@ -1,0 +1,109 @@
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { closeMatches } from './close-matches.js';
+import { journeyRules } from './rules/index.js';
+import type { ConfiguredSeverity } from './rules/rule-registry.js';
+
+/** The workspace configuration file, looked up at the workspace root. */
+export const CONFIG_FILE_NAME = 'journey.config.json';
+
+const SEVERITIES: readonly ConfiguredSeverity[] = ['off', 'info', 'warning', 'error'];
+
+/** A problem in the configuration file, with its place (offsets into the text). */
+export interface ConfigProblem {
+    message: string;
+    offset: number;
+    length: number;
+}
+
+export interface JourneyConfig {
+    /** Rule id → severity, for the rules the file mentions. */
+    severities: Map<string, ConfiguredSeverity>;
+}
+
+export type ConfigParseResult = { config: JourneyConfig; problems: [] } | { config: undefined; problems: ConfigProblem[] };
+
+/**
+ * Reads `journey.config.json`: `{ "rules": { "stale-map": "off", … } }`. A file with any problem yields
+ * no configuration at all (never half of one), and every problem is reported with its place.
+ */
+export function parseJourneyConfig(text: string): ConfigParseResult {
+    const errors: ParseError[] = [];
+    const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    if (errors.length > 0 || !root) {
+        const problems = errors.map(error => ({ message: `invalid JSON: ${describeParseError(printParseErrorCode(error.error))}`, offset: error.offset, length: error.length }));
+        return { config: undefined, problems: problems.length > 0 ? problems : [{ message: 'the file is empty: write `{ "rules": {} }`', offset: 0, length: 0 }] };
+    }
+    const problems: ConfigProblem[] = [];
+    const severities = new Map<string, ConfiguredSeverity>();
+    if (root.type !== 'object') {
+        problems.push(at(root, 'the configuration must be a JSON object such as `{ "rules": { "stale-map": "off" } }`'));
+    } else {
+        for (const property of root.children ?? []) {
+            const [key] = property.children ?? [];
+            const name = key ? String(getNodeValue(key)) : '';
+            if (name !== 'rules' && name !== '$schema' && key) {
+                problems.push(at(key, `unknown setting "${name}": the configuration has "rules" (and "$schema")`));
+            }
+        }
+        const rules = findNodeAtLocation(root, ['rules']);
+        if (rules && rules.type !== 'object') {
+            problems.push(at(rules, '"rules" must be an object mapping rule ids to "off", "info", "warning" or "error"'));
+        }
+        for (const property of rules?.type === 'object' ? rules.children ?? [] : []) {
+            const [key, value] = property.children ?? [];
+            const ruleId = String(getNodeValue(key));
+            if (!journeyRules.some(rule => rule.id === ruleId)) {
+                const near = closeMatches(ruleId, journeyRules.map(rule => rule.id), 1);
+                problems.push(at(key, `unknown rule "${ruleId}"${near.length > 0 ? `: did you mean "${near[0]}"?` : ''} (\`journey rules\` lists them)`));
+                continue;
+            }
+            const severity = value ? getNodeValue(value) : undefined;
+            if (!SEVERITIES.includes(severity)) {
+                problems.push(at(value ?? key, `rule "${ruleId}" has severity ${JSON.stringify(severity)}: use "off", "info", "warning" or "error"`));
+                continue;
+            }
+            severities.set(ruleId, severity);
+        }
+    }
+    return problems.length > 0 ? { config: undefined, problems } : { config: { severities }, problems: [] };
+}
+
+function at(node: Node, message: string): ConfigProblem {
+    return { message, offset: node.offset, length: node.length };
+}
+
+function describeParseError(code: string): string {
+    // jsonc-parser's codes are CamelCase identifiers: "PropertyNameExpected" → "property name expected".
+    return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** 1-based line and column of an offset, for messages such as `journey.config.json:3:5`. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+    const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+    return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/** The JSON Schema of `journey.config.json`, from the rule registry (shipped as schemas/journey.config.schema.json). */
+export function journeyConfigSchema(): object {
+    return {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        $id: 'https://github.com/journey-maps/journey/blob/main/schemas/journey.config.schema.json',
+        title: 'journey.config.json',
+        description: 'Configuration of the journey linter and language server for one workspace.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+            $schema: { type: 'string' },
+            rules: {
+                description: 'Severity per rule id: "off", "info", "warning" or "error".',
+                type: 'object',
+                additionalProperties: false,
+                properties: Object.fromEntries(journeyRules.map(rule => [rule.id, {
+                    description: `${rule.description} Default: ${rule.defaultSeverity}.`,
+                    enum: SEVERITIES,
+                    default: rule.defaultSeverity,
+                }])),
+            },
+        },
+    };
+}

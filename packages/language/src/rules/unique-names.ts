@@ -1,0 +1,17 @@
+import { AstUtils, type AstNode } from 'langium';
+
+/** A name not yet used inside `scope` (nor in `taken`): `base`, else `base_2`, `base_3`, … */
+export function uniqueName(scope: AstNode, base: string, taken: readonly string[] = []): string {
+    const used = new Set<string>(taken);
+    for (const node of AstUtils.streamAllContents(scope)) {
+        const name = (node as { name?: unknown }).name;
+        if (typeof name === 'string') {
+            used.add(name);
+        }
+    }
+    let candidate = base;
+    for (let i = 2; used.has(candidate); i++) {
+        candidate = `${base}_${i}`;
+    }
+    return candidate;
+}
