@@ -31,3 +31,11 @@ describe('generated parser code', () => {
         }
     });
 });
+
+describe('shipped JSON schemas', () => {
+    it('journey.config.schema.json lists every rule of the registry (not stale)', async () => {
+        const { journeyConfigSchema } = await import('@journey/language');
+        const committed = JSON.parse(readFileSync(path.join(repoRoot, 'schemas/journey.config.schema.json'), 'utf8'));
+        expect(committed, 'stale: run npm run build').toEqual(journeyConfigSchema());
+    });
+});
