@@ -1,0 +1,161 @@
+// Shared setup of the language tests: a fresh in-memory workspace per test, documents built with
+// validation, and small helpers to locate text and read diagnostics.
+import { createJourneyServices, type JourneyServices, type Model } from '@journey/language';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Diagnostic, Range } from 'vscode-languageserver';
+
+export interface TestWorkspace {
+    shared: LangiumSharedServices;
+    services: JourneyServices;
+}
+
+export interface BuiltWorkspace extends TestWorkspace {
+    /** Documents by the file name they were given (`a.journey`). */
+    documents: Map<string, LangiumDocument<Model>>;
+    /** The document of a file name; throws when there is none. */
+    doc(name: string): LangiumDocument<Model>;
+}
+
+/** A fresh set of services: no document is shared between tests. */
+export function createWorkspace(): TestWorkspace {
+    const { shared, Journey } = createJourneyServices({ ...EmptyFileSystem });
+    return { shared, services: Journey };
+}
+
+export function uriOf(name: string): URI {
+    return URI.parse(`file:///ws/${name}`);
+}
+
+/**
+ * Builds the given files (name → text) as one workspace, with validation. `configure` runs before
+ * the build, e.g. to set rule severities.
+ */
+export async function buildWorkspace(
+    files: Record<string, string>,
+    configure?: (workspace: TestWorkspace) => void,
+): Promise<BuiltWorkspace> {
+    const workspace = createWorkspace();
+    configure?.(workspace);
+    const { shared } = workspace;
+    const documents = new Map<string, LangiumDocument<Model>>();
+    for (const [name, text] of Object.entries(files)) {
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uriOf(name));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        documents.set(name, document);
+    }
+    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+    return {
+        ...workspace,
+        documents,
+        doc(name: string) {
+            const document = documents.get(name);
+            if (!document) {
+                throw new Error(`no document ${name}`);
+            }
+            return document;
+        },
+    };
+}
+
+/** One file, built alone: its document and the workspace around it. */
+export async function buildOne(text: string, configure?: (workspace: TestWorkspace) => void): Promise<{
+    document: LangiumDocument<Model>;
+    diagnostics: Diagnostic[];
+    workspace: BuiltWorkspace;
+}> {
+    const workspace = await buildWorkspace({ 'a.journey': text }, configure);
+    const document = workspace.doc('a.journey');
+    return { document, diagnostics: document.diagnostics ?? [], workspace };
+}
+
+export function diagnosticsOf(document: LangiumDocument, code?: string): Diagnostic[] {
+    const all = document.diagnostics ?? [];
+    return code === undefined ? all : all.filter(d => d.code === code);
+}
+
+/** Lexer and parser errors only (no rule, no linking). */
+export function parseErrorsOf(document: LangiumDocument): string[] {
+    return [
+        ...document.parseResult.lexerErrors.map(e => `lexer: ${e.message} at ${e.line}:${e.column}`),
+        ...document.parseResult.parserErrors.map(e => `parser: ${e.message} at ${e.token.startLine}:${e.token.startColumn}`),
+    ];
+}
+
+/** Parses text without building a workspace (no linking, no validation). */
+export function parse(text: string, name = 'p.journey'): LangiumDocument<Model> {
+    const { shared } = createWorkspace();
+    return shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uriOf(name));
+}
+
+/**
+ * The LSP range of the `occurrence`-th (0-based) appearance of `needle` in `text`, computed here
+ * from the raw text (lines split at `\r\n`, `\n` or `\r`), independently of the language's own offsets.
+ */
+export function rangeOf(text: string, needle: string, occurrence = 0): Range {
+    let offset = -1;
+    for (let i = 0; i <= occurrence; i++) {
+        offset = text.indexOf(needle, offset + 1);
+        if (offset < 0) {
+            throw new Error(`\`${needle}\` occurs fewer than ${occurrence + 1} times`);
+        }
+    }
+    return { start: positionAt(text, offset), end: positionAt(text, offset + needle.length) };
+}
+
+/** Like rangeOf, but `needle` must be a whole word (not part of a longer name). */
+export function wordRangeOf(text: string, word: string, occurrence = 0): Range {
+    const pattern = new RegExp(`(?<![A-Za-z0-9_])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`, 'g');
+    let match: RegExpExecArray | null = null;
+    for (let i = 0; i <= occurrence; i++) {
+        match = pattern.exec(text);
+        if (!match) {
+            throw new Error(`word \`${word}\` occurs fewer than ${occurrence + 1} times`);
+        }
+    }
+    return { start: positionAt(text, match!.index), end: positionAt(text, match!.index + word.length) };
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+    let line = 0;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+        const c = text[i];
+        if (c === '\r' && text[i + 1] === '\n') {
+            continue; // the \n ends the line
+        }
+        if (c === '\n' || c === '\r') {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, character: offset - lineStart };
+}
+
+/** A readable summary of diagnostics for failure messages: `code@line:col message`. */
+export function summarize(diagnostics: readonly Diagnostic[]): string[] {
+    return diagnostics.map(d => `${String(d.code)}@${d.range.start.line}:${d.range.start.character} ${d.message}`);
+}
+
+/** The range of the whole word `word` on the first line that contains `lineContaining`. */
+export function rangeOnLine(text: string, lineContaining: string, word: string): Range {
+    const lines = text.split(/\r\n|\n|\r/);
+    const line = lines.findIndex(l => l.includes(lineContaining));
+    if (line < 0) {
+        throw new Error(`no line contains \`${lineContaining}\``);
+    }
+    const inLine = wordRangeOf(lines[line], word);
+    return { start: { line, character: inLine.start.character }, end: { line, character: inLine.end.character } };
+}
+
+/**
+ * The rules these tests cover. Other rules (added later, tested in their own files) may report on the
+ * same snippets, so assertions of silence look at these only.
+ */
+export const CORE_RULES = ['syntax', 'unresolved-reference', 'duplicate-name', 'stage-without-touchpoints',
+    'persona-without-needs', 'need-not-served', 'journey-without-persona'] as const;
+
+/** The diagnostics of the core rules only. */
+export function core(diagnostics: readonly Diagnostic[] | undefined): Diagnostic[] {
+    return (diagnostics ?? []).filter(d => (CORE_RULES as readonly string[]).includes(String(d.code)));
+}
