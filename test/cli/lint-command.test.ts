@@ -41,7 +41,7 @@ describe('journey lint', () => {
                 message: expect.stringContaining('fast_setup'),
             },
             {
-                ruleId: 'unresolved-reference', severity: 2, line: 7, column: 21, endLine: 7, endColumn: 26,
+                ruleId: 'unresolved-reference', severity: 2, line: 6, column: 21, endLine: 6, endColumn: 26,
                 message: expect.stringContaining('Did you mean `email`?'),
             },
         ]);
@@ -58,7 +58,7 @@ describe('journey lint', () => {
         const lines = run.stdout.split('\n');
         expect(lines).toContain('renewal.journey');
         expect(lines.some(line => /^ {2}2:13 +warning +Need `olivia\.fast_setup`.* +need-not-served$/.test(line))).toBe(true);
-        expect(lines.some(line => /^ {2}7:21 +error +Unknown channel `emial`.* +unresolved-reference$/.test(line))).toBe(true);
+        expect(lines.some(line => /^ {2}6:21 +error +Unknown channel `emial`.* +unresolved-reference$/.test(line))).toBe(true);
         expect(lines).toContain('\u2716 2 problems (1 error, 1 warning)');
         expect(run.stdout).not.toContain('personas.journey');
     });

@@ -29,7 +29,7 @@ describe('journey lsp --stdio', () => {
         const renewal = await client.diagnosticsFor(renewalUri, d => d.length > 0);
         expect(renewal.map(d => [d.code, d.severity, d.range.start.line, d.range.start.character])).toEqual([
             ['need-not-served', 2, 1, 12],
-            ['unresolved-reference', 1, 6, 20],
+            ['unresolved-reference', 1, 5, 20],
         ]);
         // The persona comes from the other file: no unresolved `olivia`.
         expect(renewal.some(d => d.message.includes('olivia') && d.code === 'unresolved-reference')).toBe(false);

@@ -2,6 +2,7 @@
 
 export const PERSONAS = `team success "Customer Success"
 channel email "Email" online
+source survey "Customer survey" survey 2026-09-30 sample 120
 
 persona olivia "Olivia, Operations Manager" {
     need clear_pricing "Know the total cost" importance 5
@@ -9,10 +10,21 @@ persona olivia "Olivia, Operations Manager" {
 }
 `;
 
+/**
+ * The journey lines every fixture shares, so that only the problems a test is about are reported:
+ * a trigger, an owner, a review that stays fresh whatever the clock says, and a post-purchase stage.
+ */
+const HEADER = `    trigger "Her contract renews in 60 days"
+    owner success
+    reviewed 2026-11-01 every 36500 days`;
+const ONBOARDING = `    stage onboarding "Onboarding" {
+        phase post-purchase
+        touchpoint kickoff "Kick-off" { channel email evidence survey emotion 1 }
+    }`;
+
 /** A journey with one error (unresolved channel) and one warning (fast_setup is not served). */
 export const RENEWAL_WITH_PROBLEMS = `journey renewal "Olivia replaces her tool" {
     persona olivia
-    trigger "Her contract renews in 60 days"
     stage notice "Renewal notice" {
         phase pre-purchase
         touchpoint quote "Renewal quote arrives" {
@@ -21,6 +33,8 @@ export const RENEWAL_WITH_PROBLEMS = `journey renewal "Olivia replaces her tool"
             serves clear_pricing
         }
     }
+${ONBOARDING}
+${HEADER}
 }
 `;
 
@@ -32,6 +46,8 @@ export const RENEWAL_WITH_WARNINGS = `journey renewal "Olivia replaces her tool"
     }
     stage empty "Nothing here yet" {
     }
+${ONBOARDING}
+${HEADER}
 }
 `;
 
@@ -40,5 +56,7 @@ export const RENEWAL_CLEAN = `journey renewal "Olivia replaces her tool" {
     stage notice "Renewal notice" {
         touchpoint quote "Renewal quote arrives" { channel email serves clear_pricing serves fast_setup }
     }
+${ONBOARDING}
+${HEADER}
 }
 `;

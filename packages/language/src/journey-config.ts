@@ -30,7 +30,8 @@ export function parseJourneyConfig(text: string): ConfigParseResult {
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     if (errors.length > 0 || !root) {
-        const problems = errors.map(error => ({ message: `invalid JSON: ${describeParseError(printParseErrorCode(error.error))}`, offset: error.offset, length: error.length }));
+        // The first JSON error is the one to fix; the ones after it are usually its echoes.
+        const problems = errors.slice(0, 1).map(error => ({ message: `invalid JSON: ${describeParseError(printParseErrorCode(error.error))}`, offset: error.offset, length: error.length }));
         return { config: undefined, problems: problems.length > 0 ? problems : [{ message: 'the file is empty: write `{ "rules": {} }`', offset: 0, length: 0 }] };
     }
     const problems: ConfigProblem[] = [];

@@ -212,12 +212,47 @@ const TOKEN_NAMES: Record<string, string> = {
     EOF: 'the end of the file',
 };
 
-/** Chevrotain speaks of token types; users think in names, texts and numbers. */
+/** What a token type means to a user: a kind of value, or a keyword in backticks. */
+function describeToken(name: string): string {
+    return TOKEN_NAMES[name] ?? `\`${name}\``;
+}
+
+function describeFound(found: string): string {
+    return found === '' ? 'the end of the file' : `\`${found}\``;
+}
+
+/**
+ * Chevrotain speaks of token types and lists every alternative; users think in names, texts and
+ * numbers. Since any keyword may be a name, "one of 72 keywords" is really "a name".
+ */
 export function friendlySyntaxMessage(message: string): string {
-    return message
-        .replace(/token of type '([A-Z_]+)'/g, (whole, name: string) => TOKEN_NAMES[name] ?? whole)
-        .replace(/^Expecting /, 'Expected ')
-        .replace(/unexpected character: ->(.)<-/, 'unexpected character `$1`');
+    const single = /^Expecting token of type '([^']+)' but found `([\s\S]*)`\.$/.exec(message);
+    if (single) {
+        return `Expected ${describeToken(single[1])} but found ${describeFound(single[2])}.`;
+    }
+    const alternatives = /^Expecting:? ([\s\S]*?)but found: '([\s\S]*)'$/.exec(message);
+    if (alternatives) {
+        const firstTokens = [...alternatives[1].matchAll(/\[([^\]]*)\]/g)].map(match => match[1].split(',')[0].trim());
+        const unique = [...new Set(firstTokens)];
+        const expected = unique.includes('ID')
+            ? [TOKEN_NAMES.ID, ...unique.filter(token => token in TOKEN_NAMES && token !== 'ID').map(describeToken)]
+            : unique.map(describeToken);
+        const list = expected.length <= 6 ? formatList(expected) : `${formatList(expected.slice(0, 6))}, …`;
+        return `Expected ${list} but found ${describeFound(alternatives[2])}.`;
+    }
+    const extra = /^(?:Redundant input, expecting EOF but found: |Expecting end of file but found `)([\s\S]*?)`?\.?$/.exec(message);
+    if (extra) {
+        return `Expected the end of the file but found ${describeFound(extra[1])}: is a \`{\` missing, or a \`}\` one too many?`;
+    }
+    const character = /^unexpected character: ->([\s\S])<-/.exec(message);
+    if (character) {
+        return `Unexpected character \`${character[1]}\`: it has no meaning here (texts go in double quotes, comments after //).`;
+    }
+    return message;
+}
+
+function formatList(items: readonly string[]): string {
+    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -7,6 +7,7 @@ import { JourneyDslGeneratedModule, JourneyDslGeneratedSharedModule } from './ge
 import { JourneyCodeActionProvider } from './journey-code-action-provider.js';
 import { JourneyConfigLoader, JourneyWorkspaceManager } from './journey-config-loader.js';
 import { JourneyDeclarations } from './journey-declarations.js';
+import { JourneyDocumentBuilder } from './journey-document-builder.js';
 import { JourneyDocumentValidator } from './journey-document-validator.js';
 import { JourneyScopeComputation } from './journey-scope-computation.js';
 import { JourneyScopeProvider } from './journey-scope-provider.js';
@@ -47,6 +48,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 const JourneySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         WorkspaceManager: services => new JourneyWorkspaceManager(services),
+        DocumentBuilder: services => new JourneyDocumentBuilder(services),
     },
 };
 

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PERSONAS, RENEWAL_WITH_WARNINGS } from '../support/fixtures.js';
+import { runJourney, TempWorkspace } from '../support/journey-process.js';
+
+const workspaces: TempWorkspace[] = [];
+afterEach(() => workspaces.splice(0).forEach(w => w.dispose()));
+function workspace(files: Record<string, string>): TempWorkspace {
+    const created = new TempWorkspace(files);
+    workspaces.push(created);
+    return created;
+}
+
+interface JsonResult { filePath: string; messages: Array<{ ruleId: string; severity: number; line: number }> }
+const messagesOf = (stdout: string) => (JSON.parse(stdout) as JsonResult[]).flatMap(result => result.messages);
+
+describe('journey.config.json in the CLI', () => {
+    it('applies per-rule severities from journey.config.json in the working directory', () => {
+        const ws = workspace({
+            'personas.journey': PERSONAS,
+            'renewal.journey': RENEWAL_WITH_WARNINGS,
+            'journey.config.json': JSON.stringify({ rules: { 'stage-without-touchpoints': 'error', 'need-not-served': 'off' } }),
+        });
+        const run = runJourney(['lint', '--format', 'json'], ws.root);
+        expect(run.status).toBe(1);
+        expect(messagesOf(run.stdout).map(m => [m.ruleId, m.severity])).toEqual([['stage-without-touchpoints', 2]]);
+    });
+
+    it('finds the configuration in a parent folder and takes --config over it', () => {
+        const ws = workspace({
+            'maps/personas.journey': PERSONAS,
+            'maps/renewal.journey': RENEWAL_WITH_WARNINGS,
+            'journey.config.json': JSON.stringify({ rules: { 'stage-without-touchpoints': 'off' } }),
+            'strict.json': JSON.stringify({ rules: { 'need-not-served': 'error' } }),
+        });
+        const fromParent = runJourney(['lint', '.', '--format', 'json'], ws.path('maps'));
+        expect(messagesOf(fromParent.stdout).map(m => m.ruleId)).toEqual(['need-not-served']);
+        const explicit = runJourney(['lint', '.', '--format', 'json', '--config', '../strict.json'], ws.path('maps'));
+        expect(explicit.status).toBe(1);
+        expect(messagesOf(explicit.stdout).map(m => [m.ruleId, m.severity])).toEqual([['need-not-served', 2], ['stage-without-touchpoints', 1]]);
+    });
+
+    it.each([
+        ['{ "rules": { "stale-map": "of" } }', 'journey.config.json:1:27: rule "stale-map" has severity "of"'],
+        ['{ "rules": { "stal-map": "off" } }', 'journey.config.json:1:14: unknown rule "stal-map": did you mean "stale-map"?'],
+        ['{ "rules": { "stale-map": "off", } }', 'journey.config.json:1:34: invalid JSON: property name expected'],
+        ['{ "rulez": {} }', 'unknown setting "rulez"'],
+        ['[]', 'must be a JSON object'],
+        ['', 'invalid JSON'],
+    ])('rejects a bad configuration %j with exit 2 and the place of the problem', (text, expected) => {
+        const ws = workspace({ 'personas.journey': PERSONAS, 'journey.config.json': text });
+        const run = runJourney(['lint'], ws.root);
+        expect(run.status).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toContain(expected);
+        expect(run.stderr).toMatch(/^journey: /);
+    });
+
+    it('says so when --config names a missing file', () => {
+        const ws = workspace({ 'personas.journey': PERSONAS });
+        const run = runJourney(['lint', '--config', 'nope.json'], ws.root);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain('cannot read the configuration nope.json: no such file');
+    });
+});
