@@ -3,12 +3,14 @@ import path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
-import { createJourneyServices, type CalendarDate, type JourneyServices } from '@journey/language';
+import { createJourneyServices, type CalendarDate, type JourneyConfig, type JourneyServices } from '@journey/language';
 import { CliError } from './cli-error.js';
 
 export interface WorkspaceOptions {
     /** "Today" for the date rules; the clock when absent. */
     today?: CalendarDate;
+    /** Rule severities from journey.config.json. */
+    config?: JourneyConfig;
 }
 
 export interface LoadedFile {
@@ -30,6 +32,7 @@ export interface JourneyWorkspace {
 export async function loadJourneyWorkspace(filePaths: readonly string[], options: WorkspaceOptions = {}): Promise<JourneyWorkspace> {
     const { shared, Journey } = createJourneyServices({ ...NodeFileSystem });
     Journey.validation.JourneySettings.today = options.today;
+    Journey.validation.JourneySettings.applyConfig(options.config);
     const documents: LangiumDocument[] = [];
     for (const filePath of filePaths) {
         const text = await readFile(filePath, 'utf8').catch((error: NodeJS.ErrnoException) => {

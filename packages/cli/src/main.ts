@@ -2,15 +2,15 @@ import { Command, CommanderError, Option } from 'commander';
 import { CliError, ExitCode } from './cli-error.js';
 import { lintCommand, type CommandIO } from './commands/lint-command.js';
 import { lspCommand } from './commands/lsp-command.js';
+import { rulesCommand } from './commands/rules-command.js';
 import { formatters } from './formatters/index.js';
-
-declare const JOURNEY_VERSION: string;
+import { journeyVersion } from './version.js';
 
 /** Builds the `journey` program. Actions resolve to an exit code; nothing here calls `process.exit`. */
 export function createProgram(io: CommandIO, setExitCode: (code: number) => void): Command {
     const program = new Command('journey')
         .description('Customer journey maps as code: lint, render and convert .journey files.')
-        .version(typeof JOURNEY_VERSION === 'string' ? JOURNEY_VERSION : '0.0.0-dev', '-v, --version')
+        .version(journeyVersion, '-v, --version')
         .showSuggestionAfterError(true)
         .exitOverride()
         .configureOutput({
@@ -26,9 +26,15 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--quiet', 'report errors only')
         .option('--info', 'include info diagnostics (severity 0) in the output')
         .option('--max-warnings <number>', 'exit with 1 when there are more warnings than this')
+        .option('-c, --config <file>', 'rule severities (default: journey.config.json here or in a parent folder)')
         .option('--today <date>', 'the date the date rules take as today (YYYY-MM-DD)')
         .option('--no-color', 'never colour the output (colour is only used on a terminal)')
         .action(async (paths: string[], options) => setExitCode(await lintCommand(paths, options, io)));
+
+    program.command('rules')
+        .description('List the lint rules: id, default severity and what each checks.')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .action(options => setExitCode(rulesCommand(options, io)));
 
     program.command('lsp')
         .description('Run the language server (for editors): speaks LSP on stdio.')

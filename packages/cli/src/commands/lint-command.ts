@@ -1,9 +1,12 @@
 import { parseCalendarDate, type CalendarDate } from '@journey/language';
 import { CliError, ExitCode } from '../cli-error.js';
+import { loadConfig } from '../config-file.js';
 import { findJourneyFiles } from '../file-discovery.js';
-import { formatters } from '../formatters/index.js';
+import { formatters, formatsWithInfo } from '../formatters/index.js';
 import { loadJourneyWorkspace } from '../journey-workspace.js';
 import { toLintResults, totalsOf } from '../lint-results.js';
+import { ruleSummaries } from '../rule-summaries.js';
+import { journeyVersion } from '../version.js';
 
 export interface LintOptions {
     format: string;
@@ -11,6 +14,7 @@ export interface LintOptions {
     info?: boolean;
     maxWarnings?: string;
     today?: string;
+    config?: string;
     color: boolean;
 }
 
@@ -24,13 +28,20 @@ export interface CommandIO {
 
 /** `journey lint [PATH|GLOB …]`: prints the diagnostics of the workspace the paths make; never writes a file. */
 export async function lintCommand(patterns: string[], options: LintOptions, io: CommandIO): Promise<number> {
-    const formatter = formatters[options.format] ?? formatters.stylish;
+    const format = Object.hasOwn(formatters, options.format) ? options.format : 'stylish';
+    const formatter = formatters[format];
     const maxWarnings = parseMaxWarnings(options.maxWarnings);
     const today = parseToday(options.today);
+    const config = await loadConfig(options.config, io.cwd);
     const files = await findJourneyFiles(patterns.length > 0 ? patterns : ['.'], io.cwd);
-    const workspace = await loadJourneyWorkspace(files, { today });
-    const results = toLintResults(workspace.files, { quiet: options.quiet, includeInfo: options.info });
-    io.stdout(formatter(results, { cwd: io.cwd, color: options.color && io.isTTY && !process.env.NO_COLOR }));
+    const workspace = await loadJourneyWorkspace(files, { today, config });
+    const results = toLintResults(workspace.files, { quiet: options.quiet, includeInfo: options.info || formatsWithInfo.has(format) });
+    io.stdout(formatter(results, {
+        cwd: io.cwd,
+        color: options.color && io.isTTY && !process.env.NO_COLOR,
+        version: journeyVersion,
+        rules: ruleSummaries(),
+    }));
 
     const { errors, warnings } = totalsOf(results);
     if (errors > 0) {

@@ -1,5 +1,7 @@
 import type { Formatter } from './formatter.js';
+import { githubFormatter } from './github-formatter.js';
 import { jsonFormatter } from './json-formatter.js';
+import { sarifFormatter } from './sarif-formatter.js';
 import { stylishFormatter } from './stylish-formatter.js';
 
 export type { Formatter, FormatterContext } from './formatter.js';
@@ -8,4 +10,12 @@ export type { Formatter, FormatterContext } from './formatter.js';
 export const formatters: Record<string, Formatter> = {
     stylish: stylishFormatter,
     json: jsonFormatter,
+    sarif: sarifFormatter,
+    github: githubFormatter,
 };
+
+/**
+ * Formats that carry info diagnostics even without `--info` (SARIF writes them as `note`, which its
+ * viewers filter); `--quiet` still leaves them out. Every other format shows them only with `--info`.
+ */
+export const formatsWithInfo: ReadonlySet<string> = new Set(['sarif']);

@@ -103,7 +103,7 @@ export const valueGapRule = defineRule({
                     context.report({
                         node: row, property: 'need',
                         message: `Value gap on \`${need.name}\` (importance ${need.importance}): we score ${row.us}, behind ${names}. `
-                            + 'Add an opportunity or a plan that closes it.',
+                            + 'Plan how to close it (an opportunity at the touchpoints that serve this need), and update the scores when it closes.',
                     });
                 }
             }
