@@ -5,6 +5,7 @@ export * from './journey-config.js';
 export * from './journey-document-validator.js';
 export * from './journey-facts.js';
 export * from './journey-graph.js';
+export * from './journey-model.js';
 export * from './journey-module.js';
 export * from './journey-scope-provider.js';
 export * from './journey-settings.js';
