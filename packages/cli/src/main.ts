@@ -28,6 +28,7 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--max-warnings <number>', 'exit with 1 when there are more warnings than this')
         .option('-c, --config <file>', 'rule severities (default: journey.config.json here or in a parent folder)')
         .option('--today <date>', 'the date the date rules take as today (YYYY-MM-DD)')
+        .option('--fix', 'apply the safe quick fixes to the files and say what changed')
         .option('--no-color', 'never colour the output (colour is only used on a terminal)')
         .action(async (paths: string[], options) => setExitCode(await lintCommand(paths, options, io)));
 

@@ -92,7 +92,7 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
                 const message = !known
                     ? `Unknown rule \`${rule.id}\` in a suppression comment: \`journey rules\` lists the rule ids.`
                     : `This suppression silences nothing: no ${rule.id ? `\`${rule.id}\` ` : ''}problem is reported on the next line. Remove it.`;
-                const fix = removeFromSuppression(text, suppression, rule.id);
+                const fix = removeFromSuppression(text, suppression, unused.map(u => u.id));
                 const data: FindingData = { ruleId: unusedSuppressionRule.id, fixes: [{ title: 'Remove the unused suppression', edits: [fix] }], safeFix: true };
                 kept.push({ range: rule.range, message, severity: toLspSeverity(severity), code: unusedSuppressionRule.id, source: 'journey', data });
             }
@@ -172,10 +172,10 @@ function toLspSeverity(severity: RuleSeverity): DiagnosticSeverity {
     return severity === 'error' ? DiagnosticSeverity.Error : severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }
 
-/** The edit that removes one rule id from a suppression comment, or the whole comment line when it is the last. */
-function removeFromSuppression(text: string, suppression: Suppression, ruleId: string): TextEdit {
-    const remaining = suppression.rules.filter(rule => rule.id !== ruleId);
-    if (ruleId === '' || remaining.length === 0 || !remaining.some(rule => findRule(rule.id))) {
+/** The edit that removes the unused rule ids from a suppression comment, or the whole comment when none is left. */
+function removeFromSuppression(text: string, suppression: Suppression, unusedIds: readonly string[]): TextEdit {
+    const remaining = suppression.rules.filter(rule => !unusedIds.includes(rule.id));
+    if (remaining.length === 0) {
         const { line } = suppression.range.start;
         const lineText = text.split(/\r?\n/)[line] ?? '';
         const ownLine = lineText.slice(0, suppression.range.start.character).trim() === '';

@@ -1,11 +1,13 @@
-import { parseCalendarDate, type CalendarDate } from '@journey/language';
-import { CliError, ExitCode } from '../cli-error.js';
+import { ExitCode } from '../cli-error.js';
+import { parseMaxWarnings, parseToday } from '../cli-options.js';
 import { loadConfig } from '../config-file.js';
 import { findJourneyFiles } from '../file-discovery.js';
 import { formatters, formatsWithInfo } from '../formatters/index.js';
-import { loadJourneyWorkspace } from '../journey-workspace.js';
+import { loadJourneyWorkspace, type JourneyWorkspace } from '../journey-workspace.js';
+import { applySafeFixes, mergeFixes, type FileFixes } from '../lint-fixer.js';
 import { toLintResults, totalsOf } from '../lint-results.js';
 import { ruleSummaries } from '../rule-summaries.js';
+import { displayPosixPath } from '../formatters/paths.js';
 import { journeyVersion } from '../version.js';
 
 export interface LintOptions {
@@ -15,8 +17,12 @@ export interface LintOptions {
     maxWarnings?: string;
     today?: string;
     config?: string;
+    fix?: boolean;
     color: boolean;
 }
+
+/** Fixes can make room for other fixes (overlapping edits wait a pass); a bound keeps a bad fix from looping. */
+const MAX_FIX_PASSES = 10;
 
 export interface CommandIO {
     cwd: string;
@@ -26,7 +32,10 @@ export interface CommandIO {
     isTTY: boolean;
 }
 
-/** `journey lint [PATH|GLOB …]`: prints the diagnostics of the workspace the paths make; never writes a file. */
+/**
+ * `journey lint [PATH|GLOB …]`: prints the diagnostics of the workspace the paths make. Writes files
+ * only with `--fix`, and then only the safe fixes, reporting what changed before the remaining problems.
+ */
 export async function lintCommand(patterns: string[], options: LintOptions, io: CommandIO): Promise<number> {
     const format = Object.hasOwn(formatters, options.format) ? options.format : 'stylish';
     const formatter = formatters[format];
@@ -34,7 +43,21 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
     const today = parseToday(options.today);
     const config = await loadConfig(options.config, io.cwd);
     const files = await findJourneyFiles(patterns.length > 0 ? patterns : ['.'], io.cwd);
-    const workspace = await loadJourneyWorkspace(files, { today, config });
+    let workspace = await loadJourneyWorkspace(files, { today, config });
+    if (options.fix) {
+        const passes: FileFixes[][] = [];
+        for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+            const changed = await applySafeFixes(workspace.files);
+            if (changed.length === 0) {
+                break;
+            }
+            passes.push(changed);
+            workspace = await loadJourneyWorkspace(files, { today, config });
+        }
+        const summary = describeFixes(mergeFixes(passes), workspace, io.cwd);
+        // Machine-readable formats keep stdout to themselves.
+        (format === 'stylish' ? io.stdout : io.stderr)(summary);
+    }
     const results = toLintResults(workspace.files, { quiet: options.quiet, includeInfo: options.info || formatsWithInfo.has(format) });
     io.stdout(formatter(results, {
         cwd: io.cwd,
@@ -54,25 +77,12 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
     return ExitCode.Ok;
 }
 
-function parseMaxWarnings(value: string | undefined): number | undefined {
-    if (value === undefined) {
-        return undefined;
+function describeFixes(fixes: readonly FileFixes[], workspace: JourneyWorkspace, cwd: string): string {
+    if (fixes.length === 0) {
+        return workspace.files.length > 0 ? 'journey: nothing to fix.\n' : '';
     }
-    if (!/^-?\d+$/.test(value)) {
-        throw new CliError(`--max-warnings takes a whole number, not "${value}"`);
-    }
-    const number = Number(value);
-    // ESLint's convention: -1 means no limit.
-    return number < 0 ? undefined : number;
-}
-
-function parseToday(value: string | undefined): CalendarDate | undefined {
-    if (value === undefined) {
-        return undefined;
-    }
-    const date = parseCalendarDate(value);
-    if (!date) {
-        throw new CliError(`--today takes a calendar date as YYYY-MM-DD, not "${value}"`);
-    }
-    return date;
+    return fixes.map(({ filePath, fixed }) => {
+        const what = [...fixed].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ruleId, count]) => `${count} × ${ruleId}`).join(', ');
+        return `fixed ${displayPosixPath(filePath, cwd)}: ${what}\n`;
+    }).join('');
 }

@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { createColors } from 'picocolors';
 import type { LintResult } from '../lint-results.js';
 import { totalsOf } from '../lint-results.js';
 import type { Formatter } from './formatter.js';
+import { displayPosixPath } from './paths.js';
 
 const SEVERITY_NAMES = { 2: 'error', 1: 'warning', 0: 'info' } as const;
 
@@ -33,18 +33,13 @@ export const stylishFormatter: Formatter = (results, context) => {
         const lines = rows.map(row => `  ${c.dim(row.position.padEnd(widths.position))}  `
             + `${row.paintSeverity(row.severity.padEnd(widths.severity))}  `
             + `${row.message.padEnd(widths.message)}  ${c.dim(row.ruleId)}`);
-        blocks.push(`${c.underline(displayPath(result, context.cwd))}\n${lines.join('\n')}`);
+        blocks.push(`${c.underline(displayPosixPath(result.filePath, context.cwd))}\n${lines.join('\n')}`);
     }
     if (blocks.length === 0) {
         return '';
     }
     return `\n${blocks.join('\n\n')}\n\n${summary(results, c)}\n\n`;
 };
-
-function displayPath(result: LintResult, cwd: string): string {
-    const relative = path.relative(cwd, result.filePath);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? result.filePath : relative;
-}
 
 function summary(results: readonly LintResult[], c: ReturnType<typeof createColors>): string {
     const { errors, warnings, infos } = totalsOf(results);
