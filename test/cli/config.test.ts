@@ -1,14 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERSONAS, RENEWAL_WITH_WARNINGS } from '../support/fixtures.js';
-import { runJourney, TempWorkspace } from '../support/journey-process.js';
+import { runJourney, scratchWorkspaces } from '../support/journey-process.js';
 
-const workspaces: TempWorkspace[] = [];
-afterEach(() => workspaces.splice(0).forEach(w => w.dispose()));
-function workspace(files: Record<string, string>): TempWorkspace {
-    const created = new TempWorkspace(files);
-    workspaces.push(created);
-    return created;
-}
+const workspace = scratchWorkspaces();
 
 interface JsonResult { filePath: string; messages: Array<{ ruleId: string; severity: number; line: number }> }
 const messagesOf = (stdout: string) => (JSON.parse(stdout) as JsonResult[]).flatMap(result => result.messages);

@@ -1,15 +1,13 @@
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { repoRoot, runJourney, TempWorkspace } from '../support/journey-process.js';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runJourney, scratchWorkspaces, type TempWorkspace } from '../support/journey-process.js';
 
-const workspaces: TempWorkspace[] = [];
-afterEach(() => workspaces.splice(0).forEach(w => w.dispose()));
+const workspace = scratchWorkspaces();
 
 /** A copy of examples/ to break and fix. */
 function examplesCopy(): TempWorkspace {
-    const ws = new TempWorkspace();
-    workspaces.push(ws);
+    const ws = workspace();
     cpSync(path.join(repoRoot, 'examples'), ws.root, { recursive: true });
     return ws;
 }

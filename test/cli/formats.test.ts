@@ -5,17 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { journeyRules } from '@journey/language';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../packages/cli/src/formatters/github-formatter.js';
-import { runJourney, TempWorkspace } from '../support/journey-process.js';
+import { runJourney, scratchWorkspaces, TempWorkspace } from '../support/journey-process.js';
 
-const workspaces: TempWorkspace[] = [];
-function workspace(files: Record<string, string>): TempWorkspace {
-    const created = new TempWorkspace(files);
-    workspaces.push(created);
-    return created;
-}
-afterEach(() => workspaces.splice(0).forEach(w => w.dispose()));
+const workspace = scratchWorkspaces();
 
 /** "today" is fixed so that date rules cannot change the output between runs. */
 const TODAY = ['--today', '2026-01-15'];

@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERSONAS, RENEWAL_CLEAN, RENEWAL_WITH_PROBLEMS, RENEWAL_WITH_WARNINGS } from '../support/fixtures.js';
-import { repoRoot, runJourney, TempWorkspace } from '../support/journey-process.js';
+import { repoRoot, runJourney, scratchWorkspaces } from '../support/journey-process.js';
 
-const workspaces: TempWorkspace[] = [];
-function workspace(files: Record<string, string>): TempWorkspace {
-    const created = new TempWorkspace(files);
-    workspaces.push(created);
-    return created;
-}
-afterEach(() => workspaces.splice(0).forEach(w => w.dispose()));
+const workspace = scratchWorkspaces();
 
 interface JsonMessage { ruleId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number }
 interface JsonResult { filePath: string; messages: JsonMessage[]; errorCount: number; warningCount: number }

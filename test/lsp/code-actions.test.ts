@@ -1,23 +1,15 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver-protocol';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERSONAS, RENEWAL_WITH_PROBLEMS } from '../support/fixtures.js';
-import { TempWorkspace } from '../support/journey-process.js';
-import { LspTestClient } from '../support/lsp-client.js';
+import { lspSessions } from '../support/lsp-client.js';
 
-const cleanups: Array<() => Promise<unknown> | void> = [];
-afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) {
-        await cleanup();
-    }
-});
+const start = lspSessions();
 
 describe('quick fixes over LSP', () => {
     it('offers the rules\' fixes as code actions whose edits repair the text', async () => {
         const text = RENEWAL_WITH_PROBLEMS.replace('phase pre-purchase', 'phase pre-purchase\n        touchpoint mood "Mood" { channel email emotion 5 evidence survey }');
-        const ws = new TempWorkspace({ 'personas.journey': PERSONAS, 'renewal.journey': text });
-        const client = new LspTestClient();
-        cleanups.push(() => ws.dispose(), () => client.shutdown().catch(() => client.process.kill()));
+        const { ws, client } = start({ 'personas.journey': PERSONAS, 'renewal.journey': text });
         await client.initialize(ws.root);
         const uri = await client.open(ws.path('renewal.journey'), text);
         const diagnostics = await client.diagnosticsFor(uri, d => d.some(x => x.code === 'emotion-out-of-range'));

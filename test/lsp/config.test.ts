@@ -1,23 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERSONAS, RENEWAL_WITH_PROBLEMS, RENEWAL_WITH_WARNINGS } from '../support/fixtures.js';
-import { runJourney, TempWorkspace } from '../support/journey-process.js';
-import { LspTestClient } from '../support/lsp-client.js';
+import { runJourney } from '../support/journey-process.js';
+import { lspSessions } from '../support/lsp-client.js';
 
-const cleanups: Array<() => Promise<unknown> | void> = [];
-afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) {
-        await cleanup();
-    }
-});
-
-function start(files: Record<string, string>): { ws: TempWorkspace; client: LspTestClient } {
-    const ws = new TempWorkspace(files);
-    const client = new LspTestClient();
-    cleanups.push(() => ws.dispose(), () => client.shutdown().catch(() => client.process.kill()));
-    return { ws, client };
-}
+const start = lspSessions();
 
 describe('journey.config.json in the language server', () => {
     it('gives the editor the same diagnostics as the CLI for the same workspace and configuration', async () => {

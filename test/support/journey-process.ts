@@ -1,4 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { afterEach } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,4 +50,18 @@ export class TempWorkspace {
     dispose(): void {
         rmSync(this.root, { recursive: true, force: true });
     }
+}
+
+/**
+ * A factory of scratch workspaces that are removed after each test of the calling file.
+ * Call it at the top level of a test file: `const workspace = scratchWorkspaces();`.
+ */
+export function scratchWorkspaces(): (files?: Record<string, string>) => TempWorkspace {
+    const created: TempWorkspace[] = [];
+    afterEach(() => created.splice(0).forEach(workspace => workspace.dispose()));
+    return files => {
+        const workspace = new TempWorkspace(files);
+        created.push(workspace);
+        return workspace;
+    };
 }

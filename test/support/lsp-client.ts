@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { journeyBin } from './journey-process.js';
+import { afterEach } from 'vitest';
+import { journeyBin, TempWorkspace } from './journey-process.js';
 
 /**
  * A minimal LSP client over the real `journey lsp --stdio` process: what an editor does, and nothing more.
@@ -86,4 +87,23 @@ export class LspTestClient {
         this.connection.dispose();
         return code;
     }
+}
+
+/**
+ * Starts `journey lsp --stdio` on a scratch workspace; both are shut down after each test of the
+ * calling file. Call at the top level: `const start = lspSessions();` then `const { ws, client } = start(files)`.
+ */
+export function lspSessions(): (files: Record<string, string>) => { ws: TempWorkspace; client: LspTestClient } {
+    const cleanups: Array<() => Promise<unknown> | void> = [];
+    afterEach(async () => {
+        for (const cleanup of cleanups.splice(0).reverse()) {
+            await cleanup();
+        }
+    });
+    return files => {
+        const ws = new TempWorkspace(files);
+        const client = new LspTestClient();
+        cleanups.push(() => ws.dispose(), () => client.shutdown().catch(() => client.process.kill()));
+        return { ws, client };
+    };
 }
