@@ -1,7 +1,11 @@
-import { startLanguageServer } from 'langium/lsp';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
-import { createJourneyServices } from './journey-module.js';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
+import type { Model } from './generated/ast.js';
+import { buildJourneyMapModels } from './journey-model.js';
+import { createJourneyServices, type JourneyServices } from './journey-module.js';
+import { JourneyMapChangedNotification, JourneyMapRequest, type JourneyMapResult } from './journey-protocol.js';
 
 /**
  * Starts the .journey language server on the process's stdio (or whatever transport the command
@@ -9,6 +13,48 @@ import { createJourneyServices } from './journey-module.js';
  */
 export function startJourneyLanguageServer(): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared } = createJourneyServices({ connection, ...NodeFileSystem });
+    const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
+    registerJourneyMapProtocol(connection, shared, Journey);
     startLanguageServer(shared);
+}
+
+/**
+ * The preview's messages (`journey-protocol.ts`): the map is computed from the server's own parsed,
+ * linked and validated document; the client never parses.
+ */
+function registerJourneyMapProtocol(connection: Connection, shared: LangiumSharedServices, Journey: JourneyServices): void {
+    const documents = shared.workspace.LangiumDocuments;
+    const builder = shared.workspace.DocumentBuilder;
+    builder.onDocumentPhase(DocumentState.Validated, document => {
+        void connection.sendNotification(JourneyMapChangedNotification, { uri: document.uri.toString(), version: versionOf(document) });
+    });
+    connection.onRequest(JourneyMapRequest, async ({ uri }, token): Promise<JourneyMapResult> => {
+        const unknown: JourneyMapResult = { uri, version: null, journeys: [], hasSyntaxErrors: false, unknown: true };
+        await shared.workspace.WorkspaceManager.ready;
+        const documentUri = URI.parse(uri);
+        if (!documents.hasDocument(documentUri)) {
+            return unknown;
+        }
+        try {
+            await builder.waitUntil(DocumentState.Validated, documentUri, token);
+        } catch {
+            // Cancelled, or the document left the workspace meanwhile: the next `journey/mapChanged` brings it back.
+            if (!documents.hasDocument(documentUri)) {
+                return unknown;
+            }
+        }
+        const document = documents.getDocument(documentUri)!;
+        const { parserErrors, lexerErrors } = document.parseResult;
+        return {
+            uri,
+            version: versionOf(document),
+            journeys: buildJourneyMapModels(document.parseResult.value as Model, Journey.validation.JourneySettings.currentDate()),
+            hasSyntaxErrors: parserErrors.length > 0 || lexerErrors.length > 0,
+        };
+    });
+}
+
+/** The version of an open document; files only on disk have version 0 in Langium. */
+function versionOf(document: LangiumDocument): number | null {
+    return document.textDocument?.version ?? null;
 }

@@ -1,0 +1,39 @@
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { JourneyMapModel } from './journey-model.js';
+
+/**
+ * The custom LSP messages of the journey language server, named and typed once for the server
+ * (`language-server.ts`) and the VS Code extension. Import it as `@journey/language/protocol`: it
+ * pulls in no Langium, only the protocol's message types.
+ */
+
+export interface JourneyMapParams {
+    /** The document's URI, as the client knows it. */
+    uri: string;
+}
+
+export interface JourneyMapResult {
+    uri: string;
+    /** The text document version the map was computed from; `null` for a file the client has not opened. */
+    version: number | null;
+    /** The document's journeys, in document order, as plain resolved data. */
+    journeys: JourneyMapModel[];
+    /** The text does not parse: the journeys are what error recovery made of it (a client may keep an older map). */
+    hasSyntaxErrors: boolean;
+    /** The server knows no such document (not a journey file, or not in the workspace). */
+    unknown?: boolean;
+}
+
+/** Request `journey/map`: the journey map of one document, computed from the server's parsed and validated document. */
+export const JourneyMapRequest = new RequestType<JourneyMapParams, JourneyMapResult, void>('journey/map');
+
+export interface JourneyMapChangedParams {
+    uri: string;
+    version: number | null;
+}
+
+/**
+ * Notification `journey/mapChanged` (server → client): a document was validated again (it changed,
+ * or a file it refers to did); a client showing its map asks for it anew with `journey/map`.
+ */
+export const JourneyMapChangedNotification = new NotificationType<JourneyMapChangedParams>('journey/mapChanged');
