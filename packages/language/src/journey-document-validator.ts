@@ -81,18 +81,39 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         if (severity === 'off') {
             return kept;
         }
-        const text = document.textDocument.getText();
+        // Which entries of each comment silenced nothing. Entries naming `unused-suppression` itself are
+        // decided last: they are used when they silence another comment's finding on their target line.
+        const unused = new Map<Suppression, Suppression['rules']>();
         for (const suppression of suppressions) {
-            const unused = suppression.rules.length === 0
+            unused.set(suppression, suppression.rules.length === 0
                 ? (used.has(`${suppression.targetLine}:*`) ? [] : [{ id: '', range: suppression.range }])
-                : suppression.rules.filter(rule => !used.has(`${suppression.targetLine}:${rule.id}`)
-                    && this.settings.severityOf(rule.id) !== 'off');
-            for (const rule of unused) {
+                : suppression.rules.filter(rule => rule.id !== unusedSuppressionRule.id
+                    && !used.has(`${suppression.targetLine}:${rule.id}`) && this.settings.severityOf(rule.id) !== 'off'));
+        }
+        const silencedLines = new Set<number>();
+        for (const suppression of suppressions) {
+            const entry = suppression.rules.find(rule => rule.id === unusedSuppressionRule.id);
+            if (!entry) {
+                continue;
+            }
+            const targets = suppressions.filter(other => other.range.start.line === suppression.targetLine && unused.get(other)!.length > 0);
+            if (targets.length > 0) {
+                silencedLines.add(suppression.targetLine);
+            } else {
+                unused.get(suppression)!.push(entry);
+            }
+        }
+        const text = document.textDocument.getText();
+        for (const [suppression, rules] of unused) {
+            if (silencedLines.has(suppression.range.start.line)) {
+                continue;
+            }
+            const fix = removeFromSuppression(text, suppression, rules.map(rule => rule.id));
+            for (const rule of rules) {
                 const known = rule.id === '' || findRule(rule.id) !== undefined;
                 const message = !known
                     ? `Unknown rule \`${rule.id}\` in a suppression comment: \`journey rules\` lists the rule ids.`
                     : `This suppression silences nothing: no ${rule.id ? `\`${rule.id}\` ` : ''}problem is reported on the next line. Remove it.`;
-                const fix = removeFromSuppression(text, suppression, unused.map(u => u.id));
                 const data: FindingData = { ruleId: unusedSuppressionRule.id, fixes: [{ title: 'Remove the unused suppression', edits: [fix] }], safeFix: true };
                 kept.push({ range: rule.range, message, severity: toLspSeverity(severity), code: unusedSuppressionRule.id, source: 'journey', data });
             }

@@ -37,3 +37,8 @@ export interface JourneyMapChangedParams {
  * or a file it refers to did); a client showing its map asks for it anew with `journey/map`.
  */
 export const JourneyMapChangedNotification = new NotificationType<JourneyMapChangedParams>('journey/mapChanged');
+
+export type {
+    FlowModel, JourneyMapModel, KpiModel, NamedRef, OpportunityModel, PainModel, PersonaModel, PlanModel, StageModel, TextModel,
+    TouchpointModel, ValueGapRowModel
+} from './journey-model.js';

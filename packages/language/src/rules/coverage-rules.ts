@@ -1,11 +1,15 @@
-import { AstUtils } from 'langium';
+import { AstUtils, GrammarUtils } from 'langium';
+import { insertIntoBlock } from '../fixes/text-edits.js';
 import { isServes, type Journey, type Need, type Persona } from '../generated/ast.js';
-import { defineRule } from './rule-registry.js';
+import { touchpointsInOrder } from '../journey-graph.js';
+import { journeyPersonas } from '../journey-scope-provider.js';
+import { defineRule, type QuickFix } from './rule-registry.js';
 
 export const needNotServedRule = defineRule({
     id: 'need-not-served',
     defaultSeverity: 'warning',
     description: "A need of one of the journey's personas is served by no touchpoint of the journey.",
+    fix: { description: 'Add `serves NEED` to a touchpoint you choose.', safe: false },
     checks: {
         Journey: (journey, context) => {
             const served = servedNeeds(journey);
@@ -24,6 +28,7 @@ export const needNotServedRule = defineRule({
                                 message: `Need \`${persona.name}.${need.name}\` ("${need.label}") is served by no touchpoint of journey \`${journey.name}\`: `
                                     + `add \`serves ${need.name}\` to the touchpoint that meets it, or map the stage where it is met.`,
                                 data: { persona: persona.name, need: need.name },
+                                fixes: servesFixes(journey, persona, need),
                             });
                         }
                     }
@@ -32,6 +37,22 @@ export const needNotServedRule = defineRule({
         }
     }
 });
+
+/** One fix per touchpoint (the first few in stage order): add `serves NEED` to it. */
+function servesFixes(journey: Journey, persona: Persona, need: Need): QuickFix[] {
+    const personas = journeyPersonas(journey);
+    const ambiguous = personas.some(other => other !== persona && other.needs.some(n => n.name === need.name));
+    const reference = ambiguous ? `${persona.name}.${need.name}` : need.name;
+    return touchpointsInOrder(journey).slice(0, MAX_SERVES_FIXES).flatMap(touchpoint => {
+        const edit = touchpoint.$cstNode && GrammarUtils.findNodeForKeyword(touchpoint.$cstNode, '{')
+            ? insertIntoBlock(touchpoint, [`serves ${reference}`])
+            : { range: { start: touchpoint.$cstNode!.range.end, end: touchpoint.$cstNode!.range.end }, newText: ` { serves ${reference} }` };
+        return edit ? [{ title: `Add \`serves ${reference}\` to touchpoint \`${touchpoint.name}\``, edits: [edit] }] : [];
+    });
+}
+
+/** Enough choices for a light bulb menu; a journey with more touchpoints is better fixed by hand. */
+const MAX_SERVES_FIXES = 12;
 
 /** The needs that some touchpoint of the journey serves. */
 export function servedNeeds(journey: Journey): Set<Need> {

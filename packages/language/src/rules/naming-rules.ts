@@ -7,6 +7,7 @@ export const unresolvedReferenceRule = defineRule({
     id: 'unresolved-reference',
     defaultSeverity: 'error',
     description: 'A name refers to nothing that is declared where it may be used; the message lists close matches.',
+    fix: { description: 'Change the name to one of the close matches.', safe: false },
 });
 
 export const duplicateNameRule = defineRule({
