@@ -10,4 +10,5 @@ export * from './journey-module.js';
 export * from './journey-scope-provider.js';
 export * from './journey-settings.js';
 export * from './ordering.js';
+export * from './project-links.js';
 export * from './rules/index.js';

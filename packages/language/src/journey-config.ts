@@ -1,5 +1,6 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { closeMatches } from './close-matches.js';
+import { REPOSITORY_URL } from './project-links.js';
 import { journeyRules } from './rules/index.js';
 import type { ConfiguredSeverity } from './rules/rule-registry.js';
 
@@ -88,7 +89,7 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 export function journeyConfigSchema(): object {
     return {
         $schema: 'http://json-schema.org/draft-07/schema#',
-        $id: 'https://github.com/journey-maps/journey/blob/main/schemas/journey.config.schema.json',
+        $id: `${REPOSITORY_URL}/blob/main/schemas/journey.config.schema.json`,
         title: 'journey.config.json',
         description: 'Configuration of the journey linter and language server for one workspace.',
         type: 'object',

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { RuleSeverity } from '@journey/language';
 import type { LintSeverity } from '../lint-results.js';
-import { REPOSITORY_URL, ruleDocUrl } from '../project-links.js';
+import { REPOSITORY_URL, ruleDocUrl } from '@journey/language';
 import type { Formatter } from './formatter.js';
 import { posixPathUnder } from './paths.js';
 

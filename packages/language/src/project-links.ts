@@ -1,4 +1,4 @@
-/** Where the project lives; every link the CLI prints or writes (SARIF, `journey rules`) starts here. */
+/** Where the project lives; every link we print or write (SARIF, hovers, schemas) starts here. */
 export const REPOSITORY_URL = 'https://github.com/journey-maps/journey';
 
 /** The documentation page of a rule: `docs/rules/<id>.md` in the repository. */
