@@ -58,7 +58,7 @@ const MAX_SERVES_FIXES = 12;
 export function servedNeeds(journey: Journey): Set<Need> {
     const served = new Set<Need>();
     for (const node of AstUtils.streamAllContents(journey)) {
-        if (isServes(node) && node.need.ref) {
+        if (isServes(node) && node.need?.ref) {
             served.add(node.need.ref);
         }
     }
