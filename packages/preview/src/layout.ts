@@ -1,0 +1,962 @@
+import ElkModule from 'elkjs/lib/elk.bundled.js';
+import type { ELK, ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api.js';
+import { sha256Hex } from './hash.js';
+import { textWidth, wrapText, type FontSpec } from './text-metrics.js';
+import type {
+    KpiItem, LaneItemBase, OpportunityItem, PainItem, Phase, PlanView, TouchpointView, ViewModel
+} from './view-model.js';
+import { formatNumber } from './view-model.js';
+
+/**
+ * ViewModel → Layout: where everything goes, in pixels, with every text already broken into lines.
+ *
+ * ELK lays out each stage on its own (its touchpoints and the flows between them; flows to other
+ * stages end at ports on the stage's sides), and the stages are set side by side as column bands in
+ * stage order. Flows between stages are routed here: through the gutter between neighbouring bands,
+ * or along tracks below the graph (forward) and above it (loops back) when they skip stages. Laying
+ * out stages apart keeps each ELK run small (a 500-touchpoint map is 40 small runs, not one run with
+ * partitioning constraints, which is an order of magnitude slower), and a stage whose ELK input did
+ * not change is taken from the cache: an edit to one touchpoint lays out one stage again.
+ */
+
+export interface Point {
+    x: number;
+    y: number;
+}
+
+export interface Rect {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+}
+
+export type Tone = 'good' | 'bad' | 'warn' | 'neutral';
+
+/** One line of text: `y` is its baseline. */
+export interface TextLine {
+    text: string;
+    x: number;
+    y: number;
+    size: number;
+    bold?: boolean;
+    italic?: boolean;
+    anchor?: 'start' | 'middle' | 'end';
+    /** Drawn in the muted colour. */
+    muted?: boolean;
+    tone?: Tone;
+}
+
+export type CardKind =
+    | 'header' | 'stage' | 'touchpoint' | 'action' | 'thought' | 'pain' | 'opportunity' | 'moment' | 'backstage' | 'kpi'
+    | 'unknown' | 'plan';
+
+/** A box with text: nodes, lane items, list entries. */
+export interface Card {
+    id: string;
+    kind: CardKind;
+    box: Rect;
+    lines: TextLine[];
+    tone?: Tone;
+    /** Full text for a tooltip. */
+    title: string;
+}
+
+export interface NodeLayout extends Card {
+    stageId: string;
+    momentOfTruth: boolean;
+}
+
+export interface EdgeLayout {
+    id: string;
+    from: string;
+    to: string;
+    back: boolean;
+    implied: boolean;
+    /** From the source node's boundary to the target node's boundary. */
+    points: Point[];
+    label?: { box: Rect; lines: TextLine[] };
+}
+
+export interface StageLayout {
+    id: string;
+    index: number;
+    /** The column: from the stage header to the last lane. */
+    band: Rect;
+    header: Card;
+    /** x ranges of the touchpoint columns in the lanes, in customer order. */
+    slots: Array<{ touchpointId: string; x: number; width: number }>;
+}
+
+export type LaneKind = 'actions' | 'thoughts' | 'emotions' | 'pains' | 'opportunities' | 'moments' | 'backstage' | 'kpis';
+
+export interface LaneLayout {
+    id: string;
+    kind: LaneKind;
+    /** The whole row, title column included. */
+    box: Rect;
+    titleLines: TextLine[];
+    items: Array<Card & { stageId: string; touchpointId?: string }>;
+}
+
+export interface EmotionLayout {
+    laneId: string;
+    /** The plotting area: +3 at its top, -3 at its bottom. */
+    plot: Rect;
+    zeroY: number;
+    unit: number;
+    ticks: TextLine[];
+    points: Array<{ id: string; touchpointId: string; x: number; y: number; value: number; tone: Tone; lines: TextLine[]; title: string }>;
+    /** Through the points in journey order. */
+    polyline: Point[];
+}
+
+export interface ValueGapLayout {
+    box: Rect;
+    titleLines: TextLine[];
+    rows: Array<{
+        id: string;
+        box: Rect;
+        highlighted: boolean;
+        severe: boolean;
+        lines: TextLine[];
+        bars: Array<{ party: string; us: boolean; box: Rect; score: number }>;
+        title: string;
+    }>;
+}
+
+export interface ListLayout {
+    box: Rect;
+    titleLines: TextLine[];
+    items: Card[];
+}
+
+export interface Layout {
+    id: string;
+    name: string;
+    title: string;
+    width: number;
+    height: number;
+    header: Card;
+    phases: Array<{ phase: Phase; box: Rect; lines: TextLine[] }>;
+    /** The title column at the left: "Stages", "Touchpoints" and the lane names. */
+    rowTitles: TextLine[];
+    stages: StageLayout[];
+    /** The area the touchpoint graph is drawn in (tracks excluded). */
+    graph: Rect;
+    nodes: NodeLayout[];
+    edges: EdgeLayout[];
+    lanes: LaneLayout[];
+    emotion?: EmotionLayout;
+    valueGap?: ValueGapLayout;
+    unknowns?: ListLayout;
+    plans?: ListLayout;
+}
+
+/** What layout needs of ELK; an instance can be shared by many layouts (and webview renders). */
+export type ElkLike = Pick<ELK, 'layout'>;
+
+/** Per-stage ELK results, keyed by a hash of the stage's ELK input; least recently used dropped first. */
+export class StageLayoutCache {
+    private readonly entries = new Map<string, StageGraphLayout>();
+    /** Stage layouts computed by ELK (misses) and reused (hits) since creation. */
+    misses = 0;
+    hits = 0;
+
+    constructor(readonly maxEntries = 2000) {}
+
+    get(key: string): StageGraphLayout | undefined {
+        const entry = this.entries.get(key);
+        if (entry) {
+            this.entries.delete(key);
+            this.entries.set(key, entry);
+        }
+        return entry;
+    }
+
+    set(key: string, value: StageGraphLayout): void {
+        this.entries.delete(key);
+        this.entries.set(key, value);
+        while (this.entries.size > this.maxEntries) {
+            this.entries.delete(this.entries.keys().next().value as string);
+        }
+    }
+
+    get size(): number {
+        return this.entries.size;
+    }
+
+    clear(): void {
+        this.entries.clear();
+    }
+}
+
+export interface LayoutOptions {
+    /** The ELK instance to use (default: one shared instance of the bundled ELK). */
+    elk?: ElkLike;
+    /** Where stage layouts are kept between runs (default: one shared cache). */
+    cache?: StageLayoutCache;
+}
+
+/** A stage's ELK result, relative to the stage's top-left corner. */
+export interface StageGraphLayout {
+    width: number;
+    height: number;
+    nodes: Record<string, Rect>;
+    ports: Record<string, Point>;
+    edges: Record<string, { points: Point[]; labels: Rect[] }>;
+}
+
+// ---- Dimensions (px) -------------------------------------------------------------------------------
+
+const MARGIN = 24;
+const TITLE_COLUMN = 128;
+const NODE_WIDTH = 184;
+const NODE_PADDING = 10;
+const LAYER_SPACING = 28;
+/** A lane column per touchpoint: a node's width plus the space ELK leaves between layers. */
+const SLOT_WIDTH = NODE_WIDTH + LAYER_SPACING;
+const BAND_PADDING = 12;
+const MIN_BAND_WIDTH = SLOT_WIDTH + BAND_PADDING * 2 - LAYER_SPACING;
+const GUTTER_MIN = 24;
+const EDGE_SPACING = 8;
+const TRACK_SPACING = 10;
+const TRACK_MARGIN = 14;
+const CARD_PADDING = 8;
+const CARD_GAP = 6;
+const LANE_PADDING = 8;
+const EMOTION_UNIT = 14;
+const SECTION_GAP = 28;
+const MIN_SECTION_WIDTH = 760;
+const MAX_SECTION_WIDTH = 1040;
+const EDGE_LABEL_WIDTH = 150;
+
+const FONT = {
+    title: { size: 22, bold: true },
+    meta: { size: 13 },
+    stage: { size: 14, bold: true },
+    question: { size: 12 },
+    node: { size: 13, bold: true },
+    small: { size: 11 },
+    smallBold: { size: 11, bold: true },
+    text: { size: 12 },
+    textBold: { size: 12, bold: true },
+    section: { size: 16, bold: true },
+    rowTitle: { size: 12, bold: true },
+} satisfies Record<string, FontSpec>;
+
+function lineHeight(font: FontSpec): number {
+    return Math.round(font.size * 1.35);
+}
+
+// ---- Text blocks ---------------------------------------------------------------------------------------
+
+interface Block {
+    text: string;
+    font: FontSpec;
+    italic?: boolean;
+    muted?: boolean;
+    tone?: Tone;
+}
+
+/** Wraps blocks to a width; returns lines positioned from (x, y) as the top-left, and the height used. */
+function placeBlocks(blocks: Block[], x: number, y: number, width: number, anchor: TextLine['anchor'] = 'start'): { lines: TextLine[]; height: number } {
+    const lines: TextLine[] = [];
+    let cursor = y;
+    for (const block of blocks) {
+        const height = lineHeight(block.font);
+        for (const text of wrapText(block.text, width, block.font)) {
+            cursor += height;
+            lines.push({
+                text,
+                x: anchor === 'middle' ? x + width / 2 : anchor === 'end' ? x + width : x,
+                // Baseline: a quarter of the line height above the line's bottom.
+                y: round(cursor - height * 0.28),
+                size: block.font.size,
+                ...(block.font.bold ? { bold: true } : {}),
+                ...(block.italic ? { italic: true } : {}),
+                ...(block.muted ? { muted: true } : {}),
+                ...(block.tone ? { tone: block.tone } : {}),
+                ...(anchor !== 'start' ? { anchor } : {}),
+            });
+        }
+    }
+    return { lines, height: cursor - y };
+}
+
+function blocksHeight(blocks: Block[], width: number): number {
+    return blocks.reduce((sum, block) => sum + wrapText(block.text, width, block.font).length * lineHeight(block.font), 0);
+}
+
+/** A card of `blocks` at (x, y), `width` wide, as tall as its text. */
+function card(id: string, kind: CardKind, blocks: Block[], x: number, y: number, width: number, tone?: Tone): Card {
+    const { lines, height } = placeBlocks(blocks, x + CARD_PADDING, y + CARD_PADDING, width - CARD_PADDING * 2);
+    return {
+        id, kind, box: { x, y, width, height: height + CARD_PADDING * 2 }, lines,
+        ...(tone ? { tone } : {}),
+        title: blocks.map(block => block.text).join('\n'),
+    };
+}
+
+function round(value: number): number {
+    return Math.round(value * 100) / 100;
+}
+
+// ---- Touchpoint nodes -------------------------------------------------------------------------------
+
+function nodeBlocks(tp: TouchpointView): Block[] {
+    const blocks: Block[] = [{ text: tp.label, font: FONT.node }];
+    if (tp.channel) {
+        blocks.push({ text: `Channel: ${tp.channel.label}${tp.channel.mode ? ` (${tp.channel.mode})` : ''}`, font: FONT.small, muted: true });
+    }
+    if (tp.owner) {
+        blocks.push({ text: `Owner: ${tp.owner}`, font: FONT.small, muted: true });
+    }
+    if (tp.momentOfTruth) {
+        blocks.push({ text: '★ Moment of truth', font: FONT.smallBold, tone: 'warn' });
+    }
+    return blocks;
+}
+
+/** The size a touchpoint's node takes: fixed width, height from its wrapped text. */
+export function touchpointNodeSize(tp: TouchpointView): { width: number; height: number } {
+    return { width: NODE_WIDTH, height: blocksHeight(nodeBlocks(tp), NODE_WIDTH - NODE_PADDING * 2) + NODE_PADDING * 2 };
+}
+
+// ---- Stage graphs (ELK) -----------------------------------------------------------------------------
+
+/** A flow between two stages, in three parts: ELK in the source stage, a route here, ELK in the target stage. */
+interface CrossEdge {
+    index: number;
+    id: string;
+    fromStage: number;
+    toStage: number;
+    /** Towards an earlier stage. */
+    backwards: boolean;
+    outPort: string;
+    inPort: string;
+    outEdge: string;
+    inEdge: string;
+}
+
+const STAGE_OPTIONS: Record<string, string> = {
+    'elk.algorithm': 'layered',
+    'elk.direction': 'RIGHT',
+    'elk.edgeRouting': 'ORTHOGONAL',
+    'elk.portConstraints': 'FIXED_SIDE',
+    'elk.padding': `[top=16,left=${BAND_PADDING},bottom=16,right=${BAND_PADDING}]`,
+    'elk.spacing.nodeNode': '20',
+    'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_SPACING),
+    'elk.spacing.edgeNode': '12',
+    'elk.layered.spacing.edgeNodeBetweenLayers': '12',
+    'elk.spacing.edgeEdge': '8',
+    'elk.layered.spacing.edgeEdgeBetweenLayers': '8',
+    'elk.spacing.portPort': '12',
+    'elk.spacing.edgeLabel': '4',
+    'elk.edgeLabels.placement': 'CENTER',
+    'elk.separateConnectedComponents': 'false',
+    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+};
+
+function edgeLabel(text: string): { width: number; height: number; lines: string[] } {
+    const lines = wrapText(text, EDGE_LABEL_WIDTH, FONT.small);
+    const width = Math.ceil(Math.max(...lines.map(line => textWidth(line, FONT.small)), 1)) + 8;
+    return { width, height: lines.length * lineHeight(FONT.small) + 4, lines };
+}
+
+/** The ELK graph of one stage; deterministic, so its JSON is the cache key. */
+function stageGraph(view: ViewModel, stageIndex: number, crossEdges: CrossEdge[], sizes: Map<string, { width: number; height: number }>): ElkNode {
+    const stage = view.stages[stageIndex];
+    const inStage = new Set(stage.touchpoints);
+    const ports: ElkPort[] = [];
+    const edges: ElkExtendedEdge[] = [];
+    const labelled = (text: string | undefined) => {
+        if (!text) {
+            return {};
+        }
+        const { width, height } = edgeLabel(text);
+        return { labels: [{ text, width, height }] };
+    };
+    view.edges.forEach((edge, index) => {
+        if (inStage.has(edge.from) && inStage.has(edge.to)) {
+            edges.push({ id: edge.id, sources: [edge.from], targets: [edge.to], ...labelled(edge.label) });
+            return;
+        }
+        const cross = crossEdges.find(c => c.index === index);
+        if (!cross) {
+            return;
+        }
+        if (cross.fromStage === stageIndex) {
+            ports.push({ id: cross.outPort, width: 0, height: 0, layoutOptions: { 'elk.port.side': cross.backwards ? 'WEST' : 'EAST' } });
+            edges.push({ id: cross.outEdge, sources: [edge.from], targets: [cross.outPort], ...labelled(edge.label) });
+        } else if (cross.toStage === stageIndex) {
+            ports.push({ id: cross.inPort, width: 0, height: 0, layoutOptions: { 'elk.port.side': cross.backwards ? 'EAST' : 'WEST' } });
+            edges.push({ id: cross.inEdge, sources: [cross.inPort], targets: [edge.to] });
+        }
+    });
+    return {
+        id: 'stage',
+        layoutOptions: STAGE_OPTIONS,
+        children: stage.touchpoints.map(id => ({ id, ...sizes.get(id)! })),
+        ports,
+        edges,
+    };
+}
+
+let sharedElk: ElkLike | undefined;
+const sharedCache = new StageLayoutCache();
+
+/** The ELK instance layouts use unless given one: created on first use, then shared. */
+export function defaultElk(): ElkLike {
+    if (!sharedElk) {
+        const Constructor = ((ElkModule as unknown as { default?: unknown }).default ?? ElkModule) as new () => ELK;
+        sharedElk = new Constructor();
+    }
+    return sharedElk;
+}
+
+async function layoutStageGraph(graph: ElkNode, elk: ElkLike, cache: StageLayoutCache): Promise<StageGraphLayout> {
+    if (!graph.children?.length) {
+        return { width: 0, height: 0, nodes: {}, ports: {}, edges: {} };
+    }
+    const key = sha256Hex(JSON.stringify(graph));
+    const cached = cache.get(key);
+    if (cached) {
+        cache.hits++;
+        return cached;
+    }
+    cache.misses++;
+    const root = await elk.layout({ id: 'root', layoutOptions: { 'elk.algorithm': 'fixed' }, children: [graph] });
+    const laid = root.children![0];
+    const result: StageGraphLayout = {
+        width: laid.width ?? 0,
+        height: laid.height ?? 0,
+        nodes: Object.fromEntries((laid.children ?? []).map(node => [node.id, { x: node.x ?? 0, y: node.y ?? 0, width: node.width ?? 0, height: node.height ?? 0 }])),
+        ports: Object.fromEntries((laid.ports ?? []).map(port => [port.id, { x: port.x ?? 0, y: port.y ?? 0 }])),
+        edges: Object.fromEntries((laid.edges ?? []).map(edge => [edge.id, {
+            points: (edge.sections ?? []).flatMap(section => [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]).map(p => ({ x: p.x, y: p.y })),
+            labels: (edge.labels ?? []).map(label => ({ x: label.x ?? 0, y: label.y ?? 0, width: label.width ?? 0, height: label.height ?? 0 })),
+        }])),
+    };
+    cache.set(key, result);
+    return result;
+}
+
+// ---- The whole map --------------------------------------------------------------------------------------
+
+/** Lays out a view model. Deterministic: the same view model gives an equal layout, cached or not. */
+export async function layoutJourney(view: ViewModel, options: LayoutOptions = {}): Promise<Layout> {
+    const elk = options.elk ?? defaultElk();
+    const cache = options.cache ?? sharedCache;
+    const stageOf = new Map(view.touchpoints.map(tp => [tp.id, tp.stageIndex]));
+    const sizes = new Map(view.touchpoints.map(tp => [tp.id, touchpointNodeSize(tp)]));
+
+    const crossEdges: CrossEdge[] = [];
+    view.edges.forEach((edge, index) => {
+        const fromStage = stageOf.get(edge.from)!;
+        const toStage = stageOf.get(edge.to)!;
+        if (fromStage !== toStage) {
+            crossEdges.push({
+                index, id: edge.id, fromStage, toStage, backwards: toStage < fromStage,
+                outPort: `${edge.id}|out`, inPort: `${edge.id}|in`, outEdge: `${edge.id}|a`, inEdge: `${edge.id}|b`,
+            });
+        }
+    });
+    const graphs = await Promise.all(view.stages.map((_, index) => layoutStageGraph(stageGraph(view, index, crossEdges, sizes), elk, cache)));
+
+    // Gutters between bands: one vertical run per flow passing through.
+    const gutterRuns: Array<Array<{ edge: number; part: 'out' | 'in' | 'both' }>> = view.stages.map(() => []);
+    for (const cross of crossEdges) {
+        const { fromStage: s, toStage: t } = cross;
+        if (!cross.backwards) {
+            if (t === s + 1) {
+                gutterRuns[s].push({ edge: cross.index, part: 'both' });
+            } else {
+                gutterRuns[s].push({ edge: cross.index, part: 'out' });
+                gutterRuns[t - 1].push({ edge: cross.index, part: 'in' });
+            }
+        } else if (t === s - 1) {
+            gutterRuns[t].push({ edge: cross.index, part: 'both' });
+        } else {
+            gutterRuns[s - 1].push({ edge: cross.index, part: 'out' });
+            gutterRuns[t].push({ edge: cross.index, part: 'in' });
+        }
+    }
+    const gutterWidths = gutterRuns.map(runs => Math.max(GUTTER_MIN, (runs.length + 1) * EDGE_SPACING));
+
+    // Columns: x of every band, wide enough for its graph, its lane columns and its header.
+    const bandX: number[] = [];
+    const bandWidth: number[] = [];
+    let x = MARGIN + TITLE_COLUMN;
+    view.stages.forEach((stage, index) => {
+        const slots = Math.max(stage.touchpoints.length, 1);
+        const width = Math.max(graphs[index].width, BAND_PADDING * 2 + slots * SLOT_WIDTH - LAYER_SPACING, MIN_BAND_WIDTH);
+        bandX.push(x);
+        bandWidth.push(Math.ceil(width));
+        x += Math.ceil(width) + (index < view.stages.length - 1 ? gutterWidths[index] : 0);
+    });
+    const mapRight = x;
+    const width = Math.ceil(Math.max(mapRight + MARGIN, MARGIN * 2 + MIN_SECTION_WIDTH));
+    const sectionWidth = Math.min(width - MARGIN * 2, MAX_SECTION_WIDTH);
+    const gutterX = (gutter: number, run: number) => bandX[gutter] + bandWidth[gutter] + (run + 1) * (gutterWidths[gutter] / (gutterRuns[gutter].length + 1));
+    const runX = new Map<string, number>();
+    gutterRuns.forEach((runs, gutter) => runs.forEach((run, i) => runX.set(`${run.edge}:${run.part}`, round(gutterX(gutter, i)))));
+
+    // Tracks for flows that skip stages: below the graph going forward, above it going back.
+    const forwardSkips = crossEdges.filter(c => !c.backwards && c.toStage > c.fromStage + 1);
+    const backSkips = crossEdges.filter(c => c.backwards && c.toStage < c.fromStage - 1);
+    const trackOf = new Map<number, number>();
+    const packTracks = (skips: CrossEdge[]) => {
+        const intervals = skips.map(c => {
+            const a = runX.get(`${c.index}:out`)!;
+            const b = runX.get(`${c.index}:in`)!;
+            return { edge: c.index, start: Math.min(a, b), end: Math.max(a, b) };
+        }).sort((p, q) => p.start - q.start || p.edge - q.edge);
+        const ends: number[] = [];
+        for (const interval of intervals) {
+            let track = ends.findIndex(end => end + EDGE_SPACING < interval.start);
+            if (track < 0) {
+                track = ends.length;
+                ends.push(0);
+            }
+            ends[track] = interval.end;
+            trackOf.set(interval.edge, track);
+        }
+        return ends.length;
+    };
+    const bottomTracks = packTracks(forwardSkips);
+    const topTracks = packTracks(backSkips);
+
+    // Top to bottom: header, phases, stage headers, tracks, graph, tracks, lanes, sections.
+    let y = MARGIN;
+    const header = headerCard(view, MARGIN, y, width - MARGIN * 2);
+    y += header.box.height + 16;
+
+    const phases: Layout['phases'] = [];
+    const hasPhases = view.stages.some(stage => stage.phase);
+    if (hasPhases) {
+        const phaseHeight = 22;
+        let start = 0;
+        for (let i = 1; i <= view.stages.length; i++) {
+            if (i === view.stages.length || view.stages[i].phase !== view.stages[start].phase) {
+                const phase = view.stages[start].phase;
+                if (phase) {
+                    const box = { x: bandX[start], y, width: bandX[i - 1] + bandWidth[i - 1] - bandX[start], height: phaseHeight };
+                    const { lines } = placeBlocks([{ text: phaseTitle(phase), font: FONT.smallBold }], box.x + 8, y + 2, box.width - 16);
+                    phases.push({ phase, box, lines: lines.slice(0, 1) });
+                }
+                start = i;
+            }
+        }
+        y += phaseHeight + 6;
+    }
+
+    const stageTop = y;
+    const stageHeaders = view.stages.map((stage, index) => {
+        const blocks: Block[] = [{ text: stage.label, font: FONT.stage }];
+        if (stage.question) {
+            blocks.push({ text: stage.question, font: FONT.question, italic: true, muted: true });
+        }
+        return card(stage.id, 'stage', blocks, bandX[index], stageTop, bandWidth[index]);
+    });
+    const headerHeight = Math.max(40, ...stageHeaders.map(h => h.box.height));
+    stageHeaders.forEach(h => { h.box.height = headerHeight; });
+    y += headerHeight;
+
+    const topTrackBase = y + TRACK_MARGIN;
+    y = topTrackBase + Math.max(0, topTracks - 1) * TRACK_SPACING + (topTracks > 0 ? TRACK_MARGIN : 0);
+    const graphTop = Math.ceil(y);
+    const graphHeight = Math.ceil(Math.max(60, ...graphs.map(g => g.height)));
+    const graphBottom = graphTop + graphHeight;
+    const topTrackY = (track: number) => topTrackBase + (topTracks - 1 - track) * TRACK_SPACING;
+    const bottomTrackY = (track: number) => graphBottom + TRACK_MARGIN + track * TRACK_SPACING;
+    y = graphBottom + (bottomTracks > 0 ? TRACK_MARGIN * 2 + (bottomTracks - 1) * TRACK_SPACING : 0) + 12;
+
+    // Nodes and edges in map coordinates.
+    const nodes: NodeLayout[] = [];
+    const nodeBoxes = new Map<string, Rect>();
+    view.touchpoints.forEach(tp => {
+        const graph = graphs[tp.stageIndex];
+        const at = graph.nodes[tp.id];
+        const box = { x: round(bandX[tp.stageIndex] + at.x), y: round(graphTop + at.y), width: at.width, height: at.height };
+        nodeBoxes.set(tp.id, box);
+        const { lines } = placeBlocks(nodeBlocks(tp), box.x + NODE_PADDING, box.y + NODE_PADDING, NODE_WIDTH - NODE_PADDING * 2);
+        nodes.push({
+            id: tp.id, kind: 'touchpoint', box, lines, stageId: tp.stageId, momentOfTruth: tp.momentOfTruth,
+            ...(tp.momentOfTruth ? { tone: 'warn' as const } : {}),
+            title: [tp.label, tp.channel?.label, tp.owner].filter(Boolean).join('\n'),
+        });
+    });
+    const toMap = (stage: number, p: Point): Point => ({ x: round(bandX[stage] + p.x), y: round(graphTop + p.y) });
+    const labelOf = (stage: number, edgeId: string, text: string | undefined): EdgeLayout['label'] => {
+        const rect = graphs[stage].edges[edgeId]?.labels[0];
+        if (!text || !rect) {
+            return undefined;
+        }
+        const { lines } = edgeLabel(text);
+        const at = toMap(stage, rect);
+        const box = { x: at.x, y: at.y, width: rect.width, height: rect.height };
+        const placed = placeBlocks(lines.map(line => ({ text: line, font: FONT.small })), box.x, box.y + 2, box.width, 'middle');
+        return { box, lines: placed.lines };
+    };
+    const crossByIndex = new Map(crossEdges.map(c => [c.index, c]));
+    const edges: EdgeLayout[] = view.edges.map((edge, index) => {
+        const base = { id: edge.id, from: edge.from, to: edge.to, back: edge.back, implied: edge.implied };
+        const cross = crossByIndex.get(index);
+        if (!cross) {
+            const stage = stageOf.get(edge.from)!;
+            const points = (graphs[stage].edges[edge.id]?.points ?? []).map(p => toMap(stage, p));
+            const label = labelOf(stage, edge.id, edge.label);
+            return { ...base, points: simplify(points), ...(label ? { label } : {}) };
+        }
+        const s = cross.fromStage;
+        const t = cross.toStage;
+        const first = (graphs[s].edges[cross.outEdge]?.points ?? []).map(p => toMap(s, p));
+        const last = (graphs[t].edges[cross.inEdge]?.points ?? []).map(p => toMap(t, p));
+        const start = first[first.length - 1] ?? toMap(s, graphs[s].ports[cross.outPort]);
+        const end = last[0] ?? toMap(t, graphs[t].ports[cross.inPort]);
+        const middle: Point[] = [];
+        if (Math.abs(t - s) === 1) {
+            const gx = runX.get(`${index}:both`)!;
+            middle.push({ x: gx, y: start.y }, { x: gx, y: end.y });
+        } else {
+            const track = trackOf.get(index)!;
+            const ty = round(cross.backwards ? topTrackY(track) : bottomTrackY(track));
+            const gOut = runX.get(`${index}:out`)!;
+            const gIn = runX.get(`${index}:in`)!;
+            middle.push({ x: gOut, y: start.y }, { x: gOut, y: ty }, { x: gIn, y: ty }, { x: gIn, y: end.y });
+        }
+        const label = labelOf(s, cross.outEdge, edge.label);
+        return { ...base, points: simplify([...first, start, ...middle, end, ...last]), ...(label ? { label } : {}) };
+    });
+
+    // Lanes under the graph.
+    const stages: StageLayout[] = view.stages.map((stage, index) => ({
+        id: stage.id,
+        index,
+        band: { x: bandX[index], y: stageTop, width: bandWidth[index], height: 0 },
+        header: stageHeaders[index],
+        slots: laneSlots(stage.touchpoints, graphs[index], bandX[index], bandWidth[index]),
+    }));
+    const slotOf = new Map(stages.flatMap(stage => stage.slots.map(slot => [slot.touchpointId, slot] as const)));
+    const rowTitles: TextLine[] = [];
+    const rowTitle = (text: string, top: number) => {
+        rowTitles.push(...placeBlocks([{ text, font: FONT.rowTitle }], MARGIN, top + LANE_PADDING, TITLE_COLUMN - 12).lines);
+    };
+    rowTitle('Stages', stageTop);
+    rowTitle('Touchpoints', graphTop);
+
+    const lanes: LaneLayout[] = [];
+    let emotion: EmotionLayout | undefined;
+    const laneSpecs: Array<{ kind: LaneKind; title: string; items: Array<{ item: LaneItemBase; blocks: Block[]; kind: CardKind; tone?: Tone }> }> = [
+        { kind: 'actions', title: 'Does', items: view.lanes.actions.map(item => ({ item, kind: 'action', blocks: [{ text: item.text, font: FONT.text }] })) },
+        { kind: 'thoughts', title: 'Thinks', items: view.lanes.thoughts.map(item => ({ item, kind: 'thought', blocks: [{ text: `“${item.text}”`, font: FONT.text, italic: true }] })) },
+        { kind: 'emotions', title: 'Feels', items: [] },
+        { kind: 'pains', title: 'Pains', items: view.lanes.pains.map(item => ({ item, kind: 'pain', tone: 'bad', blocks: painBlocks(item) })) },
+        { kind: 'opportunities', title: 'Opportunities', items: view.lanes.opportunities.map(item => ({ item, kind: 'opportunity', tone: 'good', blocks: opportunityBlocks(item) })) },
+        { kind: 'moments', title: 'Moments of truth', items: view.lanes.moments.map(item => ({ item, kind: 'moment', tone: 'warn', blocks: [{ text: '★ Moment of truth', font: FONT.smallBold, tone: 'warn' }, { text: item.label, font: FONT.text }] })) },
+        { kind: 'backstage', title: 'Backstage', items: view.lanes.backstage.map(item => ({ item, kind: 'backstage', blocks: [{ text: item.text, font: FONT.text }] })) },
+        { kind: 'kpis', title: 'KPIs', items: view.lanes.kpis.map(item => ({ item, kind: 'kpi', tone: kpiTone(item), blocks: kpiBlocks(item) })) },
+    ];
+    const contentLeft = MARGIN;
+    const contentWidth = mapRight - MARGIN;
+    for (const spec of laneSpecs) {
+        const laneId = `lane:${view.name}:${spec.kind}`;
+        if (spec.kind === 'emotions') {
+            if (view.lanes.emotions.length === 0) {
+                continue;
+            }
+            emotion = emotionLane(view, laneId, slotOf, y, mapRight - MARGIN - TITLE_COLUMN);
+            const height = emotion.plot.height + LANE_PADDING * 2 + Math.max(0, ...emotion.points.map(p => p.lines.length * lineHeight(FONT.small))) + 8;
+            lanes.push({ id: laneId, kind: 'emotions', box: { x: contentLeft, y, width: contentWidth, height }, titleLines: [], items: [] });
+            rowTitle(spec.title, y);
+            y += height;
+            continue;
+        }
+        if (spec.items.length === 0) {
+            continue;
+        }
+        const top = y + LANE_PADDING;
+        let laneHeight = 0;
+        const items: LaneLayout['items'] = [];
+        view.stages.forEach((stage, index) => {
+            const columnBottom = new Map<string, number>();
+            let stageBottom = top;
+            const inStage = spec.items.filter(entry => entry.item.stageIndex === index);
+            for (const entry of inStage.filter(e => e.item.touchpointId !== undefined && slotOf.has(e.item.touchpointId))) {
+                const slot = slotOf.get(entry.item.touchpointId!)!;
+                const at = columnBottom.get(slot.touchpointId) ?? top;
+                const placed = card(entry.item.id, entry.kind, entry.blocks, slot.x, at, slot.width, entry.tone);
+                items.push({ ...placed, stageId: stage.id, touchpointId: entry.item.touchpointId });
+                columnBottom.set(slot.touchpointId, at + placed.box.height + CARD_GAP);
+                stageBottom = Math.max(stageBottom, at + placed.box.height + CARD_GAP);
+            }
+            // Items of the whole stage span its band, under the touchpoints' columns.
+            for (const entry of inStage.filter(e => e.item.touchpointId === undefined || !slotOf.has(e.item.touchpointId))) {
+                const placed = card(entry.item.id, entry.kind, entry.blocks, bandX[index] + BAND_PADDING, stageBottom, bandWidth[index] - BAND_PADDING * 2, entry.tone);
+                items.push({ ...placed, stageId: stage.id });
+                stageBottom += placed.box.height + CARD_GAP;
+            }
+            laneHeight = Math.max(laneHeight, stageBottom - top);
+        });
+        const height = Math.max(36, laneHeight + LANE_PADDING * 2 - CARD_GAP);
+        lanes.push({ id: laneId, kind: spec.kind, box: { x: contentLeft, y, width: contentWidth, height }, titleLines: [], items });
+        rowTitle(spec.title, y);
+        y += height;
+    }
+    const bandsBottom = y;
+    stages.forEach(stage => { stage.band.height = round(bandsBottom - stage.band.y); });
+
+    // Sections under the map, one column.
+    y += SECTION_GAP;
+    let valueGap: ValueGapLayout | undefined;
+    if (view.valueGap.rows.length > 0) {
+        valueGap = valueGapSection(view, MARGIN, y, sectionWidth);
+        y += valueGap.box.height + SECTION_GAP;
+    }
+    let unknowns: ListLayout | undefined;
+    if (view.unknowns.length > 0) {
+        unknowns = listSection('Unknowns: what we do not know yet', view.unknowns.map(unknown => ({
+            id: unknown.id, kind: 'unknown' as const, blocks: [{ text: `? ${unknown.text}`, font: FONT.text }],
+        })), MARGIN, y, sectionWidth);
+        y += unknowns.box.height + SECTION_GAP;
+    }
+    let plans: ListLayout | undefined;
+    if (view.plans.length > 0) {
+        plans = listSection('Plans', view.plans.map(plan => ({ id: plan.id, kind: 'plan' as const, blocks: planBlocks(plan), tone: planTone(plan) })), MARGIN, y, sectionWidth);
+        y += plans.box.height + SECTION_GAP;
+    }
+
+    return {
+        id: view.id,
+        name: view.name,
+        title: view.header.title,
+        width,
+        height: Math.ceil(y - SECTION_GAP + MARGIN),
+        header,
+        phases,
+        rowTitles,
+        stages,
+        graph: { x: MARGIN + TITLE_COLUMN, y: graphTop, width: mapRight - MARGIN - TITLE_COLUMN, height: graphHeight },
+        nodes,
+        edges,
+        lanes,
+        ...(emotion ? { emotion } : {}),
+        ...(valueGap ? { valueGap } : {}),
+        ...(unknowns ? { unknowns } : {}),
+        ...(plans ? { plans } : {}),
+    };
+}
+
+/**
+ * The lane columns of a stage, one per touchpoint in customer order: right under the nodes when ELK
+ * put them in that order side by side (a chain), else an even grid across the band.
+ */
+function laneSlots(touchpoints: string[], graph: StageGraphLayout, bandX: number, bandWidth: number): StageLayout['slots'] {
+    const xs = touchpoints.map(id => graph.nodes[id]?.x ?? 0);
+    const underNodes = xs.every((x, i) => i === 0 || x >= xs[i - 1] + NODE_WIDTH + CARD_GAP);
+    if (underNodes) {
+        return touchpoints.map((touchpointId, i) => ({ touchpointId, x: round(bandX + xs[i]), width: NODE_WIDTH }));
+    }
+    const slotWidth = (bandWidth - BAND_PADDING * 2 + LAYER_SPACING) / touchpoints.length;
+    return touchpoints.map((touchpointId, slot) => ({
+        touchpointId,
+        x: round(bandX + BAND_PADDING + slot * slotWidth),
+        width: round(slotWidth - LAYER_SPACING),
+    }));
+}
+
+/** Drops repeated points and middle points of straight runs. */
+function simplify(points: Point[]): Point[] {
+    const out: Point[] = [];
+    for (const p of points) {
+        const last = out[out.length - 1];
+        if (last && last.x === p.x && last.y === p.y) {
+            continue;
+        }
+        const before = out[out.length - 2];
+        if (before && last && ((before.x === last.x && last.x === p.x) || (before.y === last.y && last.y === p.y))) {
+            out[out.length - 1] = p;
+            continue;
+        }
+        out.push(p);
+    }
+    return out;
+}
+
+function phaseTitle(phase: Phase): string {
+    return phase === 'pre-purchase' ? 'Pre-purchase' : phase === 'purchase' ? 'Purchase' : 'Post-purchase';
+}
+
+function headerCard(view: ViewModel, x: number, y: number, width: number): Card {
+    const h = view.header;
+    const blocks: Block[] = [{ text: h.title, font: FONT.title }];
+    if (h.personas.length > 0) {
+        blocks.push({ text: `Personas: ${h.personas.join(', ')}`, font: FONT.meta });
+    }
+    if (h.trigger) {
+        blocks.push({ text: `Trigger: ${h.trigger}`, font: FONT.meta });
+    }
+    const facts = [h.state, h.owner ? `Owner: ${h.owner}` : undefined].filter(Boolean);
+    if (facts.length > 0) {
+        blocks.push({ text: facts.join(' · '), font: FONT.meta, muted: true });
+    }
+    const review = h.review.date
+        ? `Reviewed ${h.review.date}${h.review.everyDays !== undefined ? `, every ${h.review.everyDays} days` : ''}${h.review.stale ? ' · ⚠ Stale: due for review' : ''}`
+        : '⚠ Never reviewed';
+    blocks.push({ text: review, font: FONT.meta, ...(h.review.stale ? { tone: 'warn' as const } : { muted: true }) });
+    return { ...card(h.id, 'header', blocks, x, y, width, h.review.stale ? 'warn' : undefined) };
+}
+
+function severityMark(severity: number | undefined): string {
+    if (severity === undefined) {
+        return '▲ Pain';
+    }
+    const filled = Math.max(0, Math.min(5, Math.round(severity)));
+    return `▲ Severity ${formatNumber(severity)}/5 ${'■'.repeat(filled)}${'□'.repeat(5 - filled)}`;
+}
+
+function painBlocks(item: PainItem): Block[] {
+    const blocks: Block[] = [
+        { text: severityMark(item.severity), font: FONT.smallBold, tone: 'bad' },
+        { text: item.label, font: FONT.text },
+    ];
+    if (item.evidence.length > 0) {
+        blocks.push({ text: `Evidence: ${item.evidence.join(', ')}`, font: FONT.small, muted: true });
+    }
+    return blocks;
+}
+
+function opportunityBlocks(item: OpportunityItem): Block[] {
+    const blocks: Block[] = [
+        { text: '◆ Opportunity', font: FONT.smallBold, tone: 'good' },
+        { text: item.label, font: FONT.text },
+    ];
+    if (item.owner) {
+        blocks.push({ text: `Owner: ${item.owner}`, font: FONT.small, muted: true });
+    }
+    return blocks;
+}
+
+function kpiTone(item: KpiItem): Tone {
+    return item.onTarget === undefined ? 'neutral' : item.onTarget ? 'good' : 'bad';
+}
+
+function kpiBlocks(item: KpiItem): Block[] {
+    const mark = item.onTarget === undefined ? '○ No target' : item.onTarget ? '✓ On target' : '✗ Off target';
+    const blocks: Block[] = [
+        { text: item.metric, font: FONT.textBold },
+        { text: `${item.value}${item.target !== undefined ? ` (target ${item.target}${item.lowerIsBetter ? ', lower is better' : ''})` : ''}`, font: FONT.text },
+        { text: mark, font: FONT.smallBold, tone: kpiTone(item) },
+    ];
+    if (item.source) {
+        blocks.push({ text: `Source: ${item.source}`, font: FONT.small, muted: true });
+    }
+    return blocks;
+}
+
+function planTone(plan: PlanView): Tone | undefined {
+    return plan.overdue ? 'bad' : plan.status === 'done' ? 'good' : undefined;
+}
+
+function planBlocks(plan: PlanView): Block[] {
+    const status = plan.status === 'done' ? '✓ Done' : plan.status === 'doing' ? '◐ Doing' : '○ Open';
+    const facts = [status, plan.owner ? `Owner: ${plan.owner}` : undefined, plan.due ? `Due ${plan.due}` : undefined].filter(Boolean).join(' · ');
+    const blocks: Block[] = [
+        { text: plan.label, font: FONT.textBold },
+        { text: facts, font: FONT.small, muted: true },
+    ];
+    if (plan.overdue) {
+        blocks.push({ text: '⚠ Overdue', font: FONT.smallBold, tone: 'bad' });
+    }
+    if (plan.addresses.length > 0) {
+        blocks.push({ text: `Addresses: ${plan.addresses.join('; ')}`, font: FONT.small });
+    }
+    if (plan.targets.length > 0) {
+        blocks.push({ text: `Targets: ${plan.targets.join('; ')}`, font: FONT.small });
+    }
+    return blocks;
+}
+
+function emotionLane(view: ViewModel, laneId: string, slotOf: Map<string, { x: number; width: number }>, top: number, width: number): EmotionLayout {
+    const plot = { x: MARGIN + TITLE_COLUMN, y: top + LANE_PADDING + 6, width, height: EMOTION_UNIT * 6 };
+    const zeroY = plot.y + EMOTION_UNIT * 3;
+    const points: EmotionLayout['points'] = [];
+    const emotionById = new Map(view.lanes.emotions.map(item => [item.touchpointId, item]));
+    for (const tp of view.touchpoints) {
+        const item = emotionById.get(tp.id);
+        const slot = slotOf.get(tp.id);
+        if (!item || !slot) {
+            continue;
+        }
+        const value = Math.max(-3, Math.min(3, item.value));
+        const x = round(slot.x + slot.width / 2);
+        const sign = item.value > 0 ? '+' : item.value < 0 ? '−' : '';
+        const text = `${sign}${formatNumber(Math.abs(item.value))}${item.label ? ` ${item.label}` : ''}`;
+        const tone: Tone = item.value > 0 ? 'good' : item.value < 0 ? 'bad' : 'neutral';
+        const { lines } = placeBlocks([{ text, font: FONT.small }], slot.x, plot.y + plot.height + 6, slot.width, 'middle');
+        points.push({ id: item.id, touchpointId: tp.id, x, y: round(zeroY - value * EMOTION_UNIT), value: item.value, tone, lines, title: text });
+    }
+    const tickX = MARGIN + TITLE_COLUMN - 8;
+    const ticks = [3, 0, -3].map(value => ({
+        text: value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0',
+        x: tickX, y: round(zeroY - value * EMOTION_UNIT + 4), size: FONT.small.size, anchor: 'end' as const, muted: true,
+    }));
+    return { laneId, plot, zeroY, unit: EMOTION_UNIT, ticks, points, polyline: points.map(p => ({ x: p.x, y: p.y })) };
+}
+
+function valueGapSection(view: ViewModel, x: number, y: number, width: number): ValueGapLayout {
+    const title = placeBlocks([
+        { text: 'Value gap: us vs competitors, per need', font: FONT.section },
+        { text: 'Scores 0–5; a gap is weighted by the need’s importance (1–5).', font: FONT.small, muted: true },
+    ], x, y, width);
+    let cursor = y + title.height + 8;
+    const needWidth = Math.min(260, Math.round(width * 0.3));
+    const partyWidth = 120;
+    const barMax = 200;
+    const barX = x + needWidth + 16 + partyWidth + 8;
+    const gapX = barX + barMax + 40;
+    const gapWidth = Math.max(120, x + width - gapX - 8);
+    const rowHeightOfBars = 16;
+    const rows: ValueGapLayout['rows'] = view.valueGap.rows.map(row => {
+        const needBlocks: Block[] = [{ text: row.need, font: FONT.textBold }];
+        const meta = [row.importance !== undefined ? `Importance ${row.importance}/5` : 'Importance not given', row.persona].filter(Boolean).join(' · ');
+        needBlocks.push({ text: meta, font: FONT.small, muted: true });
+        const need = placeBlocks(needBlocks, x + 8, cursor + 6, needWidth - 8);
+        const gapText = row.highlighted
+            ? `▲ Behind by ${formatNumber(row.gap)} × importance ${row.importance ?? 1} = ${formatNumber(row.weightedGap)}`
+            : '✓ Level or ahead';
+        const gap = placeBlocks([{ text: gapText, font: row.severe ? FONT.smallBold : FONT.small, tone: row.highlighted ? 'bad' : 'good' }], gapX, cursor + 6, gapWidth);
+        const lines = [...need.lines, ...gap.lines];
+        const bars: ValueGapLayout['rows'][number]['bars'] = [];
+        let barY = cursor + 6;
+        view.valueGap.parties.forEach((party, index) => {
+            const score = row.scores[index];
+            if (score === undefined) {
+                return;
+            }
+            const partyLine = placeBlocks([{ text: party, font: index === 0 ? FONT.smallBold : FONT.small }], x + needWidth + 16, barY, partyWidth, 'end');
+            lines.push(partyLine.lines[0]);
+            const clamped = Math.max(0, Math.min(5, score));
+            bars.push({ party, us: index === 0, box: { x: barX, y: round(barY + 3), width: round((clamped / 5) * barMax), height: 10 }, score });
+            lines.push({ text: formatNumber(score), x: round(barX + (clamped / 5) * barMax + 6), y: round(barY + 12), size: FONT.small.size });
+            barY += rowHeightOfBars;
+        });
+        const height = Math.ceil(Math.max(need.height, barY - cursor - 6, gap.height) + 12);
+        const laid = { id: row.id, box: { x, y: cursor, width, height }, highlighted: row.highlighted, severe: row.severe, lines, bars, title: `${row.need}: ${gapText}` };
+        cursor += height + 4;
+        return laid;
+    });
+    return { box: { x, y, width, height: cursor - y }, titleLines: title.lines, rows };
+}
+
+function listSection(titleText: string, entries: Array<{ id: string; kind: CardKind; blocks: Block[]; tone?: Tone }>, x: number, y: number, width: number): ListLayout {
+    const title = placeBlocks([{ text: titleText, font: FONT.section }], x, y, width);
+    let cursor = y + title.height + 8;
+    const items = entries.map(entry => {
+        const item = card(entry.id, entry.kind, entry.blocks, x, cursor, width, entry.tone);
+        cursor += item.box.height + CARD_GAP;
+        return item;
+    });
+    return { box: { x, y, width, height: cursor - y }, titleLines: title.lines, items };
+}

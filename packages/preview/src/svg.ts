@@ -1,0 +1,275 @@
+import type { Card, Layout, Point, Rect, TextLine, Tone } from './layout.js';
+
+/**
+ * Layout → a standalone SVG document. Real `<text>` elements (searchable, selectable, translatable),
+ * every string from the document escaped, a `data-id` on the group of every element that has a
+ * source range, colours from CSS custom properties (`--journey-*`) with a light and a dark theme built
+ * in. Meaning never rests on colour alone: pains carry "▲ Severity n/5" and a dashed border, KPIs
+ * "✓ On target" / "✗ Off target", loops back are dashed. No script, no event handler, no `style`
+ * attribute (a CSP without 'unsafe-inline' would drop it), nothing random: the same layout gives the
+ * same bytes.
+ */
+
+export type Theme = 'light' | 'dark';
+
+export interface SvgOptions {
+    theme?: Theme;
+    /** Put on the `<style>` element, for pages whose CSP allows styles by nonce. */
+    nonce?: string;
+}
+
+/** The theme colours. A host (the VS Code webview) overrides them by setting the same properties. */
+export const THEMES: Record<Theme, Record<string, string>> = {
+    light: {
+        background: '#ffffff',
+        foreground: '#1f2328',
+        muted: '#57606a',
+        border: '#d0d7de',
+        band: '#f6f8fa',
+        'band-alt': '#ffffff',
+        surface: '#ffffff',
+        'node-border': '#57606a',
+        edge: '#57606a',
+        'back-edge': '#a1487f',
+        accent: '#0969da',
+        good: '#0065a1',
+        bad: '#b54400',
+        warn: '#8a5a00',
+        bar: '#0969da',
+        'bar-competitor': '#8c959f',
+    },
+    dark: {
+        background: '#1e1e1e',
+        foreground: '#e6edf3',
+        muted: '#9da7b3',
+        border: '#3d444d',
+        band: '#252526',
+        'band-alt': '#1e1e1e',
+        surface: '#2b2b2b',
+        'node-border': '#9da7b3',
+        edge: '#9da7b3',
+        'back-edge': '#e28fc4',
+        accent: '#4493f8',
+        good: '#56b4e9',
+        bad: '#ff8c4d',
+        warn: '#e6b422',
+        bar: '#4493f8',
+        'bar-competitor': '#6e7681',
+    },
+};
+
+function themeBlock(theme: Theme): string {
+    return Object.entries(THEMES[theme]).map(([name, value]) => `--journey-${name}:${value};`).join('');
+}
+
+/** The stylesheet. `:where()` keeps the defaults at zero specificity, so any host rule wins. */
+export function journeyStylesheet(): string {
+    return [
+        `:where(svg.journey){--journey-font:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;${themeBlock('light')}}`,
+        `:where(svg.journey[data-theme="dark"]){${themeBlock('dark')}}`,
+        'svg.journey{font-family:var(--journey-font);color:var(--journey-foreground)}',
+        '.journey-background{fill:var(--journey-background)}',
+        '.journey text{fill:var(--journey-foreground)}',
+        '.journey text.journey-muted{fill:var(--journey-muted)}',
+        '.journey text.journey-tone-good{fill:var(--journey-good)}',
+        '.journey text.journey-tone-bad{fill:var(--journey-bad)}',
+        '.journey text.journey-tone-warn{fill:var(--journey-warn)}',
+        '.journey-band{fill:var(--journey-band)}',
+        '.journey-band-alt{fill:var(--journey-band-alt)}',
+        '.journey-band,.journey-band-alt{stroke:var(--journey-border);stroke-width:1}',
+        '.journey-phase rect{fill:var(--journey-accent);fill-opacity:.12;stroke:var(--journey-accent);stroke-opacity:.5}',
+        '.journey-rule{stroke:var(--journey-border);stroke-width:1}',
+        '.journey-card>rect{fill:var(--journey-surface);stroke:var(--journey-border);stroke-width:1}',
+        '.journey-header>rect{fill:none;stroke:none}',
+        '.journey-stage-header>rect{fill:none;stroke:none}',
+        '.journey-node>rect{fill:var(--journey-surface);stroke:var(--journey-node-border);stroke-width:1.5}',
+        '.journey-node.journey-moment>rect{stroke:var(--journey-warn);stroke-width:3}',
+        '.journey-tone-good>rect{stroke:var(--journey-good);stroke-width:1.5}',
+        '.journey-tone-bad>rect{stroke:var(--journey-bad);stroke-width:1.5;stroke-dasharray:5 3}',
+        '.journey-tone-warn>rect{stroke:var(--journey-warn);stroke-width:1.5}',
+        '.journey-header.journey-tone-warn>rect{stroke:none}',
+        '.journey-edge path{fill:none;stroke:var(--journey-edge);stroke-width:1.5}',
+        '.journey-edge-implied path{stroke-opacity:.7}',
+        '.journey-edge-back path{stroke:var(--journey-back-edge);stroke-dasharray:6 4}',
+        '.journey-edge-label rect{fill:var(--journey-background);fill-opacity:.9;stroke:none}',
+        '.journey-arrow{fill:var(--journey-edge)}',
+        '.journey-arrow-back{fill:var(--journey-back-edge)}',
+        '.journey-zero{stroke:var(--journey-muted);stroke-width:1;stroke-dasharray:4 3}',
+        '.journey-axis{stroke:var(--journey-border);stroke-width:1}',
+        '.journey-curve{fill:none;stroke:var(--journey-accent);stroke-width:2.5;stroke-linejoin:round}',
+        '.journey-emotion circle{fill:var(--journey-surface);stroke:var(--journey-accent);stroke-width:2}',
+        '.journey-emotion.journey-tone-good circle{fill:var(--journey-good);stroke:var(--journey-good)}',
+        '.journey-emotion.journey-tone-bad circle{fill:var(--journey-bad);stroke:var(--journey-bad)}',
+        '.journey-gap-background{fill:none;stroke:var(--journey-border)}',
+        '.journey-gap-highlighted>.journey-gap-background{fill:var(--journey-bad);fill-opacity:.07;stroke:var(--journey-bad);stroke-dasharray:5 3}',
+        '.journey-gap-severe>.journey-gap-background{stroke-width:2}',
+        '.journey-bar{fill:var(--journey-bar-competitor)}',
+        '.journey-bar-us{fill:var(--journey-bar)}',
+        '.journey-section-title{font-weight:700}',
+    ].join('\n');
+}
+
+/** Renders a layout as an SVG document (no XML declaration: it can be inlined in HTML as it is). */
+export function renderSvg(layout: Layout, options: SvgOptions = {}): string {
+    const theme = options.theme ?? 'light';
+    const prefix = `journey-${cssIdent(layout.name)}`;
+    const out: string[] = [];
+    out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="journey" data-theme="${theme}" data-id="${attr(layout.id)}"`
+        + ` width="${num(layout.width)}" height="${num(layout.height)}" viewBox="0 0 ${num(layout.width)} ${num(layout.height)}"`
+        + ` role="img" aria-labelledby="${prefix}-title" font-family="system-ui, sans-serif">`);
+    out.push(`<title id="${prefix}-title">${text(`Journey map: ${layout.title}`)}</title>`);
+    out.push(`<style${options.nonce ? ` nonce="${attr(options.nonce)}"` : ''}>\n${journeyStylesheet()}\n</style>`);
+    out.push('<defs>');
+    out.push(`<marker id="${prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path class="journey-arrow" d="M0,1 L9,5 L0,9 z"/></marker>`);
+    out.push(`<marker id="${prefix}-arrow-back" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path class="journey-arrow-back" d="M0,1 L9,5 L0,9 z"/></marker>`);
+    out.push('</defs>');
+    out.push(`<rect class="journey-background" x="0" y="0" width="${num(layout.width)}" height="${num(layout.height)}"/>`);
+
+    // Stage columns first: everything else is drawn over them.
+    out.push('<g class="journey-stages">');
+    for (const stage of layout.stages) {
+        out.push(`<g class="journey-stage" data-id="${attr(stage.id)}">`);
+        out.push(rect(stage.band, stage.index % 2 === 0 ? 'journey-band' : 'journey-band-alt'));
+        out.push(cardGroup(stage.header, 'journey-stage-header'));
+        out.push('</g>');
+    }
+    out.push('</g>');
+
+    out.push(cardGroup(layout.header, 'journey-header'));
+
+    if (layout.phases.length > 0) {
+        out.push('<g class="journey-phases">');
+        for (const phase of layout.phases) {
+            out.push(`<g class="journey-phase" data-phase="${attr(phase.phase)}">${rect(phase.box)}${lines(phase.lines)}</g>`);
+        }
+        out.push('</g>');
+    }
+
+    out.push(`<g class="journey-row-titles">${lines(layout.rowTitles)}</g>`);
+
+    out.push('<g class="journey-lanes">');
+    for (const lane of layout.lanes) {
+        out.push(`<g class="journey-lane journey-lane-${lane.kind}" data-lane="${lane.kind}">`);
+        out.push(`<line class="journey-rule" x1="${num(lane.box.x)}" y1="${num(lane.box.y)}" x2="${num(lane.box.x + lane.box.width)}" y2="${num(lane.box.y)}"/>`);
+        if (lane.kind === 'emotions' && layout.emotion) {
+            out.push(emotionGroup(layout));
+        }
+        for (const item of lane.items) {
+            out.push(cardGroup(item));
+        }
+        out.push('</g>');
+    }
+    out.push('</g>');
+
+    out.push('<g class="journey-edges">');
+    for (const edge of layout.edges) {
+        const classes = ['journey-edge', edge.back ? 'journey-edge-back' : '', edge.implied ? 'journey-edge-implied' : ''].filter(Boolean).join(' ');
+        out.push(`<g class="${classes}" data-id="${attr(edge.id)}" data-from="${attr(edge.from)}" data-to="${attr(edge.to)}">`);
+        out.push(`<path d="${pathData(edge.points)}" marker-end="url(#${prefix}-arrow${edge.back ? '-back' : ''})"/>`);
+        if (edge.label) {
+            out.push(`<g class="journey-edge-label">${rect(edge.label.box)}${lines(edge.label.lines)}</g>`);
+        }
+        out.push('</g>');
+    }
+    out.push('</g>');
+
+    out.push('<g class="journey-nodes">');
+    for (const node of layout.nodes) {
+        out.push(cardGroup(node, `journey-node${node.momentOfTruth ? ' journey-moment' : ''}`, 6));
+    }
+    out.push('</g>');
+
+    if (layout.valueGap) {
+        const gap = layout.valueGap;
+        out.push(`<g class="journey-value-gap">${lines(gap.titleLines)}`);
+        for (const row of gap.rows) {
+            const classes = ['journey-gap-row', row.highlighted ? 'journey-gap-highlighted' : '', row.severe ? 'journey-gap-severe' : ''].filter(Boolean).join(' ');
+            out.push(`<g class="${classes}" data-id="${attr(row.id)}"><title>${text(row.title)}</title>${rect(row.box, 'journey-gap-background', 4)}`);
+            for (const bar of row.bars) {
+                out.push(`<rect class="journey-bar${bar.us ? ' journey-bar-us' : ''}" x="${num(bar.box.x)}" y="${num(bar.box.y)}" width="${num(bar.box.width)}" height="${num(bar.box.height)}"/>`);
+            }
+            out.push(`${lines(row.lines)}</g>`);
+        }
+        out.push('</g>');
+    }
+    for (const [list, name] of [[layout.unknowns, 'unknowns'], [layout.plans, 'plans']] as const) {
+        if (list) {
+            out.push(`<g class="journey-list journey-${name}">${lines(list.titleLines)}`);
+            for (const item of list.items) {
+                out.push(cardGroup(item));
+            }
+            out.push('</g>');
+        }
+    }
+    out.push('</svg>');
+    return out.join('\n') + '\n';
+}
+
+function emotionGroup(layout: Layout): string {
+    const emotion = layout.emotion!;
+    const { plot } = emotion;
+    const out: string[] = [];
+    out.push(`<line class="journey-axis" x1="${num(plot.x)}" y1="${num(plot.y)}" x2="${num(plot.x + plot.width)}" y2="${num(plot.y)}"/>`);
+    out.push(`<line class="journey-axis" x1="${num(plot.x)}" y1="${num(plot.y + plot.height)}" x2="${num(plot.x + plot.width)}" y2="${num(plot.y + plot.height)}"/>`);
+    out.push(`<line class="journey-zero" x1="${num(plot.x)}" y1="${num(emotion.zeroY)}" x2="${num(plot.x + plot.width)}" y2="${num(emotion.zeroY)}"/>`);
+    out.push(lines(emotion.ticks));
+    if (emotion.polyline.length > 1) {
+        out.push(`<polyline class="journey-curve" points="${emotion.polyline.map(p => `${num(p.x)},${num(p.y)}`).join(' ')}"/>`);
+    }
+    for (const point of emotion.points) {
+        out.push(`<g class="journey-emotion${toneClass(point.tone)}" data-id="${attr(point.id)}" data-value="${num(point.value)}">`
+            + `<title>${text(point.title)}</title><circle cx="${num(point.x)}" cy="${num(point.y)}" r="5"/>${lines(point.lines)}</g>`);
+    }
+    return out.join('\n');
+}
+
+function cardGroup(card: Card, extraClass?: string, radius = 4): string {
+    const classes = ['journey-card', `journey-${card.kind}`, extraClass ?? '', toneClass(card.tone).trim()].filter(Boolean).join(' ');
+    return `<g class="${classes}" data-id="${attr(card.id)}"><title>${text(card.title)}</title>${rect(card.box, undefined, radius)}${lines(card.lines)}</g>`;
+}
+
+function toneClass(tone: Tone | undefined): string {
+    return tone && tone !== 'neutral' ? ` journey-tone-${tone}` : '';
+}
+
+function rect(box: Rect, className?: string, radius?: number): string {
+    return `<rect${className ? ` class="${className}"` : ''} x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}"${radius ? ` rx="${radius}"` : ''}/>`;
+}
+
+function lines(list: TextLine[]): string {
+    return list.map(line => {
+        const classes = [line.muted ? 'journey-muted' : '', line.tone && line.tone !== 'neutral' ? `journey-tone-${line.tone}` : ''].filter(Boolean).join(' ');
+        return `<text x="${num(line.x)}" y="${num(line.y)}" font-size="${num(line.size)}"`
+            + (line.bold ? ' font-weight="700"' : '')
+            + (line.italic ? ' font-style="italic"' : '')
+            + (line.anchor && line.anchor !== 'start' ? ` text-anchor="${line.anchor}"` : '')
+            + (classes ? ` class="${classes}"` : '')
+            + `>${text(line.text)}</text>`;
+    }).join('');
+}
+
+function pathData(points: Point[]): string {
+    return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${num(p.x)},${num(p.y)}`).join(' ');
+}
+
+/** A number as SVG wants it: at most two decimals, never `-0` or an exponent. */
+function num(value: number): string {
+    const rounded = Math.round(value * 100) / 100;
+    return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+function cssIdent(name: string): string {
+    return name.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+/** Characters XML 1.0 does not allow (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for XML and HTML content and attribute values. */
+export function escapeXml(value: string): string {
+    return value.replace(NOT_XML, '\uFFFD').replace(/[&<>"']/g, char => ENTITIES[char]);
+}
+
+const text = escapeXml;
+const attr = escapeXml;

@@ -1,0 +1,444 @@
+import type {
+    JourneyMapModel, KpiModel, OpportunityModel, PainModel, PlanModel, StageModel, TouchpointModel, ValueGapRowModel
+} from '@journey/language';
+
+/**
+ * What the map shows, as plain data: the journey map model arranged for drawing. Every element has
+ * a stable id (`tp:<journey>:<name>`, …), unchanged by edits elsewhere in the file, and its source
+ * range, so that a click on it can reveal the text it came from. No geometry here: that is layout.ts.
+ */
+
+/** A range in the journey's document (LSP positions, 0-based lines and UTF-16 columns). */
+export type SourceRange = JourneyMapModel['range'];
+
+export interface ViewElement {
+    /** Stable across edits that do not rename the element; unique in the view model. */
+    id: string;
+    /** The whole element, for "is the cursor in it". */
+    range: SourceRange;
+    /** What to select when revealing it (its name where it has one). */
+    selectionRange: SourceRange;
+}
+
+export interface ViewModel {
+    id: string;
+    /** The document the journey is written in. */
+    uri: string;
+    name: string;
+    header: HeaderView;
+    /** Stage columns, left to right. */
+    stages: StageView[];
+    /** Touchpoint nodes in stage order, then customer order. */
+    touchpoints: TouchpointView[];
+    edges: EdgeView[];
+    lanes: LanesView;
+    valueGap: ValueGapView;
+    unknowns: UnknownView[];
+    plans: PlanView[];
+}
+
+export interface HeaderView extends ViewElement {
+    title: string;
+    personas: string[];
+    trigger?: string;
+    /** "Current state", "Future state of fleet_renewal", or undefined when the journey says nothing. */
+    state?: string;
+    owner?: string;
+    review: {
+        date?: string;
+        everyDays?: number;
+        /** True when stale or never reviewed; undefined when there is no period to judge by. */
+        stale?: boolean;
+    };
+}
+
+export type Phase = NonNullable<StageModel['phase']>;
+
+export interface StageView extends ViewElement {
+    name: string;
+    label: string;
+    index: number;
+    phase?: Phase;
+    question?: string;
+    /** Ids of its touchpoints, in customer order. */
+    touchpoints: string[];
+}
+
+export interface TouchpointView extends ViewElement {
+    name: string;
+    label: string;
+    stageId: string;
+    stageIndex: number;
+    /** Position in its stage (0-based), which is its lane column. */
+    slot: number;
+    channel?: { label: string; mode?: string };
+    owner?: string;
+    momentOfTruth: boolean;
+    emotion?: { value: number; label?: string };
+}
+
+export interface EdgeView {
+    id: string;
+    from: string;
+    to: string;
+    label?: string;
+    /** Implied by stage order (the journey has no `flow` line). */
+    implied: boolean;
+    /** A loop back to a touchpoint earlier in stage order. */
+    back: boolean;
+    /** The journey's range: flows carry no range of their own in the model. */
+    range: SourceRange;
+}
+
+/** Something drawn in a lane, in a stage's column and, when it belongs to one, under a touchpoint. */
+export interface LaneItemBase extends ViewElement {
+    stageId: string;
+    stageIndex: number;
+    /** The touchpoint it is drawn under; absent for items of the whole stage. */
+    touchpointId?: string;
+}
+
+export interface TextItem extends LaneItemBase {
+    text: string;
+}
+
+export interface EmotionItem extends LaneItemBase {
+    touchpointId: string;
+    /** -3 (very negative) .. +3 (very positive); out-of-range values are clamped for drawing. */
+    value: number;
+    label?: string;
+}
+
+export interface PainItem extends LaneItemBase {
+    name: string;
+    label: string;
+    /** 1..5 when given. */
+    severity?: number;
+    evidence: string[];
+}
+
+export interface OpportunityItem extends LaneItemBase {
+    name: string;
+    label: string;
+    owner?: string;
+    /** Labels of the pains it answers. */
+    answers: string[];
+}
+
+export interface MomentItem extends LaneItemBase {
+    touchpointId: string;
+    label: string;
+}
+
+export interface KpiItem extends LaneItemBase {
+    touchpointId: string;
+    metric: string;
+    value: string;
+    target?: string;
+    /** undefined without a target. */
+    onTarget?: boolean;
+    lowerIsBetter: boolean;
+    source?: string;
+}
+
+export interface LanesView {
+    actions: TextItem[];
+    thoughts: TextItem[];
+    emotions: EmotionItem[];
+    pains: PainItem[];
+    opportunities: OpportunityItem[];
+    moments: MomentItem[];
+    backstage: TextItem[];
+    kpis: KpiItem[];
+}
+
+export interface ValueGapView {
+    /** "us" first, then the competitors in order of first appearance. */
+    parties: string[];
+    rows: ValueGapRowView[];
+}
+
+export interface ValueGapRowView extends ViewElement {
+    need: string;
+    persona?: string;
+    importance?: number;
+    /** Scores 0..5, in the order of `parties` (undefined where a competitor has no score on this need). */
+    scores: Array<number | undefined>;
+    /** How far the best competitor is ahead of us (0 when nobody is). */
+    gap: number;
+    /** gap × importance (importance 1 when not given). */
+    weightedGap: number;
+    /** Us behind a competitor. */
+    highlighted: boolean;
+    /** Us behind a competitor on a need of importance 4 or more (the `value-gap` rule). */
+    severe: boolean;
+}
+
+export interface UnknownView extends ViewElement {
+    text: string;
+}
+
+export interface PlanView extends ViewElement {
+    name: string;
+    label: string;
+    owner?: string;
+    due?: string;
+    status: PlanModel['status'];
+    overdue: boolean;
+    /** Labels of the pains and opportunities it addresses. */
+    addresses: string[];
+    /** "Renewal rate 92%". */
+    targets: string[];
+}
+
+/** Builds the view model of one journey map. Pure: the same model gives an equal view model. */
+export function buildViewModel(model: JourneyMapModel): ViewModel {
+    const j = model.name;
+    const ids = new UniqueIds();
+    const stageIds = new Map<string, string>();
+    const touchpointIds = new Map<string, string>();
+    const touchpoints: TouchpointView[] = [];
+    const touchpointStage = new Map<string, { stage: StageView }>();
+
+    const stages = model.stages.map((stage, index): StageView => {
+        const id = ids.make(`stage:${j}:${stage.name}`);
+        if (!stageIds.has(stage.name)) {
+            stageIds.set(stage.name, id);
+        }
+        const view: StageView = {
+            id, name: stage.name, label: stage.label, index, phase: stage.phase, question: stage.question, touchpoints: [],
+            range: stage.range, selectionRange: stage.nameRange,
+        };
+        stage.touchpoints.forEach((touchpoint, slot) => {
+            const tpId = ids.make(`tp:${j}:${touchpoint.name}`);
+            if (!touchpointIds.has(touchpoint.name)) {
+                touchpointIds.set(touchpoint.name, tpId);
+            }
+            view.touchpoints.push(tpId);
+            touchpoints.push(touchpointView(touchpoint, tpId, view, slot));
+            touchpointStage.set(tpId, { stage: view });
+        });
+        return view;
+    });
+
+    const edgeIds = new UniqueIds();
+    const edges: EdgeView[] = model.flows.flatMap(flow => {
+        const from = touchpointIds.get(flow.from);
+        const to = touchpointIds.get(flow.to);
+        return from && to ? [{
+            id: edgeIds.make(`flow:${j}:${flow.from}->${flow.to}`),
+            from, to, label: flow.label, implied: flow.implied, back: flow.back, range: model.range,
+        }] : [];
+    });
+
+    // Pains: once each, wherever written (a stage's pain `at` a touchpoint is also listed on it), drawn
+    // under their touchpoint when they have one, else in the column of the stage they are written in.
+    const pains: PainItem[] = [];
+    const seenPains = new Set<string>();
+    const painLabels = new Map<string, string>();
+    const painTouchpoint = new Map<string, string>();
+    const opportunities: OpportunityItem[] = [];
+    const opportunityLabels = new Map<string, string>();
+    const kpis: KpiItem[] = [];
+    const lanes: LanesView = { actions: [], thoughts: [], emotions: [], pains, opportunities, moments: [], backstage: [], kpis };
+    const stageByName = new Map(stages.map(stage => [stage.name, stage]));
+
+    const addPain = (pain: PainModel) => {
+        const key = `${pain.name}@${rangeKey(pain.range)}`;
+        if (seenPains.has(key)) {
+            return;
+        }
+        seenPains.add(key);
+        const touchpointId = pain.touchpoint ? touchpointIds.get(pain.touchpoint) : undefined;
+        const stage = (touchpointId && touchpointStage.get(touchpointId)?.stage) || stageByName.get(pain.stage) || stages[0];
+        painLabels.set(pain.name, pain.label);
+        if (touchpointId) {
+            painTouchpoint.set(pain.name, touchpointId);
+        }
+        pains.push({
+            id: ids.make(`pain:${j}:${pain.name}`), name: pain.name, label: pain.label, severity: pain.severity,
+            evidence: pain.evidence.map(e => e.label),
+            stageId: stage.id, stageIndex: stage.index, touchpointId,
+            range: pain.range, selectionRange: pain.nameRange,
+        });
+    };
+
+    model.stages.forEach((stage, index) => {
+        const view = stages[index];
+        const stageTouchpoints = touchpoints.filter(tp => tp.stageId === view.id);
+        // Lane items in customer order: each touchpoint's, then the stage's own.
+        stage.touchpoints.forEach((touchpoint, slot) => {
+            const tp = stageTouchpoints[slot];
+            const at = { stageId: view.id, stageIndex: index, touchpointId: tp.id, range: touchpoint.range, selectionRange: touchpoint.nameRange };
+            if (touchpoint.action !== undefined) {
+                lanes.actions.push({ ...at, id: ids.make(`action:${j}:${touchpoint.name}`), text: touchpoint.action });
+            }
+            if (touchpoint.thinks !== undefined) {
+                lanes.thoughts.push({ ...at, id: ids.make(`thinks:${j}:${touchpoint.name}`), text: touchpoint.thinks });
+            }
+            if (touchpoint.emotion) {
+                lanes.emotions.push({ ...at, id: ids.make(`emotion:${j}:${touchpoint.name}`), value: touchpoint.emotion.value, label: touchpoint.emotion.label });
+            }
+            if (touchpoint.momentOfTruth) {
+                lanes.moments.push({ ...at, id: ids.make(`moment:${j}:${touchpoint.name}`), label: touchpoint.label });
+            }
+            if (touchpoint.backstage !== undefined) {
+                lanes.backstage.push({ ...at, id: ids.make(`backstage:${j}:${touchpoint.name}`), text: touchpoint.backstage });
+            }
+            touchpoint.kpis.forEach(kpi => kpis.push(kpiItem(kpi, ids.make(`kpi:${j}:${touchpoint.name}:${kpi.metric.name}`), view, tp.id)));
+            touchpoint.pains.forEach(addPain);
+        });
+        stage.pains.forEach(addPain);
+    });
+
+    model.stages.forEach((stage, index) => {
+        const view = stages[index];
+        const all: OpportunityModel[] = [...stage.touchpoints.flatMap(tp => tp.opportunities), ...stage.opportunities];
+        for (const opportunity of all) {
+            const written = opportunity.touchpoint ? touchpointIds.get(opportunity.touchpoint) : undefined;
+            // An opportunity written in the stage is drawn under the touchpoint of the pain it answers.
+            const answered = opportunity.answers.map(name => painTouchpoint.get(name)).find(id => id && touchpointStage.get(id)?.stage === view);
+            opportunityLabels.set(opportunity.name, opportunity.label);
+            opportunities.push({
+                id: ids.make(`opp:${j}:${opportunity.name}`), name: opportunity.name, label: opportunity.label,
+                owner: opportunity.owner?.label,
+                answers: opportunity.answers.map(name => painLabels.get(name) ?? name),
+                stageId: view.id, stageIndex: index, touchpointId: written ?? answered,
+                range: opportunity.range, selectionRange: opportunity.nameRange,
+            });
+        }
+    });
+    sortLaneItems(lanes, touchpoints);
+
+    const metricLabels = new Map<string, string>();
+    model.stages.forEach(stage => stage.touchpoints.forEach(tp => tp.kpis.forEach(kpi => metricLabels.set(kpi.metric.name, kpi.metric.label))));
+
+    return {
+        id: `journey:${j}`,
+        uri: model.uri,
+        name: j,
+        header: headerView(model, `header:${j}`),
+        stages,
+        touchpoints,
+        edges,
+        lanes,
+        valueGap: valueGapView(model, j, ids),
+        unknowns: model.unknowns.map((unknown, index) => ({
+            id: ids.make(`unknown:${j}:${index}`), text: unknown.text, range: unknown.range, selectionRange: unknown.range,
+        })),
+        plans: model.plans.map(plan => ({
+            id: ids.make(`plan:${j}:${plan.name}`), name: plan.name, label: plan.label, owner: plan.owner?.label, due: plan.due,
+            status: plan.status, overdue: plan.overdue,
+            addresses: plan.addresses.map(name => painLabels.get(name) ?? opportunityLabels.get(name) ?? name),
+            targets: plan.targets.map(target => `${metricLabels.get(target.metric) ?? target.metric} ${formatNumber(target.value)}${target.percent ? '%' : ''}`),
+            range: plan.range, selectionRange: plan.nameRange,
+        })),
+    };
+}
+
+function touchpointView(touchpoint: TouchpointModel, id: string, stage: StageView, slot: number): TouchpointView {
+    return {
+        id, name: touchpoint.name, label: touchpoint.label, stageId: stage.id, stageIndex: stage.index, slot,
+        channel: touchpoint.channel ? { label: touchpoint.channel.label, mode: touchpoint.channel.mode } : undefined,
+        owner: touchpoint.owner?.label,
+        momentOfTruth: touchpoint.momentOfTruth,
+        emotion: touchpoint.emotion ? { ...touchpoint.emotion } : undefined,
+        range: touchpoint.range, selectionRange: touchpoint.nameRange,
+    };
+}
+
+function headerView(model: JourneyMapModel, id: string): HeaderView {
+    const review = model.reviewed;
+    return {
+        id,
+        title: model.label,
+        personas: model.personas.map(persona => persona.label),
+        trigger: model.trigger,
+        state: model.state.kind === 'current' ? 'Current state'
+            : model.state.kind === 'future' ? `Future state${model.state.of ? ` of ${model.state.of}` : ''}` : undefined,
+        owner: model.owner?.label,
+        // The `stale-map` rule: a map never reviewed is stale.
+        review: review ? { date: review.date, everyDays: review.everyDays, stale: review.stale } : { stale: true },
+        range: model.range,
+        selectionRange: model.nameRange,
+    };
+}
+
+function kpiItem(kpi: KpiModel, id: string, stage: StageView, touchpointId: string): KpiItem {
+    const unit = kpi.metric.percent ? '%' : '';
+    return {
+        id, metric: kpi.metric.label,
+        value: `${formatNumber(kpi.value)}${unit}`,
+        target: kpi.target !== undefined ? `${formatNumber(kpi.target)}${unit}` : undefined,
+        onTarget: kpi.onTarget,
+        lowerIsBetter: kpi.metric.lowerIsBetter,
+        source: kpi.source?.label,
+        stageId: stage.id, stageIndex: stage.index, touchpointId,
+        range: kpi.range, selectionRange: kpi.range,
+    };
+}
+
+function valueGapView(model: JourneyMapModel, j: string, ids: UniqueIds): ValueGapView {
+    const parties = ['us', ...model.competitors.map(c => c.label)];
+    const index = new Map(model.competitors.map((c, i) => [c.name, i + 1]));
+    const rows = model.valueGap.map((row: ValueGapRowModel): ValueGapRowView => {
+        const scores: Array<number | undefined> = parties.map(() => undefined);
+        scores[0] = row.us;
+        for (const competitor of row.competitors) {
+            const at = index.get(competitor.name);
+            if (at !== undefined) {
+                scores[at] = competitor.score;
+            }
+        }
+        const best = Math.max(...row.competitors.map(c => c.score), row.us);
+        const gap = best - row.us;
+        return {
+            id: ids.make(`gap:${j}:${row.need}`),
+            need: row.label, persona: row.persona, importance: row.importance, scores,
+            gap, weightedGap: gap * (row.importance ?? 1),
+            highlighted: gap > 0, severe: gap > 0 && (row.importance ?? 0) >= 4,
+            range: row.range, selectionRange: row.range,
+        };
+    });
+    return { parties, rows };
+}
+
+/** Lane items in map order: stage, then the touchpoint's column, then the stage's own items. */
+function sortLaneItems(lanes: LanesView, touchpoints: TouchpointView[]): void {
+    const slotOf = new Map(touchpoints.map(tp => [tp.id, tp.slot]));
+    const key = (item: LaneItemBase) => item.stageIndex * 1_000_000 + (item.touchpointId !== undefined ? slotOf.get(item.touchpointId) ?? 0 : 999_999);
+    // Array.prototype.sort is stable: items of one column keep their document order.
+    lanes.pains.sort((a, b) => key(a) - key(b));
+    lanes.opportunities.sort((a, b) => key(a) - key(b));
+}
+
+/** Numbers as the user wrote them, without float noise (0.1 + 0.2 style). */
+export function formatNumber(value: number): string {
+    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
+}
+
+function rangeKey(range: SourceRange): string {
+    return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+/** Ids made unique by a `#2`, `#3` suffix on repeats (duplicate names are an error, but still drawn). */
+class UniqueIds {
+    private readonly used = new Map<string, number>();
+
+    make(base: string): string {
+        const count = (this.used.get(base) ?? 0) + 1;
+        this.used.set(base, count);
+        return count === 1 ? base : `${base}#${count}`;
+    }
+}
+
+/** Every element of a view model with an id and a source range: what a click reveals. */
+export function viewElements(view: ViewModel): ViewElement[] {
+    return [
+        view.header, ...view.stages, ...view.touchpoints,
+        ...view.lanes.actions, ...view.lanes.thoughts, ...view.lanes.emotions, ...view.lanes.pains,
+        ...view.lanes.opportunities, ...view.lanes.moments, ...view.lanes.backstage, ...view.lanes.kpis,
+        ...view.valueGap.rows, ...view.unknowns, ...view.plans,
+        ...view.edges.map(edge => ({ id: edge.id, range: edge.range, selectionRange: edge.range })),
+    ];
+}

@@ -1,0 +1,25 @@
+// Journey map models built in-process from .journey texts: what `journey export` builds from files.
+import { buildJourneyMapModels, parseCalendarDate, type JourneyMapModel, type Model } from '@journey/language';
+import type { Diagnostic } from 'vscode-languageserver';
+import { buildWorkspace } from '../language/workspace-helper.js';
+
+export interface BuiltModels {
+    /** Every journey of every file, files in the order given. */
+    journeys: JourneyMapModel[];
+    /** Error diagnostics of all files (syntax, unresolved names, rules at error severity). */
+    errors: Diagnostic[];
+}
+
+export const TODAY = '2026-06-01';
+
+export async function buildModels(files: Record<string, string>, today = TODAY): Promise<BuiltModels> {
+    const workspace = await buildWorkspace(files);
+    const date = parseCalendarDate(today)!;
+    const journeys: JourneyMapModel[] = [];
+    const errors: Diagnostic[] = [];
+    for (const document of workspace.documents.values()) {
+        journeys.push(...buildJourneyMapModels(document.parseResult.value as Model, date));
+        errors.push(...(document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === 1));
+    }
+    return { journeys, errors };
+}
