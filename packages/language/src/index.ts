@@ -4,6 +4,7 @@ export * from './generated/ast.js';
 export * from './journey-config.js';
 export * from './journey-document-validator.js';
 export * from './journey-facts.js';
+export * from './journey-formatter.js';
 export * from './journey-graph.js';
 export * from './journey-model.js';
 export * from './journey-module.js';

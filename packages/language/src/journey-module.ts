@@ -5,13 +5,23 @@ import {
 } from 'langium/lsp';
 import { JourneyDslGeneratedModule, JourneyDslGeneratedSharedModule } from './generated/module.js';
 import { JourneyCodeActionProvider } from './journey-code-action-provider.js';
+import { JourneyCompletionProvider } from './journey-completion-provider.js';
 import { JourneyConfigLoader, JourneyWorkspaceManager } from './journey-config-loader.js';
 import { JourneyDeclarations } from './journey-declarations.js';
 import { JourneyDocumentBuilder } from './journey-document-builder.js';
 import { JourneyDocumentValidator } from './journey-document-validator.js';
+import { JourneyFormatter } from './journey-formatter.js';
+import { JourneyCodeLensProvider, JourneyInlayHintProvider } from './journey-hints.js';
+import { JourneyHoverProvider } from './journey-hover-provider.js';
+import { JourneyLanguageServer, addJourneyRequestHandlers } from './journey-language-server.js';
+import { JourneyFoldingRangeProvider } from './journey-ranges.js';
+import { JourneyDefinitionProvider, JourneyReferences } from './journey-references.js';
+import { JourneyRenameProvider } from './journey-rename-provider.js';
 import { JourneyScopeComputation } from './journey-scope-computation.js';
 import { JourneyScopeProvider } from './journey-scope-provider.js';
+import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
 import { JourneySettings } from './journey-settings.js';
+import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider, JourneyWorkspaceSymbolProvider } from './journey-symbols.js';
 import { registerValidationChecks } from './journey-validator.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 
@@ -34,10 +44,21 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     references: {
         ScopeComputation: services => new JourneyScopeComputation(services),
         ScopeProvider: services => new JourneyScopeProvider(services),
+        References: services => new JourneyReferences(services),
         JourneyDeclarations: services => new JourneyDeclarations(services),
     },
     lsp: {
         CodeActionProvider: () => new JourneyCodeActionProvider(),
+        CompletionProvider: services => new JourneyCompletionProvider(services),
+        HoverProvider: services => new JourneyHoverProvider(services),
+        DefinitionProvider: services => new JourneyDefinitionProvider(services),
+        RenameProvider: services => new JourneyRenameProvider(services),
+        DocumentSymbolProvider: services => new JourneyDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new JourneyFoldingRangeProvider(services),
+        Formatter: services => new JourneyFormatter(services),
+        SemanticTokenProvider: services => new JourneySemanticTokenProvider(services),
+        InlayHintProvider: () => new JourneyInlayHintProvider(),
+        CodeLensProvider: services => new JourneyCodeLensProvider(services),
     },
     validation: {
         DocumentValidator: services => new JourneyDocumentValidator(services),
@@ -46,6 +67,11 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 };
 
 const JourneySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    lsp: {
+        LanguageServer: services => new JourneyLanguageServer(services),
+        NodeKindProvider: () => new JourneyNodeKindProvider(),
+        WorkspaceSymbolProvider: services => new JourneyWorkspaceSymbolProvider(services),
+    },
     workspace: {
         WorkspaceManager: services => new JourneyWorkspaceManager(services),
         DocumentBuilder: services => new JourneyDocumentBuilder(services),
@@ -71,6 +97,7 @@ export function createJourneyServices(context: DefaultSharedModuleContext): {
     if (context.connection) {
         // The editor's workspace has a journey.config.json to follow; the CLI applies its own.
         (shared.workspace.WorkspaceManager as JourneyWorkspaceManager).configLoader = new JourneyConfigLoader(shared, Journey);
+        addJourneyRequestHandlers(context.connection, shared);
     } else {
         // Without a language client nobody sends the client configuration: mark it as known.
         shared.workspace.ConfigurationProvider.initialized({});

@@ -1,0 +1,390 @@
+import {
+    AstUtils, GrammarAST, stream, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream
+} from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions,
+    type CompletionValueItem, type NextFeature
+} from 'langium/lsp';
+import {
+    CompletionItemKind, CompletionList, InsertTextFormat, InsertTextMode, type CancellationToken, type CompletionItem,
+    type CompletionParams, type MarkupContent
+} from 'vscode-languageserver';
+import { formatCalendarDate } from './calendar-date.js';
+import { isJourney, isJourneyState, isNeed, isPersonaLine, isValueGap } from './generated/ast.js';
+import { JourneyCards } from './journey-cards.js';
+import type { JourneyServices } from './journey-module.js';
+import { valueGapRows } from './rules/evidence-rules.js';
+import {
+    EMOTION_MEANINGS, EMOTION_SCALE_TEXT, IMPORTANCE_MEANINGS, KEYWORD_PHRASES, SEVERITY_MEANINGS, keywordDoc, signed
+} from './journey-vocabulary.js';
+
+/** Grammar rules whose keywords only make words usable as names: never offered as keywords. */
+const NAME_RULES = new Set(['Name', 'QualifiedName']);
+
+/** Closed sets of values written as keywords (data type rules): offered as values, not as keywords. */
+const VALUE_RULES = new Set(['Phase', 'SourceKind', 'ChannelMode']);
+
+interface Snippet {
+    label: string;
+    detail: string;
+    body: (today: string) => string;
+}
+
+/** Skeletons with tab stops, offered where their keyword is valid (`Rule:keyword`). */
+const SNIPPETS: Readonly<Record<string, Snippet>> = {
+    'Persona:persona': {
+        label: 'persona',
+        detail: 'Persona skeleton',
+        body: () => [
+            'persona ${1:name} "${2:Name, Role}" {',
+            '    description "${3:Who they are}"',
+            '    goal "${4:What they want to achieve}"',
+            '    need ${5:need_name} "${6:What they need}" importance ${7:4}',
+            '}',
+        ].join('\n'),
+    },
+    'Journey:journey': {
+        label: 'journey',
+        detail: 'Journey skeleton',
+        body: today => [
+            'journey ${1:name} "${2:What the persona goes through}" {',
+            '    persona ${3:persona}',
+            '    trigger "${4:What made them look for a solution}"',
+            '    state current',
+            '    owner ${5:team}',
+            `    reviewed \${6:${today}} every \${7:90} days`,
+            '',
+            '    stage ${8:research} "${9:Research}" {',
+            '        phase ${10|pre-purchase,purchase,post-purchase|}',
+            '        touchpoint ${11:first_visit} "${12:What happens}" {',
+            '            channel ${13:channel}',
+            '            emotion ${14:0}',
+            '        }',
+            '    }',
+            '}',
+        ].join('\n'),
+    },
+    'Stage:stage': {
+        label: 'stage',
+        detail: 'Stage skeleton',
+        body: () => [
+            'stage ${1:name} "${2:Label}" {',
+            '    phase ${3|pre-purchase,purchase,post-purchase|}',
+            '    question "${4:What the customer asks here}"',
+            '    touchpoint ${5:touchpoint} "${6:What happens}" {',
+            '        channel ${7:channel}',
+            '        emotion ${8:0}',
+            '    }',
+            '}',
+        ].join('\n'),
+    },
+    'Touchpoint:touchpoint': {
+        label: 'touchpoint',
+        detail: 'Touchpoint skeleton',
+        body: () => [
+            'touchpoint ${1:name} "${2:What happens}" {',
+            '    channel ${3:channel}',
+            '    owner ${4:team}',
+            '    action "${5:What the customer does}"',
+            '    thinks "${6:What they think}"',
+            '    emotion ${7:0} "${8:How it feels}"',
+            '}',
+        ].join('\n'),
+    },
+    'Pain:pain': {
+        label: 'pain + opportunity',
+        detail: 'A pain and the opportunity that answers it',
+        body: () => [
+            'pain ${1:name} "${2:What hurts}" severity ${3:3}',
+            'opportunity ${4:name} "${5:What we could do about it}" for ${1:name} owner ${6:team}',
+        ].join('\n'),
+    },
+    'Plan:plan': {
+        label: 'plan',
+        detail: 'Plan skeleton',
+        body: today => [
+            'plan ${1:name} "${2:What we will change}" {',
+            '    addresses ${3:pain}',
+            '    owner ${4:team}',
+            `    due \${5:${today}}`,
+            '    target ${6:metric} ${7:value}',
+            '    status ${8|open,doing,done|}',
+            '}',
+        ].join('\n'),
+    },
+};
+
+/** A name, a dot, and maybe the start of a name: the cursor is completing the need of `persona.need`. */
+const QUALIFIED_PREFIX = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*\.[ \t]*([A-Za-z0-9_]*)$/;
+
+/**
+ * Completion that knows the map's logic:
+ * - keywords only where the grammar allows them, and never the keywords that merely stay usable as
+ *   names (a name is expected: nothing is offered);
+ * - references from the scope (so `serves` offers only needs of the journey's personas, `by` only the
+ *   journey's personas, `at` only touchpoints of this journey), filtered further: a need by its bare
+ *   name unless two personas of the journey share that name (then `persona.need`), `state future of`
+ *   only current-state journeys, value-gap rows needs at the start of a line and competitors after;
+ * - values: phases, source kinds, plan statuses, emotion −3..+3 with their meaning, importance and severity;
+ * - snippets with tab stops for the skeletons (journey, persona, stage, touchpoint, pain + opportunity, plan).
+ * Every item has a kind, a detail (label, importance, scale…) and Markdown documentation.
+ */
+export class JourneyCompletionProvider extends DefaultCompletionProvider {
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.'] };
+    private readonly cards: JourneyCards;
+    private readonly journeyServices: JourneyServices;
+
+    constructor(services: JourneyServices) {
+        super(services);
+        this.journeyServices = services;
+        this.cards = new JourneyCards(services, () => services.validation.JourneySettings.currentDate());
+    }
+
+    override async getCompletion(document: Parameters<DefaultCompletionProvider['getCompletion']>[0], params: CompletionParams,
+        cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const text = document.textDocument.getText();
+        const offset = document.textDocument.offsetAt(params.position);
+        const qualified = QUALIFIED_PREFIX.exec(text.slice(Math.max(0, offset - 200), offset));
+        if (qualified) {
+            const items = this.qualifiedNeedCompletion(document, offset - qualified[0].length, offset, qualified[1]);
+            if (items) {
+                return CompletionList.create(items, true);
+            }
+        }
+        return super.getCompletion(document, params, cancelToken);
+    }
+
+    /** Keywords are told apart by label alone (the same word may come from two rules). */
+    protected override deduplicateItems(items: CompletionItem[]): CompletionItem[] {
+        return stream(items).distinct(item => `${item.kind}_${item.label}`).toArray();
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'NUMBER') {
+            this.numberValues(context, next.feature, acceptor);
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        if (!rule || NAME_RULES.has(rule) || !/\p{L}/u.test(keyword.value)) {
+            return;
+        }
+        const key = `${rule}:${keyword.value}`;
+        const doc = keywordDoc(rule, keyword.value);
+        // A value: a keyword of a closed set, or a keyword assigned as a value (`status=('open' | 'doing' | 'done')`).
+        const isValue = VALUE_RULES.has(rule) || AstUtils.getContainerOfType(keyword, GrammarAST.isAssignment)?.operator === '=';
+        const label = KEYWORD_PHRASES[key] ?? keyword.value;
+        acceptor(context, {
+            label,
+            kind: isValue ? CompletionItemKind.EnumMember : CompletionItemKind.Keyword,
+            detail: doc?.detail ?? (isValue ? 'Value' : 'Keyword'),
+            documentation: doc ? markdown(doc.documentation) : undefined,
+            sortText: `${isValue ? '0' : '2'}${label}`,
+        });
+        const snippet = SNIPPETS[key];
+        if (snippet) {
+            const today = formatCalendarDate(this.journeyServices.validation.JourneySettings.currentDate());
+            const body = snippet.body(today);
+            acceptor(context, {
+                label: snippet.label,
+                kind: CompletionItemKind.Snippet,
+                detail: snippet.detail,
+                documentation: markdown('```journey\n' + body.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1') + '\n```'),
+                insertText: body,
+                insertTextFormat: InsertTextFormat.Snippet,
+                insertTextMode: InsertTextMode.adjustIndentation,
+                filterText: keyword.value,
+                sortText: `3${snippet.label}`,
+            });
+        }
+    }
+
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const refInfo = this.referenceInfo(context, next);
+        if (!refInfo) {
+            return;
+        }
+        for (const candidate of this.getReferenceCandidates(refInfo, context)) {
+            acceptor(context, this.createReferenceCompletionItem(candidate, refInfo, context));
+        }
+    }
+
+    /** The reference being completed; a synthetic node of the right type when the cursor starts a new one. */
+    private referenceInfo(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>): ReferenceInfo | undefined {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        let node = context.node;
+        if (!assignment || !node) {
+            return undefined;
+        }
+        if (next.type) {
+            const synthetic = { $type: next.type, $container: node, $containerProperty: next.property } as unknown as AstNode;
+            AstUtils.assignMandatoryProperties(this.astReflection, synthetic);
+            node = synthetic;
+        }
+        return { reference: { $refText: '', ref: undefined }, container: node, property: assignment.feature };
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const all = super.getReferenceCandidates(refInfo, context);
+        const type = this.astReflection.getReferenceType(refInfo);
+        const container = refInfo.container;
+        const journey = AstUtils.getContainerOfType(container, isJourney);
+        if (journey && AstUtils.getContainerOfType(container, isValueGap) && (type === 'Need' || type === 'Competitor')) {
+            // Rows are written one per line: `need us 3 acme 4`. A new line starts a row, the rest of a line scores competitors.
+            const lineStart = context.textDocument.getText().lastIndexOf('\n', context.tokenOffset - 1) + 1;
+            const before = context.textDocument.getText().slice(lineStart, context.tokenOffset).trim();
+            const startsRow = before === '' || before.endsWith('{');
+            if (startsRow !== (type === 'Need')) {
+                return stream([]);
+            }
+            if (type === 'Competitor') {
+                const scored = this.competitorsOfRowBefore(container, context.tokenOffset);
+                return all.filter(candidate => !scored.has(candidate.name));
+            }
+        }
+        if (type === 'Need') {
+            return stream(this.needCandidates(all.toArray()));
+        }
+        if (type === 'Journey' && isJourneyState(container)) {
+            return all.filter(candidate => {
+                const target = this.nodeOf(candidate);
+                return isJourney(target) && target !== journey && target.states.some(state => state.current);
+            });
+        }
+        if (type === 'Persona' && isPersonaLine(container) && journey) {
+            const named = new Set(journey.personaLines.flatMap(line => line.personas.filter(p => p.ref).map(p => p.$refText)));
+            return all.filter(candidate => !named.has(candidate.name));
+        }
+        return all.filter(candidate => !candidate.name.includes('.'));
+    }
+
+    /** Needs by their bare name, or as `persona.need` when two of the journey's personas share the name. */
+    private needCandidates(candidates: AstNodeDescription[]): AstNodeDescription[] {
+        const byBareName = new Map<string, Set<AstNode>>();
+        for (const candidate of candidates) {
+            const node = this.nodeOf(candidate);
+            if (isNeed(node)) {
+                const set = byBareName.get(node.name) ?? new Set<AstNode>();
+                set.add(node);
+                byBareName.set(node.name, set);
+            }
+        }
+        return candidates.filter(candidate => {
+            const node = this.nodeOf(candidate);
+            if (!isNeed(node)) {
+                return false;
+            }
+            const ambiguous = (byBareName.get(node.name)?.size ?? 0) > 1;
+            return candidate.name.includes('.') === ambiguous;
+        });
+    }
+
+    /** After `persona.`: the needs of that persona the scope allows here, completed as `persona.need`. */
+    private qualifiedNeedCompletion(document: CompletionContext['document'], start: number, offset: number, persona: string): CompletionItem[] | undefined {
+        const startPosition = document.textDocument.positionAt(start);
+        const items: CompletionItem[] = [];
+        let found = false;
+        for (const context of this.buildContexts(document, startPosition)) {
+            for (const next of context.features) {
+                if (!GrammarAST.isCrossReference(next.feature)) {
+                    continue;
+                }
+                const refInfo = this.referenceInfo(context, next as NextFeature<GrammarAST.CrossReference>);
+                if (!refInfo || this.astReflection.getReferenceType(refInfo) !== 'Need') {
+                    continue;
+                }
+                found = true;
+                for (const candidate of super.getReferenceCandidates(refInfo, context)) {
+                    const node = this.nodeOf(candidate);
+                    if (!isNeed(node) || candidate.name !== `${persona}.${node.name}` || items.some(item => item.label === candidate.name)) {
+                        continue;
+                    }
+                    items.push({
+                        ...this.referenceItemFields(candidate, node),
+                        label: candidate.name,
+                        filterText: candidate.name,
+                        textEdit: {
+                            range: { start: startPosition, end: document.textDocument.positionAt(offset) },
+                            newText: candidate.name,
+                        },
+                    });
+                }
+            }
+            if (found) {
+                break;
+            }
+        }
+        return found ? items : undefined;
+    }
+
+    protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, _refInfo: ReferenceInfo, _context: CompletionContext): CompletionValueItem {
+        return { nodeDescription, ...this.referenceItemFields(nodeDescription, this.nodeOf(nodeDescription)) };
+    }
+
+    private referenceItemFields(description: AstNodeDescription, node: AstNode | undefined): Partial<CompletionItem> {
+        const card = node ? this.cards.card(node) : undefined;
+        return {
+            kind: this.nodeKindProvider.getCompletionItemKind(description),
+            detail: (node ? this.cards.detail(node) : undefined) ?? description.type,
+            documentation: card ? markdown(card) : undefined,
+            sortText: `1${description.name}`,
+        };
+    }
+
+    /** Values of the numbers whose meaning is fixed: emotion −3..+3, importance and severity 1..5. */
+    private numberValues(context: CompletionContext, terminal: GrammarAST.RuleCall, acceptor: CompletionAcceptor): void {
+        const rule = AstUtils.getContainerOfType(terminal, GrammarAST.isParserRule)?.name;
+        const property = AstUtils.getContainerOfType(terminal, GrammarAST.isAssignment)?.feature;
+        let values: ReadonlyMap<number, string> | undefined;
+        let what = '';
+        if (rule === 'Emotion' && property === 'value') {
+            values = EMOTION_MEANINGS;
+            what = EMOTION_SCALE_TEXT;
+        } else if (rule === 'Need' && property === 'importance') {
+            values = IMPORTANCE_MEANINGS;
+            what = 'How much the need matters to the persona, 1..5. Value gaps are reported on needs of importance 4 and 5.';
+        } else if (rule === 'Pain' && property === 'severity') {
+            values = SEVERITY_MEANINGS;
+            what = 'How much the pain hurts, 1..5.';
+        }
+        if (!values) {
+            return;
+        }
+        let index = 0;
+        for (const [value, meaning] of values) {
+            const label = String(value);
+            acceptor(context, {
+                label,
+                kind: CompletionItemKind.Value,
+                detail: meaning,
+                documentation: markdown(`**${rule === 'Emotion' ? signed(value) : value}**: ${meaning}\n\n${what}`),
+                sortText: `0${String(index++).padStart(2, '0')}`,
+            });
+        }
+    }
+
+    private competitorsOfRowBefore(container: AstNode, offset: number): Set<string> {
+        const valueGap = AstUtils.getContainerOfType(container, isValueGap);
+        if (!valueGap) {
+            return new Set();
+        }
+        const row = valueGapRows(valueGap).filter(({ row }) => (row.$cstNode?.offset ?? Infinity) < offset).pop();
+        return new Set(row?.scores.filter(score => (score.$cstNode?.end ?? Infinity) <= offset && score.competitor?.ref)
+            .map(score => score.competitor.$refText) ?? []);
+    }
+
+    private nodeOf(description: AstNodeDescription): AstNode | undefined {
+        if (description.node) {
+            return description.node;
+        }
+        const document = this.journeyServices.shared.workspace.LangiumDocuments.getDocument(description.documentUri);
+        return document ? this.journeyServices.workspace.AstNodeLocator.getAstNode(document.parseResult.value, description.path) : undefined;
+    }
+}
+
+function markdown(value: string): MarkupContent {
+    return { kind: 'markdown', value };
+}
