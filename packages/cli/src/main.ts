@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, ExitCode } from './cli-error.js';
+import { formatCommand } from './commands/format-command.js';
 import { lintCommand, type CommandIO } from './commands/lint-command.js';
 import { lspCommand } from './commands/lsp-command.js';
 import { rulesCommand } from './commands/rules-command.js';
@@ -31,6 +32,14 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--fix', 'apply the safe quick fixes to the files and say what changed')
         .option('--no-color', 'never colour the output (colour is only used on a terminal)')
         .action(async (paths: string[], options) => setExitCode(await lintCommand(paths, options, io)));
+
+    program.command('format')
+        .description('Lay out .journey files the canonical way: print one file, --check them, or --write them.')
+        .argument('[paths...]', 'files, folders or globs (default: the current folder)')
+        .option('--check', 'list the files that are not formatted; exit 1 if there is any')
+        .option('--write', 'rewrite the files that are not formatted, in place')
+        .option('--no-color', 'never colour the output')
+        .action(async (paths: string[], options) => setExitCode(await formatCommand(paths, options, io)));
 
     program.command('rules')
         .description('List the lint rules: id, default severity and what each checks.')

@@ -1,0 +1,83 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { formatJourneyDocument } from '@journey/language';
+import { CliError, ExitCode } from '../cli-error.js';
+import { findJourneyFiles } from '../file-discovery.js';
+import { formatters } from '../formatters/index.js';
+import { displayPosixPath } from '../formatters/paths.js';
+import { loadJourneyWorkspace, type LoadedFile } from '../journey-workspace.js';
+import { toLintResults } from '../lint-results.js';
+import { ruleSummaries } from '../rule-summaries.js';
+import { journeyVersion } from '../version.js';
+import type { CommandIO } from './lint-command.js';
+
+export interface FormatOptions {
+    check?: boolean;
+    write?: boolean;
+    color: boolean;
+}
+
+const BOM = '\uFEFF';
+
+/**
+ * `journey format [--check] [--write] [PATH …]`: the canonical layout of .journey files.
+ * - no flag: prints the formatted text of one file on stdout;
+ * - `--check`: lists the files whose layout differs and exits 1 if there is any;
+ * - `--write`: rewrites those files in place (line ends and a byte order mark kept).
+ * A file with syntax errors is never formatted: its errors are printed on stderr and the exit code is 1.
+ */
+export async function formatCommand(patterns: string[], options: FormatOptions, io: CommandIO): Promise<number> {
+    if (options.check && options.write) {
+        throw new CliError('use either --check or --write, not both');
+    }
+    const files = await findJourneyFiles(patterns.length > 0 ? patterns : ['.'], io.cwd);
+    if (!options.check && !options.write && files.length !== 1) {
+        throw new CliError(`without --check or --write, format prints one file; ${files.length} files were given`);
+    }
+    const workspace = await loadJourneyWorkspace(files);
+    const broken: LoadedFile[] = [];
+    const unformatted: string[] = [];
+    for (const file of workspace.files) {
+        if (hasSyntaxErrors(file)) {
+            broken.push(file);
+            continue;
+        }
+        const formatted = formatJourneyDocument(workspace.services, file.document);
+        if (!options.check && !options.write) {
+            io.stdout(formatted);
+            continue;
+        }
+        if (formatted === file.document.textDocument.getText()) {
+            continue;
+        }
+        unformatted.push(file.filePath);
+        if (options.write) {
+            const raw = await readFile(file.filePath, 'utf8');
+            const hasBom = raw.startsWith(BOM);
+            if ((hasBom ? raw.slice(1) : raw) !== file.document.textDocument.getText()) {
+                throw new CliError(`${displayPosixPath(file.filePath, io.cwd)} changed while it was being formatted; nothing was written to it`, ExitCode.Problems);
+            }
+            await writeFile(file.filePath, (hasBom ? BOM : '') + formatted);
+        }
+    }
+    for (const filePath of unformatted) {
+        io.stdout(`${options.write ? 'formatted' : 'not formatted'}: ${displayPosixPath(filePath, io.cwd)}\n`);
+    }
+    if (broken.length > 0) {
+        const syntaxOnly = broken.map(file => ({ ...file, diagnostics: file.diagnostics.filter(d => d.code === 'syntax') }));
+        io.stderr(formatters.stylish(toLintResults(syntaxOnly), {
+            cwd: io.cwd, color: options.color && io.isTTY && !process.env.NO_COLOR, version: journeyVersion, rules: ruleSummaries(),
+        }));
+        io.stderr(`journey: ${broken.length} file${broken.length === 1 ? '' : 's'} with syntax errors left unformatted.\n`);
+        return ExitCode.Problems;
+    }
+    if (options.check && unformatted.length > 0) {
+        io.stderr(`journey: ${unformatted.length} file${unformatted.length === 1 ? ' is' : 's are'} not formatted; run \`journey format --write\` to fix.\n`);
+        return ExitCode.Problems;
+    }
+    return ExitCode.Ok;
+}
+
+function hasSyntaxErrors(file: LoadedFile): boolean {
+    const parse = file.document.parseResult;
+    return parse.lexerErrors.length > 0 || parse.parserErrors.length > 0 || file.diagnostics.some(d => d.code === 'syntax');
+}
