@@ -1,6 +1,9 @@
 // Journey map models built in-process from .journey texts: what `journey export` builds from files.
 import { buildJourneyMapModels, parseCalendarDate, type JourneyMapModel, type Model } from '@journey/language';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
+import { repoRoot } from '../support/journey-process.js';
 import { buildWorkspace } from '../language/workspace-helper.js';
 
 export interface BuiltModels {
@@ -22,4 +25,17 @@ export async function buildModels(files: Record<string, string>, today = TODAY):
         errors.push(...(document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === 1));
     }
     return { journeys, errors };
+}
+
+/** The .journey files of a folder of the repository, by relative path. */
+export function journeyFiles(folder: string): Record<string, string> {
+    const root = path.join(repoRoot, folder);
+    const files: Record<string, string> = {};
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile() && entry.name.endsWith('.journey')) {
+            const file = path.join(entry.parentPath, entry.name);
+            files[path.relative(root, file).split(path.sep).join('/')] = readFileSync(file, 'utf8');
+        }
+    }
+    return files;
 }

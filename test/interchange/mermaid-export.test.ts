@@ -1,0 +1,215 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeMermaidEntities, encodeMermaidText, exportMermaid, importMermaid, parseMermaidJourney } from '@journey/interchange';
+import { repoRoot } from '../support/journey-process.js';
+import { mermaidMeaning, mermaidParse } from '../support/mermaid.js';
+import { buildModels, journeyFiles } from './journey-models.js';
+
+const FIXTURES = path.join(repoRoot, 'test/interchange/fixtures/mermaid');
+const readFixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
+const importable = readdirSync(FIXTURES).filter(name => name.endsWith('.mmd') && name !== 'render-title-styling.mmd').sort();
+
+/**
+ * A diagram as the round trip promises to keep it: no comments, front matter, accTitle/accDescr (the
+ * journey model holds none of them), one line per statement with whitespace normalized.
+ */
+function normalized(text: string): string[] {
+    const body = text.replace(/\r\n?/g, '\n').replace(/^\s*---\n[\s\S]*?\n---\n/, '').replace(/accDescr\s*\{[^}]*\}/g, '\n');
+    return body.split('\n')
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('%%') && !/^acc(Title|Descr)\b/.test(line))
+        .map(line => line.replace(/\s*([:,])\s*/g, '$1').replace(/\s+/g, ' '));
+}
+
+async function exportedFrom(mermaid: string): Promise<string> {
+    const { journeys, errors } = await buildModels({ 'imported.journey': importMermaid(mermaid).text });
+    expect(errors).toEqual([]);
+    return exportMermaid(journeys[0]);
+}
+
+describe('Mermaid round trip: Mermaid → journey → Mermaid', () => {
+    /** Tasks without actors come back with all personas as actors (a touchpoint without `by`). */
+    const withoutActors = (name: string): boolean => parseMermaidJourney(readFixture(name)).sections
+        .some(section => section.tasks.some(task => task.actors.every(actor => actor.trim() === '')));
+    const textual = importable.filter(name => !withoutActors(name) && !readFixture(name).startsWith('---'));
+
+    it('covers most of Mermaid\'s examples textually', () => {
+        expect(textual.length).toBeGreaterThanOrEqual(12);
+    });
+
+    it.each(textual)('%s: gives back the same diagram, modulo whitespace', async name => {
+        const original = readFixture(name);
+        const exported = await exportedFrom(original);
+        expect(normalized(exported)).toEqual(normalized(original));
+    });
+
+    it.each(importable)('%s: Mermaid reads the same title, sections, tasks and scores from the export', async name => {
+        const original = readFixture(name);
+        const exported = await exportedFrom(original);
+        const frontMatterTitle = /^---\n(?:.*\n)*?title:\s*(.*)\n/.exec(original)?.[1];
+        const before = await mermaidMeaning(original, frontMatterTitle);
+        const after = await mermaidMeaning(exported);
+        expect(after.title).toBe(before.title.trim());
+        expect(after.sections).toEqual(before.sections.map(section => section.trim()));
+        expect(after.tasks.map(({ section, task, score }) => ({ section, task, score })))
+            .toEqual(before.tasks.map(({ section, task, score }) => ({ section: section.trim(), task: task.trim(), score })));
+        const allActors = [...new Set(before.tasks.flatMap(task => task.people).filter(actor => actor !== ''))];
+        after.tasks.forEach((task, index) => {
+            const people = before.tasks[index].people.filter(actor => actor !== '');
+            expect(task.people).toEqual(people.length > 0 ? people : allActors.length > 0 ? allActors : ['User']);
+        });
+    });
+
+    it('writes the docs example exactly as Mermaid\'s docs do', async () => {
+        const original = readFixture('docs-user-journey.mmd');
+        expect(await exportedFrom(original)).toBe(original.slice(original.indexOf('\njourney') + 1));
+    });
+
+    it('keeps decimal scores and tasks before the first section', async () => {
+        const original = 'journey\n    title T\n      Wake up: 2.5: Me\n    section Morning\n      Coffee: 4.7: Me, You\n';
+        expect(await exportedFrom(original)).toBe(original);
+    });
+
+    it('gives back characters Mermaid reserves, as entity codes it draws as the characters', async () => {
+        const original = 'journey\n    title Q#35;1#59; review\n    section Check#58; out\n      #83;ection review: 3: Me#44; myself\n';
+        expect(await exportedFrom(original)).toBe(original);
+    });
+});
+
+describe('Mermaid export of journeys written in .journey', () => {
+    it('the spec\'s example: sections, tasks in stage order, scores, actors, and a note with all that Mermaid cannot draw', async () => {
+        const { journeys, errors } = await buildModels(journeyFiles('examples/spec'));
+        expect(errors).toEqual([]);
+        const exported = exportMermaid(journeys[0]);
+        expect(exported).toBe(`journey
+    title Olivia replaces her operations tool
+    section Renewal notice
+      Renewal quote arrives: 1: Olivia#44; Operations Manager
+    section Research
+      Visits the pricing page: 2: Olivia#44; Operations Manager
+    section Onboarding
+      Kick-off workshop: 4: Olivia#44; Operations Manager
+%% Not drawn by Mermaid, kept from journey \`renewal\` (in .journey syntax):
+%%   journey renewal: trigger "Her contract renews in 60 days at a 20% higher price"; state current; owner success; reviewed 2026-11-01 every 30 days
+%%   persona olivia: need clear_pricing "Know the total cost before talking to sales" importance 5; need fast_setup "Be productive within one week" importance 4
+%%   stage notice: phase pre-purchase; question "Is it worth staying with what we have?"
+%%   touchpoint renewal_quote: emotion label "Frustrated"; channel email; owner sales; action "Reads the quote and forwards it to finance"; thinks "Cost went up again"; serves olivia.clear_pricing; evidence survey_q3
+%%   stage research: phase pre-purchase
+%%   touchpoint pricing_page: emotion label "Confused by per-seat add-ons"; channel web; owner marketing; serves olivia.clear_pricing; backstage "Pricing page is edited without finance review"; kpi conversion 3.1% target 5% source tickets; moment of truth
+%%   stage onboarding: phase post-purchase
+%%   touchpoint kickoff: channel phone; owner success; serves olivia.fast_setup
+%%   pain unclear_pricing "Add-ons make the total cost unclear" at pricing_page severity 4 evidence tickets
+%%   opportunity calculator "Publish a total-cost calculator" for unclear_pricing owner marketing in stage research
+%%   flow renewal_quote -> pricing_page
+%%   flow pricing_page -> kickoff
+%%   flow pricing_page -> renewal_quote "Goes back to compare"
+%%   unknown "Why do trial users stop logging in after day 3?"
+%%   valuegap olivia.clear_pricing us 2 acme 4
+%%   valuegap olivia.fast_setup us 4 acme 3
+%%   plan ship_calculator "Ship the total-cost calculator": addresses unclear_pricing; owner marketing; due 2027-01-15; target conversion 5%; status open
+`);
+        expect(await mermaidParse(exported)).toBe('journey');
+        const meaning = await mermaidMeaning(exported);
+        expect(meaning.tasks.map(task => task.people)).toEqual([['Olivia#44; Operations Manager'], ['Olivia#44; Operations Manager'], ['Olivia#44; Operations Manager']]);
+        expect(decodeMermaidEntities(meaning.tasks[0].people[0])).toBe('Olivia, Operations Manager');
+    });
+
+    it('every journey of the examples workspace: accepted by Mermaid, one task per touchpoint in stage order', async () => {
+        const { journeys, errors } = await buildModels(journeyFiles('examples/brightspoke-cx'));
+        expect(errors).toEqual([]);
+        expect(journeys.length).toBeGreaterThanOrEqual(4);
+        for (const journey of journeys) {
+            const exported = exportMermaid(journey);
+            expect(await mermaidParse(exported), journey.name).toBe('journey');
+            const meaning = await mermaidMeaning(exported);
+            const touchpoints = journey.stages.flatMap(stage => stage.touchpoints);
+            expect(meaning.tasks.map(task => decodeMermaidEntities(task.task))).toEqual(touchpoints.map(t => t.label));
+            expect(meaning.sections.map(decodeMermaidEntities)).toEqual(journey.stages.map(stage => stage.label));
+            expect(meaning.tasks.map(task => task.score)).toEqual(touchpoints.map(t => t.emotion ? Math.min(5, Math.max(1, t.emotion.value + 3)) : 3));
+            // Read back by journey import, the export gives the same stages and touchpoints.
+            const back = parseMermaidJourney(exported);
+            expect(back.sections.map(section => decodeMermaidEntities(section.title))).toEqual(journey.stages.map(stage => stage.label));
+        }
+    });
+
+    it('clamps to 1..5 and says so; no emotion is the neutral 3, said too', async () => {
+        const { journeys } = await buildModels({
+            'a.journey': `persona p "P" { need n "N" }
+journey j "J" {
+    persona p
+    stage s "S" {
+        touchpoint worst "Worst" { emotion -3 }
+        touchpoint bad "Bad" { emotion -2 }
+        touchpoint best "Best" { emotion 3 "Delighted" }
+        touchpoint silent "Silent" { serves n }
+    }
+}
+` });
+        const exported = exportMermaid(journeys[0]);
+        expect(exported).toContain('      Worst: 1: P\n      Bad: 1: P\n      Best: 5: P\n      Silent: 3: P\n');
+        expect(exported).toContain('%%   touchpoint worst: emotion -3 (drawn as score 1)\n');
+        expect(exported).toContain('%%   touchpoint best: emotion 3 (drawn as score 5); emotion label "Delighted"\n');
+        expect(exported).toContain('%%   touchpoint silent: no emotion (drawn as score 3); serves p.n\n');
+        expect(exported).not.toContain('touchpoint bad:');
+        expect(await mermaidParse(exported)).toBe('journey');
+    });
+
+    it('follows the stage order when flows go elsewhere, and lists the flows', async () => {
+        const { journeys } = await buildModels({
+            'a.journey': `persona p "P" { need n "N" }
+journey j "J" {
+    persona p
+    stage one "One" { touchpoint a "A" { emotion 1 } touchpoint b "B" { emotion 1 } }
+    stage two "Two" { touchpoint c "C" { emotion 1 } }
+    flow c -> a -> b
+}
+` });
+        const exported = exportMermaid(journeys[0]);
+        expect(exported).toMatch(/section One\n {6}A: 4: P\n {6}B: 4: P\n {4}section Two\n {6}C: 4: P\n/);
+        expect(exported).toContain('%%   flow c -> a\n%%   flow a -> b\n');
+    });
+
+    it('a journey without a label has no title; a text that would start a directive is broken up', async () => {
+        const { journeys } = await buildModels({
+            'a.journey': `persona p "P" { need n "N" }
+journey j "" {
+    persona p
+    stage s "S" { touchpoint t "T" { emotion 0 action "Types %%{init}%% into the box" } }
+}
+` });
+        const exported = exportMermaid(journeys[0]);
+        expect(exported.startsWith('journey\n    section S\n')).toBe(true);
+        expect(exported).toContain('action "Types %% {init}%% into the box"');
+        expect(await mermaidParse(exported)).toBe('journey');
+    });
+});
+
+describe('Mermaid text: labels come back through Mermaid as written', () => {
+    const nasty = [
+        'Plain', 'Q1: review', 'Ticket #42', 'a;b', 'Me, myself', '50% off', '100%% sure', '%start', 'Section review', 'section 2',
+        'Journey home', 'journey', 'Title page', 'accTitle: x', 'accDescr {x}', 'Café "crème"', 'style a:b#c;', 'x %%{init}%% y',
+        '#9829;', '<b>bold</b>', 'a: b: c', 'Ends with colon:', ':starts', ',comma,', 'tab\there',
+    ];
+
+    it.each(nasty)('%s', async label => {
+        const diagram = [
+            'journey',
+            `    title ${encodeMermaidText(label, 'title')}`,
+            `    section ${encodeMermaidText(label, 'section')}`,
+            `      ${encodeMermaidText(label, 'task')}: 3: ${encodeMermaidText(label, 'actor')}, Other`,
+            '',
+        ].join('\n');
+        const meaning = await mermaidMeaning(diagram);
+        const expected = label.trim();
+        expect(decodeMermaidEntities(meaning.sections[0].trim())).toBe(expected);
+        expect(decodeMermaidEntities(meaning.tasks[0].task.trim())).toBe(expected);
+        expect(meaning.tasks[0].people.map(decodeMermaidEntities)).toEqual([expected, 'Other']);
+        if (!/[<>]/.test(label)) {
+            // Mermaid sanitizes the title as HTML; text without tags comes through.
+            expect(decodeMermaidEntities(meaning.title.trim())).toBe(expected);
+        }
+        const ours = parseMermaidJourney(diagram);
+        expect(decodeMermaidEntities(ours.sections[0].tasks[0].name.trim())).toBe(expected);
+    });
+});
