@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, ExitCode } from './cli-error.js';
+import { EXPORT_FORMATS, exportCommand } from './commands/export-command.js';
 import { formatCommand } from './commands/format-command.js';
+import { importCommand } from './commands/import-command.js';
 import { lintCommand, type CommandIO } from './commands/lint-command.js';
 import { lspCommand } from './commands/lsp-command.js';
 import { rulesCommand } from './commands/rules-command.js';
@@ -40,6 +42,22 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--write', 'rewrite the files that are not formatted, in place')
         .option('--no-color', 'never colour the output')
         .action(async (paths: string[], options) => setExitCode(await formatCommand(paths, options, io)));
+
+    program.command('export')
+        .description('Write the journeys of a .journey file as JSON, a Mermaid journey diagram or CSV (stdout or OUT).')
+        .argument('<file>', 'the .journey file (loaded with the .journey files of its folder)')
+        .addOption(new Option('-f, --format <format>', 'json, mermaid or csv (default: from the extension of OUT)').choices(EXPORT_FORMATS))
+        .option('-o, --output <out>', 'write to OUT instead of printing')
+        .option('--journey <name>', 'export this journey only (Mermaid: default the first)')
+        .option('--ranges', 'JSON: include the source range of every element')
+        .option('--today <date>', 'the date overdue plans and stale reviews are judged by (YYYY-MM-DD)')
+        .action(async (file: string, options) => setExitCode(await exportCommand(file, options, io)));
+
+    program.command('import')
+        .description('Turn a Mermaid journey diagram (FILE.mmd, or the ```mermaid blocks of FILE.md) into .journey text (stdout or OUT).')
+        .argument('<file>', 'the Mermaid (.mmd) or Markdown (.md) file')
+        .option('-o, --output <out>', 'write to OUT.journey instead of printing')
+        .action(async (file: string, options) => setExitCode(await importCommand(file, options, io)));
 
     program.command('rules')
         .description('List the lint rules: id, default severity and what each checks.')

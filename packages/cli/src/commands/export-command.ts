@@ -1,0 +1,103 @@
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { exportCsv, exportJson, exportMermaid } from '@journey/interchange';
+import { buildJourneyMapModels, calendarDateOfToday, type JourneyMapModel, type Model } from '@journey/language';
+import { CliError, ExitCode } from '../cli-error.js';
+import { parseToday } from '../cli-options.js';
+import { displayPosixPath } from '../formatters/paths.js';
+import { stylishFormatter } from '../formatters/stylish-formatter.js';
+import { loadJourneyFile } from '../journey-file.js';
+import { toLintResults } from '../lint-results.js';
+import { journeyVersion } from '../version.js';
+import type { CommandIO } from './lint-command.js';
+
+export const EXPORT_FORMATS = ['json', 'mermaid', 'csv'] as const;
+type ExportFormat = typeof EXPORT_FORMATS[number];
+
+export interface ExportOptions {
+    format?: string;
+    output?: string;
+    journey?: string;
+    ranges?: boolean;
+    today?: string;
+}
+
+/** The format an output file's extension asks for, when `--format` is not given. */
+const EXTENSIONS: Record<string, ExportFormat> = { '.json': 'json', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.csv': 'csv' };
+
+/**
+ * `journey export FILE --format json|mermaid|csv [-o OUT] [--journey NAME] [--ranges] [--today DATE]`:
+ * the journeys of FILE as JSON (schemas/journey-export.schema.json), a Mermaid `journey` diagram or CSV
+ * rows, on stdout or into OUT. FILE is loaded with the `.journey` files of its folder so that names
+ * declared elsewhere resolve. Syntax errors: the diagnostics on stderr, exit 1, nothing written.
+ * JSON and CSV hold every journey of the file, Mermaid one (the first, or `--journey`).
+ */
+export async function exportCommand(file: string, options: ExportOptions, io: CommandIO): Promise<number> {
+    const format = exportFormat(options);
+    if (options.ranges && format !== 'json') {
+        throw new CliError('--ranges applies to --format json only');
+    }
+    const today = parseToday(options.today);
+    const filePath = path.resolve(io.cwd, file);
+    const info = await stat(filePath).catch(() => undefined);
+    if (!info?.isFile()) {
+        throw new CliError(info ? `not a file: ${file}` : `no such file: ${file}`);
+    }
+
+    const target = await loadJourneyFile(filePath, { today });
+    const syntax = target.diagnostics.filter(diagnostic => diagnostic.code === 'syntax');
+    if (syntax.length > 0) {
+        io.stderr(stylishFormatter(toLintResults([{ ...target, diagnostics: syntax }]), { cwd: io.cwd, color: false, version: journeyVersion, rules: [] }));
+        io.stderr(`journey: ${file} has syntax errors; nothing exported.\n`);
+        return ExitCode.Problems;
+    }
+    const unresolved = target.diagnostics.filter(diagnostic => diagnostic.code === 'unresolved-reference').length;
+    if (unresolved > 0) {
+        io.stderr(`journey: warning: ${file} has ${unresolved} unresolved name${unresolved === 1 ? '' : 's'}, left out of the export; \`journey lint\` shows where.\n`);
+    }
+
+    const journeys = chooseJourneys(buildJourneyMapModels(target.document.parseResult.value as Model, today ?? calendarDateOfToday()), file, format, options.journey, io);
+    const output = format === 'json'
+        ? exportJson(journeys.map(journey => ({ journey, file: displayPosixPath(filePath, io.cwd) })), { ranges: options.ranges })
+        : format === 'csv' ? exportCsv(journeys) : exportMermaid(journeys[0]);
+    if (options.output === undefined) {
+        io.stdout(output);
+        return ExitCode.Ok;
+    }
+    await writeFile(path.resolve(io.cwd, options.output), output, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new CliError(`cannot write ${options.output}: ${error.code ?? error.message}`);
+    });
+    return ExitCode.Ok;
+}
+
+function exportFormat(options: ExportOptions): ExportFormat {
+    if (options.format !== undefined) {
+        if (!(EXPORT_FORMATS as readonly string[]).includes(options.format)) {
+            throw new CliError(`--format takes ${EXPORT_FORMATS.join(', ')}, not "${options.format}"`);
+        }
+        return options.format as ExportFormat;
+    }
+    const fromExtension = options.output !== undefined ? EXTENSIONS[path.extname(options.output).toLowerCase()] : undefined;
+    if (!fromExtension) {
+        throw new CliError(`say which format: --format ${EXPORT_FORMATS.join('|')}`);
+    }
+    return fromExtension;
+}
+
+function chooseJourneys(models: JourneyMapModel[], file: string, format: ExportFormat, name: string | undefined, io: CommandIO): JourneyMapModel[] {
+    if (models.length === 0) {
+        throw new CliError(`${file} has no journey to export`, ExitCode.Problems);
+    }
+    if (name !== undefined) {
+        const chosen = models.find(model => model.name === name);
+        if (!chosen) {
+            throw new CliError(`no journey \`${name}\` in ${file}; it has ${models.map(model => `\`${model.name}\``).join(', ')}`);
+        }
+        return [chosen];
+    }
+    if (format === 'mermaid' && models.length > 1) {
+        io.stderr(`journey: ${file} has ${models.length} journeys (${models.map(model => model.name).join(', ')}); exporting \`${models[0].name}\`. Choose one with --journey NAME.\n`);
+        return [models[0]];
+    }
+    return models;
+}

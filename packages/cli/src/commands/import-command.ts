@@ -1,0 +1,50 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { importMermaid, importMermaidMarkdown, MermaidSyntaxError } from '@journey/interchange';
+import { CliError, ExitCode } from '../cli-error.js';
+import { displayPosixPath } from '../formatters/paths.js';
+import type { CommandIO } from './lint-command.js';
+
+export interface ImportOptions {
+    output?: string;
+}
+
+const MARKDOWN = new Set(['.md', '.markdown', '.mdx']);
+
+/**
+ * `journey import FILE.mmd|FILE.md [-o OUT.journey]`: a Mermaid `journey` diagram (or every ```mermaid
+ * journey block of a Markdown file) as `.journey` text, on stdout or into OUT. A line Mermaid would
+ * reject: `FILE:LINE: message` on stderr, exit 1, nothing written. What the import drops as Mermaid
+ * does (an empty actor, text after a second colon) is said on stderr as a warning.
+ */
+export async function importCommand(file: string, options: ImportOptions, io: CommandIO): Promise<number> {
+    const filePath = path.resolve(io.cwd, file);
+    const shown = displayPosixPath(filePath, io.cwd);
+    const source = await readFile(filePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new CliError(error.code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${error.code ?? error.message}`);
+    });
+    const extension = path.extname(filePath).toLowerCase();
+    const importOptions = { sourceName: path.basename(filePath), fallbackName: path.basename(filePath, path.extname(filePath)) };
+    let result;
+    try {
+        result = MARKDOWN.has(extension) ? importMermaidMarkdown(source, importOptions) : importMermaid(source, importOptions);
+    } catch (error) {
+        if (error instanceof MermaidSyntaxError) {
+            io.stderr(`${shown}:${error.line}: ${error.message}\n`);
+            io.stderr(`journey: nothing imported from ${file}.\n`);
+            return ExitCode.Problems;
+        }
+        throw error;
+    }
+    for (const warning of result.warnings) {
+        io.stderr(`${shown}:${warning.line}: warning: ${warning.message}\n`);
+    }
+    if (options.output === undefined) {
+        io.stdout(result.text);
+        return ExitCode.Ok;
+    }
+    await writeFile(path.resolve(io.cwd, options.output), result.text, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new CliError(`cannot write ${options.output}: ${error.code ?? error.message}`);
+    });
+    return ExitCode.Ok;
+}
