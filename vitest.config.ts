@@ -6,6 +6,7 @@ export default defineConfig({
         // Unit tests run against the sources, never a stale build; process tests run the built CLI.
         alias: {
             '@journey/language': fileURLToPath(new URL('./packages/language/src/index.ts', import.meta.url)),
+            '@journey/preview': fileURLToPath(new URL('./packages/preview/src/index.ts', import.meta.url)),
             '@journey/interchange': fileURLToPath(new URL('./packages/interchange/src/index.ts', import.meta.url)),
         },
     },

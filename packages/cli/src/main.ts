@@ -5,6 +5,7 @@ import { formatCommand } from './commands/format-command.js';
 import { importCommand } from './commands/import-command.js';
 import { lintCommand, type CommandIO } from './commands/lint-command.js';
 import { lspCommand } from './commands/lsp-command.js';
+import { renderCommand } from './commands/render-command.js';
 import { rulesCommand } from './commands/rules-command.js';
 import { formatters } from './formatters/index.js';
 import { journeyVersion } from './version.js';
@@ -42,6 +43,15 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--write', 'rewrite the files that are not formatted, in place')
         .option('--no-color', 'never colour the output')
         .action(async (paths: string[], options) => setExitCode(await formatCommand(paths, options, io)));
+
+    program.command('render')
+        .description('Draw one journey map as standalone SVG (stdout or OUT.svg) or a self-contained HTML page (OUT.html).')
+        .argument('<file>', 'the .journey file (loaded with the .journey files of its folder)')
+        .option('-o, --output <out>', 'write to OUT (.svg or .html) instead of printing SVG')
+        .option('--journey <name>', 'the journey to draw when the file has several (default: the first)')
+        .addOption(new Option('--theme <theme>', 'colour theme').choices(['light', 'dark']).default('light'))
+        .option('--today <date>', 'the date overdue plans and stale reviews are judged by (YYYY-MM-DD)')
+        .action(async (file: string, options) => setExitCode(await renderCommand(file, options, io)));
 
     program.command('export')
         .description('Write the journeys of a .journey file as JSON, a Mermaid journey diagram or CSV (stdout or OUT).')

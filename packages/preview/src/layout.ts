@@ -1,4 +1,3 @@
-import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api.js';
 import { sha256Hex } from './hash.js';
 import { textWidth, wrapText, type FontSpec } from './text-metrics.js';
@@ -403,15 +402,20 @@ function stageGraph(view: ViewModel, stageIndex: number, crossEdges: CrossEdge[]
     };
 }
 
-let sharedElk: ElkLike | undefined;
+let sharedElk: Promise<ElkLike> | undefined;
 const sharedCache = new StageLayoutCache();
 
-/** The ELK instance layouts use unless given one: created on first use, then shared. */
-export function defaultElk(): ElkLike {
-    if (!sharedElk) {
-        const Constructor = ((ElkModule as unknown as { default?: unknown }).default ?? ElkModule) as new () => ELK;
-        sharedElk = new Constructor();
-    }
+/**
+ * The ELK instance layouts use unless given one: the bundled ELK, loaded on first use (it is large, and
+ * commands that draw nothing should not pay for it), then shared.
+ */
+export function defaultElk(): Promise<ElkLike> {
+    sharedElk ??= import('elkjs/lib/elk.bundled.js').then(module => {
+        // A CommonJS module: its exports are the constructor, which also carries itself as `default`.
+        const exported = module.default as unknown as { default?: unknown };
+        const Constructor = (exported.default ?? exported) as new () => ELK;
+        return new Constructor();
+    });
     return sharedElk;
 }
 
@@ -446,7 +450,7 @@ async function layoutStageGraph(graph: ElkNode, elk: ElkLike, cache: StageLayout
 
 /** Lays out a view model. Deterministic: the same view model gives an equal layout, cached or not. */
 export async function layoutJourney(view: ViewModel, options: LayoutOptions = {}): Promise<Layout> {
-    const elk = options.elk ?? defaultElk();
+    const elk = options.elk ?? await defaultElk();
     const cache = options.cache ?? sharedCache;
     const stageOf = new Map(view.touchpoints.map(tp => [tp.id, tp.stageIndex]));
     const sizes = new Map(view.touchpoints.map(tp => [tp.id, touchpointNodeSize(tp)]));

@@ -81,7 +81,6 @@ export function journeyStylesheet(): string {
         '.journey-rule{stroke:var(--journey-border);stroke-width:1}',
         '.journey-card>rect{fill:var(--journey-surface);stroke:var(--journey-border);stroke-width:1}',
         '.journey-header>rect{fill:none;stroke:none}',
-        '.journey-stage-header>rect{fill:none;stroke:none}',
         '.journey-node>rect{fill:var(--journey-surface);stroke:var(--journey-node-border);stroke-width:1.5}',
         '.journey-node.journey-moment>rect{stroke:var(--journey-warn);stroke-width:3}',
         '.journey-tone-good>rect{stroke:var(--journey-good);stroke-width:1.5}',
@@ -128,9 +127,9 @@ export function renderSvg(layout: Layout, options: SvgOptions = {}): string {
     // Stage columns first: everything else is drawn over them.
     out.push('<g class="journey-stages">');
     for (const stage of layout.stages) {
-        out.push(`<g class="journey-stage" data-id="${attr(stage.id)}">`);
+        out.push(`<g class="journey-stage" data-id="${attr(stage.id)}"><title>${text(stage.header.title)}</title>`);
         out.push(rect(stage.band, stage.index % 2 === 0 ? 'journey-band' : 'journey-band-alt'));
-        out.push(cardGroup(stage.header, 'journey-stage-header'));
+        out.push(lines(stage.header.lines));
         out.push('</g>');
     }
     out.push('</g>');

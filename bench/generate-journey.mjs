@@ -1,0 +1,116 @@
+// Generates a large journey map as .journey text, the same every time for the same options: stages of
+// touchpoints with channels, owners, emotions, pains, opportunities and KPIs, a flow through all of
+// them with branches inside stages, jumps over stages and loops back. Used by the render benchmark
+// and the preview tests.
+
+/** A small deterministic PRNG (mulberry32). */
+function random(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+const WORDS = ['quote', 'pricing', 'demo', 'trial', 'setup', 'invoice', 'support', 'renewal', 'review', 'survey', 'onboarding',
+    'training', 'contract', 'upgrade', 'referral', 'call', 'email', 'workshop', 'report', 'dashboard'];
+
+/**
+ * @param {{ stages?: number, touchpoints?: number, extraForward?: number, loopsBack?: number, seed?: number, name?: string }} options
+ * @returns {{ text: string, name: string, stages: number, touchpoints: number, flows: number }}
+ */
+export function generateJourney(options = {}) {
+    const stageCount = options.stages ?? 40;
+    const total = options.touchpoints ?? 500;
+    const extraForward = options.extraForward ?? 60;
+    const loopsBack = options.loopsBack ?? 40;
+    const name = options.name ?? 'generated';
+    const next = random(options.seed ?? 1);
+    const pick = list => list[Math.floor(next() * list.length)];
+    const words = count => Array.from({ length: count }, () => pick(WORDS)).join(' ');
+
+    const lines = [];
+    lines.push('team sales "Sales"', 'team success "Customer Success"', 'team product "Product"', 'team marketing "Marketing"');
+    lines.push('channel web "Website" online', 'channel email "Email" online', 'channel phone "Phone call" offline', 'channel store "Store" offline');
+    lines.push('metric csat "Customer satisfaction" scale 1 to 5', 'metric conversion "Conversion" percent');
+    lines.push('competitor acme "AcmeOps"', 'source survey "Customer survey" survey 2026-09-30 sample 400');
+    lines.push('persona olivia "Olivia, Operations Manager" {', '    need fast "Be fast" importance 5', '    need cheap "Be cheap" importance 3', '}');
+    lines.push(`journey ${name} "A generated journey of ${total} touchpoints in ${stageCount} stages" {`);
+    lines.push('    persona olivia', '    trigger "A generated trigger"', '    state current', '    owner success', '    reviewed 2026-11-01 every 36500 days');
+
+    const stages = [];
+    const pains = [];
+    let made = 0;
+    for (let s = 0; s < stageCount; s++) {
+        const count = Math.floor((total * (s + 1)) / stageCount) - Math.floor((total * s) / stageCount);
+        stages.push(Array.from({ length: count }, (_, k) => `tp_${s}_${k}`));
+        made += count;
+    }
+    const phases = ['pre-purchase', 'purchase', 'post-purchase'];
+    stages.forEach((touchpoints, s) => {
+        lines.push(`    stage stage_${s} "Stage ${s + 1}: ${words(2)}" {`);
+        lines.push(`        phase ${phases[Math.min(2, Math.floor((s * 3) / stageCount))]}`);
+        if (next() < 0.5) {
+            lines.push(`        question "What about the ${words(2)}?"`);
+        }
+        for (const tp of touchpoints) {
+            lines.push(`        touchpoint ${tp} "The ${words(1 + Math.floor(next() * 5))}" {`);
+            lines.push(`            channel ${pick(['web', 'email', 'phone', 'store'])}`);
+            lines.push(`            owner ${pick(['sales', 'success', 'product', 'marketing'])}`);
+            lines.push(`            action "Does the ${words(2 + Math.floor(next() * 6))}"`);
+            if (next() < 0.5) {
+                lines.push(`            thinks "Is the ${words(2 + Math.floor(next() * 4))} worth it?"`);
+            }
+            lines.push(`            emotion ${Math.floor(next() * 7) - 3} "${pick(['Happy', 'Annoyed', 'Curious', 'Relieved', 'Confused'])}"`);
+            lines.push(`            serves ${pick(['fast', 'cheap'])}`);
+            lines.push('            evidence survey');
+            if (next() < 0.15) {
+                lines.push('            moment of truth');
+            }
+            if (next() < 0.2) {
+                lines.push(`            kpi csat ${(1 + next() * 4).toFixed(1)} target 4 source survey`);
+            }
+            if (next() < 0.2) {
+                pains.push(`pain_${tp}`);
+                lines.push(`            pain pain_${tp} "The ${words(3)} is slow" severity ${1 + Math.floor(next() * 5)}`);
+                lines.push(`            opportunity opp_${tp} "Faster ${words(2)}" for pain_${tp} owner product`);
+            }
+            if (next() < 0.1) {
+                lines.push(`            backstage "The ${words(3)} runs overnight"`);
+            }
+            lines.push('        }');
+        }
+        lines.push('    }');
+    });
+
+    // The main flow, with branches inside stages: a touchpoint sometimes also leads two ahead.
+    const all = stages.flat();
+    const flows = [];
+    for (let i = 1; i < all.length; i++) {
+        flows.push([all[i - 1], all[i]]);
+    }
+    const stageOf = new Map(stages.flatMap((tps, s) => tps.map(tp => [tp, s])));
+    const indexOf = new Map(all.map((tp, i) => [tp, i]));
+    for (let n = 0; n < extraForward; n++) {
+        const from = Math.floor(next() * (all.length - 2));
+        const jump = next() < 0.5 ? 2 : 2 + Math.floor(next() * 40);
+        flows.push([all[from], all[Math.min(all.length - 1, from + jump)]]);
+    }
+    for (let n = 0; n < loopsBack; n++) {
+        const from = 3 + Math.floor(next() * (all.length - 3));
+        const back = next() < 0.5 ? 1 + Math.floor(next() * 3) : 5 + Math.floor(next() * 40);
+        flows.push([all[from], all[Math.max(0, from - back)]]);
+    }
+    flows.forEach(([from, to], i) => {
+        const label = i % 10 === 5 ? ` "${stageOf.get(to) < stageOf.get(from) || indexOf.get(to) < indexOf.get(from) ? 'Goes back to' : 'Jumps to'} ${words(2)}"` : '';
+        lines.push(`    flow ${from} -> ${to}${label}`);
+    });
+    lines.push('    unknown "What is generated cannot be known"');
+    lines.push('    valuegap {', '        fast us 2 acme 4', '        cheap us 4 acme 3', '    }');
+    lines.push('    plan speed_up "Speed things up" {', ...(pains.length > 0 ? [`        addresses ${pains[0]}`] : []), '        owner product', '        due 2027-01-15', '        target csat 4.5', '        status open', '    }');
+    lines.push('}', '');
+    return { text: lines.join('\n'), name, stages: stageCount, touchpoints: made, flows: flows.length };
+}
