@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { createLanguageClient } from './language-client.js';
+import { JourneyPreviewManager } from './preview-manager.js';
+import type { ExportFormat } from './webview-messages.js';
+
+/**
+ * The extension is a thin client: it starts the journey language server (checks, completion, hover,
+ * formatting, quick fixes all come from there), hosts the map preview and forwards commands.
+ */
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<JourneyExtensionApi> {
+    const output = vscode.window.createOutputChannel('Journey', { log: true });
+    client = createLanguageClient(context);
+    const started = client.start();
+    const previews = new JourneyPreviewManager(context.extensionUri, client, () => started, output);
+    context.subscriptions.push(output, previews, { dispose: () => void client?.stop() });
+
+    const register = (command: string, run: (...args: unknown[]) => unknown) =>
+        context.subscriptions.push(vscode.commands.registerCommand(command, run));
+    const openPreview = (beside: boolean) => (resource?: unknown) => {
+        const uri = resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
+        if (!uri || !uri.path.endsWith('.journey') && vscode.window.activeTextEditor?.document.languageId !== 'journey') {
+            void vscode.window.showWarningMessage('Open a .journey file to preview its map.');
+            return;
+        }
+        previews.open(uri, beside);
+    };
+    register('journey.preview.openToSide', openPreview(true));
+    register('journey.preview.open', openPreview(false));
+    register('journey.preview.showSource', async () => {
+        const preview = previews.activePreview();
+        if (preview) {
+            await vscode.window.showTextDocument(preview.uri, { viewColumn: vscode.ViewColumn.One });
+        }
+    });
+    for (const format of ['svg', 'png', 'html'] satisfies ExportFormat[]) {
+        register(`journey.export.${format}`, async () => {
+            try {
+                return await previews.export(format);
+            } catch (error) {
+                void vscode.window.showErrorMessage(`Could not export the map: ${error instanceof Error ? error.message : String(error)}`);
+                return undefined;
+            }
+        });
+    }
+    register('journey.restartServer', async () => {
+        await client?.restart();
+        previews.listen(client!);
+    });
+
+    try {
+        await started;
+        previews.listen(client);
+    } catch (error) {
+        output.error(`The journey language server did not start: ${String(error)}`);
+        void vscode.window.showErrorMessage('The journey language server did not start; see the "Journey" output.');
+    }
+    return { client, previews };
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
+
+/** What `activate` returns (for extension tests: `vscode.extensions.getExtension(...).exports`). */
+export interface JourneyExtensionApi {
+    client: LanguageClient;
+    previews: JourneyPreviewManager;
+}

@@ -1,0 +1,348 @@
+// The preview webview's script (bundled to media/preview.js, an IIFE for the browser). It draws the
+// journey maps the extension posts with @journey/preview (view model → ELK layout → SVG), and handles
+// zoom, pan, click-to-source, cursor highlight and exports. It never sees the document's text, only
+// the plain map model; all text in the SVG is escaped by the renderer, and no markup from the model
+// is ever turned into script.
+import type { JourneyMapModel } from '@journey/language/protocol';
+import { buildViewModel, layoutJourney, renderHtml, renderSvg, viewElements, type Layout, type Theme, type ViewElement } from '@journey/preview';
+import type { ExportFormat, ExtensionMessage, Position, PreviewState, PreviewTheme, WebviewMessage } from '../src/webview-messages.js';
+
+interface VsCodeApi {
+    postMessage(message: WebviewMessage): void;
+    getState(): PreviewState | undefined;
+    setState(state: PreviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
+const viewport = document.getElementById('viewport')!;
+const canvas = document.getElementById('canvas')!;
+const status = document.getElementById('status')!;
+const zoomLevel = document.getElementById('zoom-level')!;
+
+/** What is drawn now: one entry per journey of the file. */
+interface Drawn {
+    layouts: Layout[];
+    elements: Map<string, ViewElement>;
+}
+
+const saved = vscode.getState();
+const state: PreviewState = {
+    uri: document.body.dataset.uri ?? saved?.uri ?? '',
+    zoom: saved?.zoom ?? 1,
+    scrollX: saved?.scrollX ?? 0,
+    scrollY: saved?.scrollY ?? 0,
+};
+let drawn: Drawn | undefined;
+let theme: PreviewTheme = 'auto';
+let lastModel: { journeys: JourneyMapModel[]; uri: string; version: number | null } | undefined;
+let cursor: Position | undefined;
+let renderSeq = 0;
+
+// ---- Messages ------------------------------------------------------------------------------------------------
+
+window.addEventListener('message', event => {
+    // Only the extension host posts to this window; its messages have these shapes.
+    const message = event.data as ExtensionMessage;
+    switch (message?.type) {
+        case 'update':
+            void update(message);
+            break;
+        case 'theme':
+            theme = message.theme;
+            if (lastModel) {
+                void draw(lastModel.journeys, lastModel.uri, lastModel.version);
+            }
+            break;
+        case 'cursor':
+            cursor = message.position;
+            highlight();
+            break;
+        case 'export':
+            void exportMap(message.requestId, message.format);
+            break;
+    }
+});
+
+async function update(message: Extract<ExtensionMessage, { type: 'update' }>): Promise<void> {
+    theme = message.theme;
+    if (state.uri !== message.uri) {
+        state.uri = message.uri;
+        state.zoom = 1;
+        state.scrollX = 0;
+        state.scrollY = 0;
+        drawn = undefined;
+        lastModel = undefined;
+        saveState();
+    }
+    document.body.classList.toggle('stale', message.hasSyntaxErrors);
+    status.textContent = message.hasSyntaxErrors
+        ? `Out of date: ${message.fileName} has syntax errors${drawn ? '; showing the last map that parsed' : ''}.`
+        : '';
+    status.title = status.textContent;
+    // A file with syntax errors keeps the last good map; without one, what error recovery made is better than nothing.
+    if (message.hasSyntaxErrors && drawn) {
+        return;
+    }
+    lastModel = { journeys: message.journeys, uri: message.uri, version: message.version };
+    await draw(message.journeys, message.uri, message.version);
+}
+
+async function draw(journeys: JourneyMapModel[], uri: string, version: number | null): Promise<void> {
+    const seq = ++renderSeq;
+    try {
+        const views = journeys.map(buildViewModel);
+        const layouts = await Promise.all(views.map(view => layoutJourney(view)));
+        if (seq !== renderSeq) {
+            return; // a newer map arrived while this one was laid out
+        }
+        const svgTheme = drawTheme();
+        const elements = new Map(views.flatMap(view => viewElements(view)).map(element => [element.id, element]));
+        canvas.innerHTML = layouts.length > 0
+            ? layouts.map(layout => renderSvg(layout, { theme: svgTheme, nonce })).join('\n')
+            : `<p class="empty">${escapeText(`No journey in ${uri.split('/').pop() ?? 'this file'}: the preview draws journeys.`)}</p>`;
+        document.body.dataset.theme = theme;
+        drawn = { layouts, elements };
+        applyTransform();
+        highlight();
+        vscode.postMessage({ type: 'rendered', uri, version, elements: canvas.querySelectorAll('[data-id]').length });
+    } catch (error) {
+        vscode.postMessage({ type: 'error', message: `Could not draw the map: ${error instanceof Error ? error.message : String(error)}` });
+    }
+}
+
+/** The SVG's own theme: the setting's, or in `auto` the kind of the VS Code theme (whose colours then override it). */
+function drawTheme(): Theme {
+    if (theme === 'light' || theme === 'dark') {
+        return theme;
+    }
+    return document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast')
+        && !document.body.classList.contains('vscode-high-contrast-light') ? 'dark' : 'light';
+}
+
+// ---- Click to source, cursor to element ----------------------------------------------------------------------
+
+canvas.addEventListener('click', event => {
+    if (dragged) {
+        return;
+    }
+    const target = (event.target as Element).closest('[data-id]');
+    const element = target && drawn?.elements.get(target.getAttribute('data-id')!);
+    if (element) {
+        vscode.postMessage({ type: 'reveal', range: element.selectionRange });
+    }
+});
+
+function highlight(): void {
+    canvas.querySelectorAll('.journey-highlight').forEach(element => element.classList.remove('journey-highlight'));
+    if (!cursor || !drawn) {
+        return;
+    }
+    // The innermost drawn element whose source range holds the cursor.
+    const candidates = [...drawn.elements.values()]
+        .filter(element => contains(element.range, cursor!))
+        .sort((a, b) => size(a.range) - size(b.range));
+    for (const element of candidates) {
+        const nodes = canvas.querySelectorAll(`[data-id="${CSS.escape(element.id)}"]`);
+        if (nodes.length > 0 && !(nodes[0] instanceof SVGSVGElement)) {
+            nodes.forEach(node => node.classList.add('journey-highlight'));
+            return;
+        }
+    }
+}
+
+function contains(range: ViewElement['range'], position: Position): boolean {
+    const after = (a: Position, b: Position) => a.line > b.line || a.line === b.line && a.character >= b.character;
+    return after(position, range.start) && after(range.end, position);
+}
+
+function size(range: ViewElement['range']): number {
+    return (range.end.line - range.start.line) * 100_000 + (range.end.character - range.start.character);
+}
+
+// ---- Zoom and pan ----------------------------------------------------------------------------------------------
+
+const MIN_ZOOM = 0.1;
+const MAX_ZOOM = 5;
+let dragged = false;
+
+function applyTransform(): void {
+    canvas.style.transform = `translate(${-state.scrollX}px, ${-state.scrollY}px) scale(${state.zoom})`;
+    zoomLevel.textContent = `${Math.round(state.zoom * 100)}%`;
+    saveState();
+}
+
+function saveState(): void {
+    vscode.setState({ ...state });
+}
+
+/** Zooms keeping the point (x, y) of the viewport where it is. */
+function zoomTo(zoom: number, x = viewport.clientWidth / 2, y = viewport.clientHeight / 2): void {
+    const next = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+    const contentX = (x + state.scrollX) / state.zoom;
+    const contentY = (y + state.scrollY) / state.zoom;
+    state.zoom = next;
+    state.scrollX = contentX * next - x;
+    state.scrollY = contentY * next - y;
+    applyTransform();
+}
+
+function fit(): void {
+    const width = canvas.scrollWidth;
+    const height = canvas.scrollHeight;
+    if (width === 0 || height === 0) {
+        return;
+    }
+    state.zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min(viewport.clientWidth / width, viewport.clientHeight / height)));
+    state.scrollX = 0;
+    state.scrollY = 0;
+    applyTransform();
+}
+
+viewport.addEventListener('wheel', event => {
+    event.preventDefault();
+    if (event.ctrlKey || event.metaKey) {
+        const box = viewport.getBoundingClientRect();
+        zoomTo(state.zoom * Math.exp(-event.deltaY / 300), event.clientX - box.left, event.clientY - box.top);
+    } else {
+        state.scrollX += event.shiftKey ? event.deltaY : event.deltaX;
+        state.scrollY += event.shiftKey ? 0 : event.deltaY;
+        applyTransform();
+    }
+}, { passive: false });
+
+viewport.addEventListener('pointerdown', event => {
+    if (event.button !== 0 && event.button !== 1) {
+        return;
+    }
+    const start = { x: event.clientX, y: event.clientY, scrollX: state.scrollX, scrollY: state.scrollY };
+    dragged = false;
+    const move = (e: PointerEvent) => {
+        const dx = e.clientX - start.x;
+        const dy = e.clientY - start.y;
+        if (!dragged && Math.hypot(dx, dy) < 4) {
+            return;
+        }
+        if (!dragged) {
+            dragged = true;
+            viewport.setPointerCapture(event.pointerId);
+            viewport.classList.add('panning');
+        }
+        state.scrollX = start.scrollX - dx;
+        state.scrollY = start.scrollY - dy;
+        applyTransform();
+    };
+    const up = () => {
+        viewport.removeEventListener('pointermove', move);
+        viewport.removeEventListener('pointerup', up);
+        viewport.removeEventListener('pointercancel', up);
+        viewport.classList.remove('panning');
+        // The click that ends a drag is not a click on an element.
+        setTimeout(() => { dragged = false; }, 0);
+    };
+    viewport.addEventListener('pointermove', move);
+    viewport.addEventListener('pointerup', up);
+    viewport.addEventListener('pointercancel', up);
+});
+
+document.addEventListener('keydown', event => {
+    if (event.ctrlKey || event.metaKey || event.altKey) {
+        return;
+    }
+    const step = 60;
+    switch (event.key) {
+        case '+': case '=': zoomTo(state.zoom * 1.25); break;
+        case '-': zoomTo(state.zoom / 1.25); break;
+        case '0': fit(); break;
+        case '1': zoomTo(1); break;
+        case 'ArrowLeft': state.scrollX -= step; applyTransform(); break;
+        case 'ArrowRight': state.scrollX += step; applyTransform(); break;
+        case 'ArrowUp': state.scrollY -= step; applyTransform(); break;
+        case 'ArrowDown': state.scrollY += step; applyTransform(); break;
+        default: return;
+    }
+    event.preventDefault();
+});
+
+document.getElementById('zoom-in')!.addEventListener('click', () => zoomTo(state.zoom * 1.25));
+document.getElementById('zoom-out')!.addEventListener('click', () => zoomTo(state.zoom / 1.25));
+document.getElementById('zoom-fit')!.addEventListener('click', fit);
+document.getElementById('zoom-reset')!.addEventListener('click', () => zoomTo(1));
+
+// ---- Export ----------------------------------------------------------------------------------------------------
+
+async function exportMap(requestId: number, format: ExportFormat): Promise<void> {
+    try {
+        while (!drawn) {
+            await new Promise(resolve => setTimeout(resolve, 50)); // the first map is still being drawn
+        }
+        const layouts = drawn.layouts;
+        if (layouts.length === 0) {
+            throw new Error('this file has no journey to export');
+        }
+        const exportTheme = drawTheme();
+        const data = format === 'html' ? exportHtml(layouts, exportTheme)
+            : format === 'svg' ? exportSvg(layouts, exportTheme)
+            : await exportPng(exportSvg(layouts, exportTheme));
+        vscode.postMessage({ type: 'exported', requestId, format, data });
+    } catch (error) {
+        vscode.postMessage({ type: 'exportFailed', requestId, message: error instanceof Error ? error.message : String(error) });
+    }
+}
+
+/** One journey: its standalone SVG. Several: stacked in one SVG. */
+function exportSvg(layouts: Layout[], svgTheme: Theme): string {
+    const svgs = layouts.map(layout => renderSvg(layout, { theme: svgTheme }).trimEnd());
+    if (svgs.length === 1) {
+        return `<?xml version="1.0" encoding="UTF-8"?>\n${svgs[0]}\n`;
+    }
+    const gap = 40;
+    const width = Math.max(...layouts.map(layout => layout.width));
+    let y = 0;
+    const nested = layouts.map((layout, index) => {
+        const placed = svgs[index].replace('<svg ', `<svg x="0" y="${y}" `);
+        y += layout.height + gap;
+        return placed;
+    });
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y - gap}" viewBox="0 0 ${width} ${y - gap}">\n${nested.join('\n')}\n</svg>\n`;
+}
+
+function exportHtml(layouts: Layout[], svgTheme: Theme): string {
+    const page = renderHtml(layouts[0], { theme: svgTheme });
+    if (layouts.length === 1) {
+        return page;
+    }
+    const pageNonce = /<style nonce="([^"]+)"/.exec(page)?.[1];
+    const more = layouts.slice(1).map(layout => renderSvg(layout, { theme: svgTheme, nonce: pageNonce }).trimEnd()).join('\n');
+    return page.replace('</main>', `${more}\n</main>`);
+}
+
+/** Draws the SVG on a canvas at twice its size; the PNG as base64. */
+async function exportPng(svg: string): Promise<string> {
+    const image = new Image();
+    const loaded = new Promise<void>((resolve, reject) => {
+        image.onload = () => resolve();
+        image.onerror = () => reject(new Error('the browser could not read the SVG'));
+    });
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    await loaded;
+    const scale = 2;
+    const width = Math.ceil(image.naturalWidth * scale);
+    const height = Math.ceil(image.naturalHeight * scale);
+    const limit = 16_000;
+    const factor = Math.min(1, limit / Math.max(width, height));
+    const output = document.createElement('canvas');
+    output.width = Math.max(1, Math.floor(width * factor));
+    output.height = Math.max(1, Math.floor(height * factor));
+    const context = output.getContext('2d')!;
+    context.drawImage(image, 0, 0, output.width, output.height);
+    return output.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+}
+
+function escapeText(text: string): string {
+    return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+}
+
+applyTransform();
+vscode.postMessage({ type: 'ready' });

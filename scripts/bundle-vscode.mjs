@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Builds the VS Code extension in packages/vscode from the workspace's packages:
+//   dist/extension.cjs  the extension (CommonJS: VS Code requires it; `vscode` stays external)
+//   dist/server.cjs     the language server (@journey/language, Langium is ESM-only: bundled to CommonJS)
+//   media/preview.js    the preview webview's script (browser IIFE with @journey/preview and ELK)
+// and copies in what the manifest points to from the top level: the TextMate grammar, the
+// journey.config.json schema and the LICENSE. The extension's version is the root's.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ext = `${root}packages/vscode/`;
+const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+
+const manifestPath = `${ext}package.json`;
+const manifestText = readFileSync(manifestPath, 'utf8');
+const manifest = JSON.parse(manifestText);
+if (manifest.version !== version) {
+    manifest.version = version;
+    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    console.log(`packages/vscode/package.json: version set to the root's, ${version}`);
+}
+
+for (const [from, to] of [
+    ['syntaxes/journey.tmLanguage.json', 'syntaxes/journey.tmLanguage.json'],
+    ['schemas/journey.config.schema.json', 'schemas/journey.config.schema.json'],
+    ['LICENSE', 'LICENSE'],
+]) {
+    mkdirSync(`${ext}${to}`.replace(/[^/]+$/, ''), { recursive: true });
+    copyFileSync(`${root}${from}`, `${ext}${to}`);
+}
+
+const common = {
+    bundle: true,
+    // Prefer ES modules: some packages' CommonJS entry is a UMD wrapper that esbuild cannot follow (jsonc-parser).
+    mainFields: ['module', 'main'],
+    sourcemap: 'linked',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+};
+
+await Promise.all([
+    build({
+        ...common,
+        entryPoints: [`${ext}src/extension.ts`],
+        outfile: `${ext}dist/extension.cjs`,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['vscode'],
+    }),
+    build({
+        ...common,
+        entryPoints: [`${ext}src/server.ts`],
+        outfile: `${ext}dist/server.cjs`,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        // Some dependencies are ESM that ask for `import.meta.url`; in CommonJS that is this file's URL.
+        banner: { js: "const __journeyImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+        define: { JOURNEY_VERSION: JSON.stringify(version), 'import.meta.url': '__journeyImportMetaUrl' },
+    }),
+    build({
+        ...common,
+        entryPoints: [`${ext}webview/preview.ts`],
+        outfile: `${ext}media/preview.js`,
+        platform: 'browser',
+        format: 'iife',
+        target: 'chrome120',
+    }),
+]);
