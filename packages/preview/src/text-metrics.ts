@@ -1,15 +1,26 @@
 /**
  * Text measurement without a DOM: widths estimated from the characters and the font size, the same
- * on every machine, so that a layout is reproducible byte for byte. The estimate is deliberately on
- * the wide side of common sans-serif fonts, so wrapped text stays inside its box.
+ * on every machine, so that a layout is reproducible byte for byte. The estimate is on the wide side
+ * of common sans-serif fonts, so wrapped text stays inside its box.
  */
 
-/** Width in em of characters that are narrower than average. */
-const NARROW = new Map<string, number>([
-    ...[...' .,:;|!\'`'].map(c => [c, 0.3] as const),
-    ...[...'iljI'].map(c => [c, 0.3] as const),
-    ...[...'ftr()[]{}"/\\-'].map(c => [c, 0.4] as const),
-    ...[...'mwMW@%'].map(c => [c, 0.92] as const),
+/**
+ * Widths in em of the printable ASCII characters, from DejaVu Sans: the widest of the common sans-serif
+ * fonts (and the fallback of many Linux machines), so that Segoe UI, Helvetica, Arial or Roboto fit
+ * in what is measured here.
+ */
+const ASCII_WIDTHS = [
+    0.318, 0.401, 0.460, 0.838, 0.636, 0.950, 0.780, 0.275, 0.390, 0.390, 0.500, 0.838, 0.318, 0.361, 0.318, 0.337, // space ! " # $ % & ' ( ) * + , - . /
+    0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.337, 0.337, 0.838, 0.838, 0.838, 0.531, // 0-9 : ; < = > ?
+    1.000, 0.684, 0.686, 0.698, 0.770, 0.632, 0.575, 0.775, 0.752, 0.295, 0.295, 0.656, 0.557, 0.863, 0.748, 0.787, // @ A-O
+    0.603, 0.787, 0.695, 0.635, 0.611, 0.732, 0.684, 0.989, 0.685, 0.611, 0.685, 0.390, 0.337, 0.390, 0.838, 0.500, // P-Z [ \ ] ^ _
+    0.500, 0.613, 0.635, 0.550, 0.635, 0.615, 0.352, 0.635, 0.634, 0.278, 0.278, 0.579, 0.278, 0.974, 0.634, 0.612, // ` a-o
+    0.635, 0.635, 0.411, 0.521, 0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525, 0.636, 0.337, 0.636, 0.838,        // p-z { | } ~
+];
+
+const PUNCTUATION = new Map<string, number>([
+    ['‘', 0.32], ['’', 0.32], ['“', 0.52], ['”', 0.52], ['–', 0.5], ['—', 1.0], ['·', 0.318], ['…', 1.0],
+    ['×', 0.838], ['−', 0.838], ['•', 0.59], ['°', 0.5],
 ]);
 
 /** Wide characters (CJK, Hangul, full-width forms, emoji and symbols) take a full em or more. */
@@ -31,24 +42,22 @@ function isCombining(codePoint: number): boolean {
 
 /** Estimated width in em of one character. */
 function charWidth(char: string): number {
-    const narrow = NARROW.get(char);
-    if (narrow !== undefined) {
-        return narrow;
-    }
     const codePoint = char.codePointAt(0) ?? 0;
-    if (isCombining(codePoint)) {
+    if (codePoint >= 0x20 && codePoint < 0x7f) {
+        return ASCII_WIDTHS[codePoint - 0x20];
+    }
+    const punctuation = PUNCTUATION.get(char);
+    if (punctuation !== undefined) {
+        return punctuation;
+    }
+    if (isCombining(codePoint) || codePoint < 0x20) {
         return 0;
     }
     if (isWide(codePoint)) {
         return 1.05;
     }
-    if (char >= 'A' && char <= 'Z') {
-        return 0.7;
-    }
-    if (codePoint < 0x80) {
-        return 0.58;
-    }
-    return 0.66;
+    // Accented Latin, Greek, Cyrillic and the like: as wide as the wider Latin letters.
+    return 0.72;
 }
 
 export interface FontSpec {
@@ -62,7 +71,7 @@ export function textWidth(text: string, font: FontSpec): number {
     for (const char of text) {
         ems += charWidth(char);
     }
-    return ems * font.size * (font.bold ? 1.08 : 1);
+    return ems * font.size * (font.bold ? 1.1 : 1);
 }
 
 /**
