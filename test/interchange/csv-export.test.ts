@@ -24,7 +24,7 @@ describe('CSV export', () => {
         expect(rows[2]).toEqual([
             'Olivia replaces her operations tool', 'Research', 'pre-purchase', 'Visits the pricing page', 'Website', 'Marketing',
             'Olivia, Operations Manager', '', '', '-1', 'Confused by per-seat add-ons', 'Know the total cost before talking to sales',
-            'Add-ons make the total cost unclear (severity 4)', '', 'Trial-to-paid conversion 3.1% (target 5%, off target)', '', 'yes',
+            'Add-ons make the total cost unclear (severity 4)', '', 'Trial-to-paid conversion 3.1% (target 5%, off target; source Support tickets 2026)', '', 'yes',
         ]);
         expect(rows[1][9]).toBe('-2');
     });

@@ -7,7 +7,8 @@ import { formatNumber } from './journey-text.js';
  *
  * - RFC 4180: fields with `"`, `,`, CR or LF are quoted, quotes doubled; every row ends with CRLF.
  * - Starts with a UTF-8 byte order mark, so Excel reads accented letters right (other tools skip it).
- * - Cells show labels (what a reader knows), several values joined by `; `.
+ * - Cells show labels (what a reader knows), several values joined by `; `. A KPI reads
+ *   `Metric 3.1% (target 5%, off target; source Survey)`; a pain `Label (severity 4)`.
  * - Formula injection guard (OWASP): a cell that starts with `=`, `+`, `-`, `@`, a tab or a CR gets a
  *   leading `'`, so a spreadsheet shows it as text instead of running it; plain numbers (`-2`, `+1.5`,
  *   `-4%`) are left as they are, so emotions stay numbers.
@@ -63,8 +64,11 @@ function row(journey: JourneyMapModel, stage: string, phase: string | undefined,
 
 function kpiText(kpi: KpiModel): string {
     const unit = kpi.metric.percent ? '%' : '';
-    const target = kpi.target !== undefined ? ` (target ${formatNumber(kpi.target)}${unit}${kpi.onTarget === false ? ', off target' : ''})` : '';
-    return `${labelOf(kpi.metric)} ${formatNumber(kpi.value)}${unit}${target}`;
+    const notes = [
+        ...(kpi.target !== undefined ? [`target ${formatNumber(kpi.target)}${unit}${kpi.onTarget === false ? ', off target' : ''}`] : []),
+        ...(kpi.source ? [`source ${labelOf(kpi.source)}`] : []),
+    ];
+    return `${labelOf(kpi.metric)} ${formatNumber(kpi.value)}${unit}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 
 function labelOf(item: { name: string; label: string }): string {
