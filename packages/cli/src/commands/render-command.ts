@@ -1,8 +1,9 @@
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildJourneyMapModels, parseCalendarDate, type CalendarDate, type Model } from '@journey/language';
+import { buildJourneyMapModels, type CalendarDate, type Model } from '@journey/language';
 import { layoutJourneyMap, renderHtml, renderSvg, type Theme } from '@journey/preview';
 import { CliError, ExitCode } from '../cli-error.js';
+import { parseToday } from '../cli-options.js';
 import { stylishFormatter } from '../formatters/stylish-formatter.js';
 import { loadJourneyWorkspace, type LoadedFile } from '../journey-workspace.js';
 import { toLintResults } from '../lint-results.js';
@@ -28,7 +29,7 @@ const MAX_WIDENING = 2;
  */
 export async function renderCommand(file: string, options: RenderOptions, io: CommandIO): Promise<number> {
     const theme = parseTheme(options.theme);
-    const today = parseRenderToday(options.today);
+    const today = parseToday(options.today);
     const format = options.output !== undefined ? outputFormat(options.output) : 'svg';
     const filePath = path.resolve(io.cwd, file);
     const info = await stat(filePath).catch(() => undefined);
@@ -80,17 +81,6 @@ function parseTheme(value: string): Theme {
         throw new CliError(`--theme takes light or dark, not "${value}"`);
     }
     return value;
-}
-
-function parseRenderToday(value: string | undefined): CalendarDate | undefined {
-    if (value === undefined) {
-        return undefined;
-    }
-    const date = parseCalendarDate(value);
-    if (!date) {
-        throw new CliError(`--today takes a calendar date as YYYY-MM-DD, not "${value}"`);
-    }
-    return date;
 }
 
 function clockToday(): CalendarDate {
