@@ -256,6 +256,7 @@ document.addEventListener('keydown', event => {
         case '-': zoomTo(state.zoom / 1.25); break;
         case '0': fit(); break;
         case '1': zoomTo(1); break;
+        case 'Home': state.scrollX = 0; state.scrollY = 0; applyTransform(); break;
         case 'ArrowLeft': state.scrollX -= step; applyTransform(); break;
         case 'ArrowRight': state.scrollX += step; applyTransform(); break;
         case 'ArrowUp': state.scrollY -= step; applyTransform(); break;

@@ -1,0 +1,215 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { missingTools, packageVsix, startCodeServer, type CodeServer } from './support/code-server.js';
+import { bundleHostTests, packagePayload } from './support/host-tests.js';
+import { Workbench } from './support/workbench.js';
+
+/**
+ * The extension in real VS Code (code-server 4.100.3 in headless Chromium), used as a person would:
+ * the packaged .vsix installed, the examples opened, keys typed, the preview clicked.
+ * One editor session for the whole file; each test leaves the editor as it found it.
+ */
+
+const missing = missingTools();
+if (missing && process.env.CI) {
+    throw new Error(`The VS Code tests cannot run: ${missing}`);
+}
+if (missing) {
+    console.warn(`test/vscode: SKIPPED, ${missing}`);
+}
+
+const RENEWAL = 'spec/renewal.journey';
+
+/** The channels declared anywhere in the workspace. */
+function workspaceChannels(root: string): Set<string> {
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(file => file.endsWith('.journey'));
+    return new Set(files.flatMap(file => [...readFileSync(join(root, file), 'utf8').matchAll(/^\s*channel (\w+) "/gm)].map(m => m[1])));
+}
+
+let vsixFile: string | undefined;
+/** The extension packaged once for this file, as it is built now. */
+function freshVsix(): string {
+    vsixFile ??= packageVsix();
+    return vsixFile;
+}
+
+describe.skipIf(Boolean(missing))('extension-host tests (mocha against the vscode API, inside code-server)', () => {
+    it('pass: activation, commands, diagnostics, journey/map, the preview panel', async () => {
+        const { runner } = await bundleHostTests();
+        const payload = packagePayload();
+        const server = await startCodeServer({ vsixFiles: [freshVsix(), payload] });
+        let bench: Workbench | undefined;
+        try {
+            const reportFile = join(server.workspace, '..', 'host-tests.json');
+            writeFileSync(join(server.workspace, '.journey-host-tests.json'), JSON.stringify({ runner, report: reportFile }));
+            // The extension host starts with the first window; the payload then runs the suite.
+            bench = await Workbench.open(server.url);
+            await expect.poll(() => existsSync(reportFile), { timeout: 150_000, interval: 500 }).toBe(true);
+            const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { passed: string[]; failed: Array<{ title: string; error: string }> };
+            if (report.failed.length > 0) {
+                await bench.screenshot('test-results/vscode-extension-host-tests.png');
+            }
+            expect(report.failed).toEqual([]);
+            expect(report.passed).toEqual([
+                'the journey extension in the extension host activates when a .journey file is opened, as language `journey`',
+                'the journey extension in the extension host registers its commands',
+                'the journey extension in the extension host publishes the server\'s diagnostics for a file, with rule ids as codes',
+                'the journey extension in the extension host answers journey/map with the file\'s journeys, from the server',
+                'the journey extension in the extension host opens the map preview beside the editor',
+            ]);
+        } finally {
+            await bench?.close();
+            await server.stop();
+        }
+    }, 240_000);
+});
+
+describe.skipIf(Boolean(missing))('the extension in VS Code (code-server)', () => {
+    let server: CodeServer;
+    let bench: Workbench;
+
+    beforeAll(async () => {
+        const vsix = freshVsix();
+        server = await startCodeServer({ vsixFiles: [vsix] });
+        bench = await Workbench.open(server.url);
+    }, 180_000);
+
+    afterAll(async () => {
+        await bench?.close();
+        await server?.stop();
+    });
+
+    afterEach(async (context: TestContext) => {
+        if (context.task.result?.state === 'fail' && bench) {
+            const name = context.task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80);
+            await bench.screenshot(`test-results/vscode-${name}.png`).catch(() => undefined);
+        }
+    });
+
+    it('opens a .journey file as language `journey`, highlighted by the TextMate grammar', async () => {
+        await bench.openFile(RENEWAL);
+        await expect.poll(() => bench.language(), { timeout: 20_000 }).toEqual({ name: 'Journey', id: 'journey' });
+        // Tokens get theme colours: keywords, names, strings and comments are not all one colour.
+        const line = bench.editor().locator('.view-line', { hasText: 'touchpoint renewal_quote' });
+        await expect.poll(async () => {
+            const classes = await line.locator('span[class*="mtk"]').evaluateAll(spans => spans.map(s => s.className));
+            return new Set(classes).size;
+        }, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    }, 60_000);
+
+    it('shows the server\'s diagnostics with their rule ids in the Problems panel', async () => {
+        await bench.page.keyboard.press('Control+Shift+M');
+        const row = bench.page.locator('.markers-panel .monaco-list-row', { hasText: 'value-gap' });
+        await row.first().waitFor({ timeout: 60_000 });
+        expect(await row.first().innerText()).toContain('clear_pricing');
+        await bench.runCommand('View: Hide Panel');
+    }, 90_000);
+
+    it('completes the workspace\'s channels after `channel ` in a touchpoint', async () => {
+        await bench.openFile(RENEWAL);
+        const text = readFileSync(join(server.workspace, RENEWAL), 'utf8').split('\n');
+        const line = text.findIndex(l => l.includes('touchpoint pricing_page')) + 1; // 1-based
+        await bench.goTo(line, 1);
+        await bench.page.keyboard.press('End');
+        await bench.page.keyboard.press('Enter');
+        await bench.page.keyboard.type('channel ');
+        await bench.page.keyboard.press('Control+Space');
+        const suggest = bench.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+        await suggest.first().waitFor({ timeout: 20_000 });
+        // Every name offered is a channel of the workspace (the list is virtual: only the first rows exist).
+        const channels = workspaceChannels(server.workspace);
+        const labels = await suggest.locator('.label-name').allInnerTexts();
+        expect(labels.length).toBeGreaterThanOrEqual(5);
+        expect(labels.filter(label => !channels.has(label))).toEqual([]);
+        // Narrowed by what is typed: the spec's `phone`.
+        await bench.page.keyboard.type('pho');
+        await expect.poll(() => suggest.locator('.label-name').allInnerTexts(), { timeout: 10_000 }).toEqual(['phone']);
+        await bench.page.keyboard.press('Escape');
+        await bench.page.keyboard.press('Control+Shift+K'); // delete the line typed: the text is as on disk again
+        await bench.page.keyboard.press('Control+S');
+        await expect.poll(() => bench.page.locator('.tabs-container .tab.dirty').count(), { timeout: 10_000 }).toBe(0);
+        await expect.poll(() => readFileSync(join(server.workspace, RENEWAL), 'utf8'), { timeout: 10_000 }).toBe(text.join('\n'));
+    }, 60_000);
+
+    it('opens the map preview beside the editor, with the file\'s touchpoints', async () => {
+        await bench.openFile(RENEWAL);
+        await bench.runCommand('Journey: Open Preview to the Side');
+        const preview = bench.preview();
+        const touchpoints = preview.locator('svg.journey g.journey-node[data-id^="tp:renewal:"]');
+        await expect.poll(() => touchpoints.count(), { timeout: 60_000 }).toBe(3);
+        const ids = await touchpoints.evaluateAll(nodes => nodes.map(n => n.getAttribute('data-id')));
+        expect(ids.sort()).toEqual(['tp:renewal:kickoff', 'tp:renewal:pricing_page', 'tp:renewal:renewal_quote']);
+        await expect.poll(() => preview.locator('svg.journey').textContent(), { timeout: 5_000 }).toContain('Renewal quote arrives');
+    }, 90_000);
+
+    it('selects the source of a touchpoint clicked in the preview', async () => {
+        const text = readFileSync(join(server.workspace, RENEWAL), 'utf8').split('\n');
+        const line = text.findIndex(l => l.includes('touchpoint pricing_page')) + 1;
+        await bench.preview().locator('#zoom-fit').click(); // the whole map in view
+        await bench.preview().locator('g.journey-node[data-id="tp:renewal:pricing_page"]').click();
+        await expect.poll(() => bench.cursor().then(c => c.line), { timeout: 20_000 }).toBe(line);
+    }, 60_000);
+
+    it('highlights the element under the editor\'s cursor', async () => {
+        const text = readFileSync(join(server.workspace, RENEWAL), 'utf8').split('\n');
+        const line = text.findIndex(l => l.includes('touchpoint kickoff')) + 1;
+        await bench.goTo(line, 20);
+        const highlighted = bench.preview().locator('.journey-highlight');
+        await expect.poll(() => highlighted.first().getAttribute('data-id'), { timeout: 20_000 }).toBe('tp:renewal:kickoff');
+    }, 60_000);
+
+    it('draws a touchpoint typed in the editor without saving', async () => {
+        const text = readFileSync(join(server.workspace, RENEWAL), 'utf8').split('\n');
+        const line = text.findIndex(l => l.includes('stage onboarding')) + 1;
+        await bench.goTo(line + 1, 1);
+        await bench.page.keyboard.press('End');
+        await bench.page.keyboard.press('Enter');
+        await bench.page.keyboard.type('touchpoint welcome_mail "Welcome mail" { channel email');
+        const node = bench.preview().locator('g.journey-node[data-id="tp:renewal:welcome_mail"]');
+        // Typing passes through texts that parse ("Welcome" with its closing quote put in by the editor): wait for the last.
+        await expect.poll(() => node.locator('title').textContent(), { timeout: 30_000 }).toContain('Welcome mail');
+        expect(readFileSync(join(server.workspace, RENEWAL), 'utf8')).not.toContain('welcome_mail'); // not saved
+    }, 60_000);
+
+    it('marks the map out of date while the text does not parse, and keeps it', async () => {
+        await bench.page.keyboard.type(' "'); // an unterminated string
+        const status = bench.preview().locator('#status');
+        await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('Out of date');
+        expect(await bench.preview().locator('g.journey-node[data-id="tp:renewal:welcome_mail"]').count()).toBe(1);
+        await bench.page.keyboard.press('Backspace');
+        await bench.page.keyboard.press('Backspace');
+        await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('');
+    }, 60_000);
+
+    it('exports the map as SVG through a save dialog', async () => {
+        await bench.openFile(RENEWAL);
+        const target = join(server.workspace, 'spec', 'renewal-export.svg');
+        await bench.runCommand('Journey: Export Map as SVG…');
+        // code-server's save dialog is VS Code's simple file dialog: a quick input holding a path.
+        const input = bench.page.locator('.quick-input-widget input');
+        await input.waitFor({ timeout: 30_000 });
+        await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toContain('renewal.svg');
+        await input.fill(target);
+        await bench.page.keyboard.press('Enter');
+        await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
+        const svg = readFileSync(target, 'utf8');
+        expect(svg.startsWith('<?xml')).toBe(true);
+        expect(svg).toContain('data-id="tp:renewal:pricing_page"');
+        expect(svg).toContain('data-id="tp:renewal:welcome_mail"'); // the unsaved text is what is exported
+    }, 60_000);
+
+    it('shows a realistic map beside its editor (the README\'s screenshot)', async () => {
+        await bench.openFile('brightspoke-cx/journeys/fleet-renewal.journey');
+        await bench.runCommand('Journey: Open Preview to the Side');
+        const preview = bench.preview();
+        await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:fleet_renewal:"]').count(), { timeout: 60_000 }).toBeGreaterThan(3);
+        await bench.runCommand('Notifications: Clear All Notifications');
+        await bench.runCommand('View: Close Primary Side Bar');
+        await preview.locator('#zoom-reset').click();
+        await preview.locator('#zoom-out').click();
+        await preview.locator('#viewport').press('Home'); // back to the top left corner
+        await bench.page.waitForTimeout(500);
+        await bench.screenshot('docs/images/editor-preview.png');
+    }, 90_000);
+});

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { repoRoot } from './code-server.js';
+
+/** Where the extension-host tests are built: inside the repository, so that `require('mocha')` finds it. */
+export const hostTestsDir = join(repoRoot, '.tmp', 'vscode-host-tests');
+
+/** Bundles test/vscode/host into hostTestsDir: index.cjs (the runner) and extension.suite.cjs (the tests). */
+export async function bundleHostTests(): Promise<{ runner: string }> {
+    mkdirSync(hostTestsDir, { recursive: true });
+    await build({
+        entryPoints: {
+            index: join(repoRoot, 'test/vscode/host/index.ts'),
+            'extension.suite': join(repoRoot, 'test/vscode/host/extension.suite.ts'),
+        },
+        outdir: hostTestsDir,
+        outExtension: { '.js': '.cjs' },
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['vscode', 'mocha'],
+        logLevel: 'warning',
+    });
+    return { runner: join(hostTestsDir, 'index.cjs') };
+}
+
+/** Packages the test payload extension (test/vscode/host/payload) as a .vsix. */
+export function packagePayload(): string {
+    const out = join(hostTestsDir, 'journey-host-tests.vsix');
+    mkdirSync(hostTestsDir, { recursive: true });
+    const result = spawnSync('npx', ['--yes', '@vscode/vsce@3.9.2', 'package', '--no-dependencies', '--allow-missing-repository',
+        '--skip-license', '--out', out], {
+        cwd: join(repoRoot, 'test/vscode/host/payload'),
+        encoding: 'utf8',
+        env: { ...process.env, npm_config_yes: 'true', npm_config_update_notifier: 'false' },
+    });
+    if (result.status !== 0) {
+        throw new Error(`packaging the test payload failed:\n${result.stdout}\n${result.stderr}`);
+    }
+    return out;
+}

@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { chromiumPath, repoRoot } from './code-server.js';
+
+/**
+ * The VS Code workbench in headless Chromium, driven the way a person would: Quick Open, the command
+ * palette, typing in the editor, clicking in the preview. Selectors are VS Code 1.100's.
+ */
+export class Workbench {
+    private constructor(readonly browser: Browser, readonly page: Page) {}
+
+    static async open(url: string): Promise<Workbench> {
+        const browser = await chromium.launch({
+            executablePath: chromiumPath,
+            args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+        });
+        const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        await page.goto(url);
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
+        return new Workbench(browser, page);
+    }
+
+    async close(): Promise<void> {
+        await this.browser.close();
+    }
+
+    /** Opens a workspace file with Quick Open (Ctrl+P); `path` is relative to the workspace. */
+    async openFile(path: string): Promise<void> {
+        const name = path.split('/').pop()!;
+        await this.page.locator('.part.editor').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+        await this.page.keyboard.press('Control+P');
+        const input = this.page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill(path);
+        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+        await this.page.keyboard.press('Enter');
+        await this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor();
+        await this.editor().locator('.view-lines').waitFor();
+    }
+
+    /** Runs a command by its title from the command palette (F1). */
+    async runCommand(title: string): Promise<void> {
+        await this.page.keyboard.press('F1');
+        const input = this.page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill(`>${title}`);
+        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+        await this.page.keyboard.press('Enter');
+    }
+
+    /** The active text editor. */
+    editor(): Locator {
+        return this.page.locator('.editor-group-container.active .monaco-editor[data-uri$=".journey"], .editor-group-container .monaco-editor[data-uri$=".journey"]').first();
+    }
+
+    /** Moves the cursor with Go to Line (Ctrl+G), 1-based line and column. */
+    async goTo(line: number, column = 1): Promise<void> {
+        await this.page.keyboard.press('Control+1'); // focus the first editor group, where the text is
+        await this.page.keyboard.press('Control+G');
+        const input = this.page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill(`:${line}:${column}`);
+        await this.page.keyboard.press('Enter');
+        await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    }
+
+    /** "Ln 12, Col 5" from the status bar. */
+    async cursor(): Promise<{ line: number; column: number }> {
+        const text = await this.page.locator('#status\\.editor\\.selection').innerText();
+        const match = /Ln (\d+), Col (\d+)/.exec(text);
+        if (!match) {
+            throw new Error(`no cursor position in the status bar: "${text}"`);
+        }
+        return { line: Number(match[1]), column: Number(match[2]) };
+    }
+
+    /** The language's name in the status bar ("Journey") and its id on the editor ("journey"). */
+    async language(): Promise<{ name: string; id: string | null }> {
+        const name = (await this.page.locator('#status\\.editor\\.mode').innerText()).trim();
+        const id = await this.page.locator('.editor-group-container.active .editor-instance[data-mode-id]').first().getAttribute('data-mode-id');
+        return { name, id };
+    }
+
+    /** Inside the preview webview (VS Code nests the content in a second iframe). */
+    preview(): FrameLocator {
+        return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    }
+
+    async screenshot(file: string): Promise<string> {
+        const path = join(repoRoot, file);
+        mkdirSync(join(path, '..'), { recursive: true });
+        await this.page.screenshot({ path });
+        return path;
+    }
+}
