@@ -1,10 +1,12 @@
-import type { Journey, Touchpoint } from './generated/ast.js';
+import type { FlowStep, Journey, Touchpoint } from './generated/ast.js';
 
 /** A step of the customer's way through the journey: explicit (`flow`) or implied by stage order. */
 export interface JourneyEdge {
     from: Touchpoint;
     to: Touchpoint;
     label?: string;
+    /** The `-> target` step that wrote this edge; none for the implied sequence. */
+    step?: FlowStep;
 }
 
 export interface JourneyGraph {
@@ -34,7 +36,7 @@ export function journeyGraph(journey: Journey): JourneyGraph {
             for (const step of flow.steps) {
                 const to = step.target?.ref;
                 if (from && to) {
-                    edges.push({ from, to, label: step.label });
+                    edges.push({ from, to, label: step.label, step });
                 }
                 from = to;
             }

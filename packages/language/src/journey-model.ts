@@ -79,6 +79,8 @@ export interface TouchpointModel extends NamedRef {
     supported: boolean;
     range: Range;
     nameRange: Range;
+    /** Where each member line is written, for a click on its lane to land on it. */
+    memberRanges: Partial<Record<'channel' | 'owner' | 'action' | 'thinks' | 'emotion' | 'backstage' | 'momentOfTruth', Range>>;
 }
 
 export interface KpiModel {
@@ -117,6 +119,8 @@ export interface FlowModel {
     implied: boolean;
     /** A step to a touchpoint earlier in stage order: drawn as a loop back. */
     back: boolean;
+    /** The `-> target` step in the source; absent for the implied sequence. */
+    range?: Range;
 }
 
 export interface TextModel {
@@ -200,6 +204,7 @@ export function buildJourneyMapModel(journey: Journey, today: CalendarDate): Jou
             label: edge.label,
             implied: !graph.hasFlows,
             back: (order.get(edge.to) ?? 0) <= (order.get(edge.from) ?? 0),
+            range: edge.step ? rangeOf(edge.step) : undefined,
         })),
         unknowns: journey.unknowns.map(unknown => ({ text: unknown.text, range: rangeOf(unknown) })),
         valueGap,
@@ -253,6 +258,10 @@ function touchpointModel(touchpoint: Touchpoint, stage: Stage, allPersonas: stri
         supported: touchpointHasEvidence(touchpoint),
         range: rangeOf(touchpoint),
         nameRange: nameRangeOf(touchpoint),
+        memberRanges: definedRanges({
+            channel: touchpoint.channels[0], owner: touchpoint.owners[0], action: touchpoint.actions[0], thinks: touchpoint.thoughts[0],
+            emotion: emotion, backstage: touchpoint.backstage[0], momentOfTruth: touchpoint.moments[0],
+        }),
     };
 }
 
@@ -325,6 +334,17 @@ function named(node: { name: string; label: string }): NamedRef {
 
 function optionalNamed(node: { name: string; label: string } | undefined): NamedRef | undefined {
     return node ? named(node) : undefined;
+}
+
+function definedRanges<K extends string>(nodes: Record<K, AstNode | undefined>): Partial<Record<K, Range>> {
+    const ranges: Partial<Record<K, Range>> = {};
+    for (const key of Object.keys(nodes) as K[]) {
+        const node = nodes[key];
+        if (node?.$cstNode) {
+            ranges[key] = node.$cstNode.range;
+        }
+    }
+    return ranges;
 }
 
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
