@@ -165,11 +165,13 @@ describe.skipIf(Boolean(missing))('the extension in VS Code (code-server)', () =
         await bench.goTo(line + 1, 1);
         await bench.page.keyboard.press('End');
         await bench.page.keyboard.press('Enter');
+        const zoom = await bench.preview().locator('#zoom-level').textContent();
         await bench.page.keyboard.type('touchpoint welcome_mail "Welcome mail" { channel email');
         const node = bench.preview().locator('g.journey-node[data-id="tp:renewal:welcome_mail"]');
         // Typing passes through texts that parse ("Welcome" with its closing quote put in by the editor): wait for the last.
         await expect.poll(() => node.locator('title').textContent(), { timeout: 30_000 }).toContain('Welcome mail');
         expect(readFileSync(join(server.workspace, RENEWAL), 'utf8')).not.toContain('welcome_mail'); // not saved
+        expect(await bench.preview().locator('#zoom-level').textContent()).toBe(zoom); // zoom kept across updates
     }, 60_000);
 
     it('marks the map out of date while the text does not parse, and keeps it', async () => {
@@ -199,6 +201,26 @@ describe.skipIf(Boolean(missing))('the extension in VS Code (code-server)', () =
         expect(svg).toContain('data-id="tp:renewal:welcome_mail"'); // the unsaved text is what is exported
     }, 60_000);
 
+    it('exports the map as PNG and as a self-contained HTML page', async () => {
+        for (const [format, title] of [['png', 'Journey: Export Map as PNG…'], ['html', 'Journey: Export Map as HTML…']] as const) {
+            const target = join(server.workspace, 'spec', `renewal-export.${format}`);
+            await bench.runCommand(title);
+            const input = bench.page.locator('.quick-input-widget input');
+            await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain(`renewal.${format}`);
+            await input.fill(target);
+            await bench.page.keyboard.press('Enter');
+            await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
+        }
+        const png = readFileSync(join(server.workspace, 'spec', 'renewal-export.png'));
+        expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+        expect(png.readUInt32BE(16)).toBeGreaterThan(1000); // width: drawn at twice the map's size
+        const html = readFileSync(join(server.workspace, 'spec', 'renewal-export.html'), 'utf8');
+        expect(html).toMatch(/^<!DOCTYPE html>/);
+        expect(html).toContain('Content-Security-Policy');
+        expect(html).toContain('data-id="tp:renewal:welcome_mail"');
+        expect(html).not.toContain('<script');
+    }, 60_000);
+
     it('shows a realistic map beside its editor (the README\'s screenshot)', async () => {
         await bench.openFile('brightspoke-cx/journeys/fleet-renewal.journey');
         await bench.runCommand('Journey: Open Preview to the Side');
@@ -211,5 +233,16 @@ describe.skipIf(Boolean(missing))('the extension in VS Code (code-server)', () =
         await preview.locator('#viewport').press('Home'); // back to the top left corner
         await bench.page.waitForTimeout(500);
         await bench.screenshot('docs/images/editor-preview.png');
+    }, 90_000);
+
+    it('restores the preview, with its zoom, after the window reloads', async () => {
+        // Through VS Code's lifecycle, which saves the workbench's state (and the webview's) before it reloads.
+        await bench.runCommand('Developer: Reload Window');
+        await bench.page.waitForEvent('load', { timeout: 60_000 });
+        await bench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        const preview = bench.preview();
+        await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:fleet_renewal:"]').count(), { timeout: 60_000 }).toBeGreaterThan(3);
+        expect(await preview.locator('#zoom-level').textContent()).toBe('80%');
+        expect(await bench.page.locator('.tabs-container .tab[aria-label^="Preview fleet-renewal.journey"]').count()).toBe(1);
     }, 90_000);
 });
