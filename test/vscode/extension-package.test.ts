@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePreviewState, parseWebviewMessage } from '../../packages/vscode/src/webview-messages.js';
+import { repoRoot } from './support/code-server.js';
+
+const ext = join(repoRoot, 'packages/vscode');
+const manifest = JSON.parse(readFileSync(join(ext, 'package.json'), 'utf8'));
+
+describe('the extension manifest', () => {
+    it('has the root\'s version and the identity and engine the marketplace needs', () => {
+        const root = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+        expect(manifest).toMatchObject({
+            name: 'journey', publisher: 'journey-maps', version: root.version, license: 'MIT',
+            engines: { vscode: '^1.100.0' }, main: './dist/extension.cjs', icon: 'media/icon.png',
+        });
+        const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8'));
+        expect(lock.packages['node_modules/@types/vscode'].version).toBe('1.100.0');
+        expect(lock.packages['node_modules/vscode-languageclient'].version).toBe('9.0.1');
+    });
+
+    it('points only at files the build produces or the package holds', () => {
+        const paths = [
+            manifest.icon, manifest.main,
+            ...manifest.contributes.languages.map((l: { configuration: string }) => l.configuration),
+            ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
+            ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
+            ...manifest.contributes.jsonValidation.map((j: { url: string }) => j.url),
+        ];
+        expect(paths.filter(path => !existsSync(join(ext, path)))).toEqual([]);
+    });
+
+    it('declares every command it registers, with the preview in the editor title and context menus', () => {
+        const source = readFileSync(join(ext, 'src/extension.ts'), 'utf8');
+        const declared = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+        const registered = [...source.matchAll(/register\('([\w.]+)'/g)].map(m => m[1]);
+        expect(declared).toEqual(expect.arrayContaining(registered));
+        expect(declared).toEqual(expect.arrayContaining(['journey.export.svg', 'journey.export.png', 'journey.export.html']));
+        expect(manifest.contributes.menus['editor/title']).toContainEqual(expect.objectContaining({ command: 'journey.preview.openToSide', group: 'navigation' }));
+        expect(manifest.contributes.menus['editor/context']).toContainEqual(expect.objectContaining({ command: 'journey.preview.openToSide' }));
+        expect(manifest.activationEvents).toEqual(expect.arrayContaining(['onLanguage:journey', 'onWebviewPanel:journey.preview']));
+    });
+
+    it('packages only the bundles and the files the manifest names (vsce ls)', () => {
+        const result = spawnSync('npx', ['--yes', '@vscode/vsce@3.9.2', 'ls', '--no-dependencies'], {
+            cwd: ext, encoding: 'utf8', env: { ...process.env, npm_config_yes: 'true' },
+        });
+        expect(result.status, result.stderr).toBe(0);
+        expect(result.stdout.trim().split('\n').sort()).toEqual([
+            'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.cjs', 'dist/server.cjs', 'language-configuration.json',
+            'media/icon.png', 'media/preview-dark.svg', 'media/preview-light.svg', 'media/preview.css', 'media/preview.js',
+            'package.json', 'schemas/journey.config.schema.json', 'snippets/journey.code-snippets', 'syntaxes/journey.tmLanguage.json',
+        ]);
+    }, 60_000);
+});
+
+describe('messages from the preview webview', () => {
+    it('are accepted only in their exact shapes', () => {
+        expect(parseWebviewMessage({ type: 'ready' })).toEqual({ type: 'ready' });
+        const range = { start: { line: 3, character: 4 }, end: { line: 3, character: 10 } };
+        expect(parseWebviewMessage({ type: 'reveal', range })).toEqual({ type: 'reveal', range });
+        expect(parseWebviewMessage({ type: 'exported', requestId: 1, format: 'png', data: 'iVBOR' }))
+            .toEqual({ type: 'exported', requestId: 1, format: 'png', data: 'iVBOR' });
+    });
+
+    it('are dropped when anything is off: unknown types, extra keys, wrong types, negative or fractional positions', () => {
+        const range = { start: { line: 3, character: 4 }, end: { line: 3, character: 10 } };
+        for (const bad of [
+            undefined, null, 'ready', [], {}, { type: 'command', command: 'workbench.action.terminal.new' },
+            { type: 'ready', extra: 1 },
+            { type: 'reveal' }, { type: 'reveal', range: { ...range, uri: 'file:///etc/passwd' } },
+            { type: 'reveal', range: { start: { line: -1, character: 0 }, end: range.end } },
+            { type: 'reveal', range: { start: { line: 1.5, character: 0 }, end: range.end } },
+            { type: 'reveal', range: { start: { line: '1', character: 0 }, end: range.end } },
+            { type: 'exported', requestId: 1, format: 'exe', data: '' },
+            { type: 'exported', requestId: 1, format: 'svg', data: 42 },
+            { type: 'error', message: 'x'.repeat(100_000) },
+        ]) {
+            expect(parseWebviewMessage(bad), JSON.stringify(bad)?.slice(0, 80)).toBeUndefined();
+        }
+    });
+
+    it('restore state only with a URI; numbers fall back to defaults', () => {
+        expect(parsePreviewState({ uri: 'file:///a.journey', zoom: 2, scrollX: 'x' })).toEqual({ uri: 'file:///a.journey', zoom: 2, scrollX: 0, scrollY: 0 });
+        expect(parsePreviewState({ zoom: 2 })).toBeUndefined();
+        expect(parsePreviewState(undefined)).toBeUndefined();
+    });
+});
