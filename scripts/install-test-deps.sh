@@ -53,13 +53,9 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 rgcache="$tmp/vscode-ripgrep-cache-$RIPGREP_PKG_VERSION"
 mkdir -p "$rgcache"
-if command -v rg >/dev/null 2>&1; then
-    tar czf "$rgcache/$RIPGREP_TARBALL" -C "$(dirname "$(command -v rg)")" rg
-else
-    # The only version on npm; it holds package/bin/rg (ripgrep 15), which VS Code's search runs fine.
-    (cd "$tmp" && npm pack --silent @vscode/ripgrep-linux-x64@1.18.0 >/dev/null && tar xzf vscode-ripgrep-linux-x64-1.18.0.tgz)
-    tar czf "$rgcache/$RIPGREP_TARBALL" -C "$tmp/package/bin" rg
-fi
+# The only version on npm; it holds package/bin/rg (ripgrep 15), which VS Code's search runs fine.
+(cd "$tmp" && npm pack --silent @vscode/ripgrep-linux-x64@1.18.0 >/dev/null && tar xzf vscode-ripgrep-linux-x64-1.18.0.tgz)
+tar czf "$rgcache/$RIPGREP_TARBALL" -C "$tmp/package/bin" rg
 echo '{"private":true}' > "$prefix/package.json"
 # npm_config_yes: node-pty's postinstall runs `npx node-gyp`, which a `yes=false` npmrc would cancel.
 # npm_config_unsafe_perm: code-server's postinstall refuses to run as root without it (npm 11 warns that it
