@@ -8,6 +8,12 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: false }).status ?? 1;
 
+// The real editors the tests drive (Neovim, code-server + Chromium): installed by the project's own
+// script, idempotent and instant when present.
+if (run('bash', ['scripts/install-test-deps.sh']) !== 0) {
+    console.error('journey tests: could not install the test editors (scripts/install-test-deps.sh); their tests will fail.');
+}
+
 if (run('npm', ['run', 'build']) !== 0) {
     console.error('journey tests: the build failed, so no test ran.');
     console.log('0 passed, 1 failed');

@@ -11,12 +11,11 @@ import { Workbench } from './support/workbench.js';
  * One editor session for the whole file; each test leaves the editor as it found it.
  */
 
+// npm test installs code-server and Chromium first (scripts/install-test-deps.sh); without them these
+// tests fail rather than skip, so a green run always means the extension ran in a real editor.
 const missing = missingTools();
-if (missing && process.env.CI) {
-    throw new Error(`The VS Code tests cannot run: ${missing}`);
-}
 if (missing) {
-    console.warn(`test/vscode: SKIPPED, ${missing}`);
+    throw new Error(`The VS Code tests cannot run: ${missing}. Run: bash scripts/install-test-deps.sh`);
 }
 
 const RENEWAL = 'spec/renewal.journey';
@@ -34,7 +33,7 @@ function freshVsix(): string {
     return vsixFile;
 }
 
-describe.skipIf(Boolean(missing))('extension-host tests (mocha against the vscode API, inside code-server)', () => {
+describe('extension-host tests (mocha against the vscode API, inside code-server)', () => {
     it('pass: activation, commands, diagnostics, journey/map, the preview panel', async () => {
         const { runner } = await bundleHostTests();
         const payload = packagePayload();
@@ -65,7 +64,7 @@ describe.skipIf(Boolean(missing))('extension-host tests (mocha against the vscod
     }, 240_000);
 });
 
-describe.skipIf(Boolean(missing))('the extension in VS Code (code-server)', () => {
+describe('the extension in VS Code (code-server)', () => {
     let server: CodeServer;
     let bench: Workbench;
 
