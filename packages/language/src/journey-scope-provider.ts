@@ -1,5 +1,6 @@
 import {
-    AstUtils, DefaultScopeProvider, EMPTY_SCOPE, type AstNodeDescription, type ReferenceInfo, type Scope
+    AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, type AstNode, type AstNodeDescription,
+    type LangiumCoreServices, type ReferenceInfo, type Scope
 } from 'langium';
 import { isBy, isJourney, type Journey, type Persona } from './generated/ast.js';
 import { qualifiedNeedName } from './journey-scope-computation.js';
@@ -12,6 +13,13 @@ import { qualifiedNeedName } from './journey-scope-computation.js';
  * JourneyScopeComputation), so `at`, `for`, `addresses` and flow ends need nothing special here.
  */
 export class JourneyScopeProvider extends DefaultScopeProvider {
+    /** Local scopes by the declaration holding the symbols and the reference type; dropped on any change. */
+    private readonly localScopes: WorkspaceCache<AstNode, Map<string, Scope>>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.localScopes = new WorkspaceCache(services.shared);
+    }
 
     override getScope(context: ReferenceInfo): Scope {
         const referenceType = this.reflection.getReferenceType(context);
@@ -26,7 +34,32 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
             }
             return this.createScopeForNodes(journeyPersonas(journey));
         }
-        return super.getScope(context);
+        return this.localOrGlobalScope(context);
+    }
+
+    /**
+     * Langium's default (the journey's or persona's own names, then the global ones), looked up by name
+     * in a map built once per declaration and reference type: the default scans every local name for
+     * every reference, which is quadratic in the size of a journey.
+     */
+    private localOrGlobalScope(context: ReferenceInfo): Scope {
+        const referenceType = this.reflection.getReferenceType(context);
+        const localSymbols = AstUtils.getDocument(context.container).localSymbols;
+        let holder: AstNode | undefined = context.container;
+        while (holder && !localSymbols?.has(holder)) {
+            holder = holder.$container;
+        }
+        if (!holder || !localSymbols || holder.$container?.$container) {
+            return super.getScope(context); // symbols only ever sit on top-level declarations; anything else the default way
+        }
+        const byType = this.localScopes.get(holder, () => new Map<string, Scope>());
+        let scope = byType.get(referenceType);
+        if (!scope) {
+            const local = localSymbols.getStream(holder).filter(description => this.reflection.isSubtype(description.type, referenceType));
+            scope = new MultiMapScope(local, this.getGlobalScope(referenceType, context));
+            byType.set(referenceType, scope);
+        }
+        return scope;
     }
 
     /** Each need twice: as `need` and as `persona.need`. */

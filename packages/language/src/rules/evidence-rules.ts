@@ -1,6 +1,5 @@
-import { AstUtils } from 'langium';
 import { insertAfter } from '../fixes/text-edits.js';
-import { isOpportunity, isTouchpoint, isValueGapRow, type CompetitorScore, type Emotion, type Kpi, type ValueGap, type ValueGapRow } from '../generated/ast.js';
+import { isTouchpoint, isValueGapRow, type CompetitorScore, type Emotion, type Kpi, type ValueGap, type ValueGapRow } from '../generated/ast.js';
 import { isOffTarget, journeyOf, kpiHasEvidence, painHasEvidence, readQuantity, touchpointHasEvidence } from '../journey-facts.js';
 import { defineRule } from './rule-registry.js';
 import { uniqueName } from './unique-names.js';
@@ -16,8 +15,9 @@ export const painWithoutOpportunityRule = defineRule({
             if (!journey) {
                 return;
             }
-            const answered = AstUtils.streamAllContents(journey)
-                .some(node => isOpportunity(node) && node.answers.some(answer => answer.ref === pain));
+            // Opportunities sit in stages and touchpoints only: no need to walk the whole journey for each pain.
+            const answered = journey.stages.some(stage => [...stage.opportunities, ...stage.touchpoints.flatMap(t => t.opportunities)]
+                .some(opportunity => opportunity.answers.some(answer => answer.ref === pain)));
             if (answered) {
                 return;
             }
