@@ -27,10 +27,13 @@ function comments(text: string): string[] {
     return result.hidden.map(token => token.image.trimEnd());
 }
 
-/** Journey models without source positions: what the preview and exports see. */
+const isRange = (value: unknown): boolean => typeof value === 'object' && value !== null
+    && typeof (value as { start?: { line?: unknown } }).start?.line === 'number' && typeof (value as { end?: { line?: unknown } }).end?.line === 'number';
+
+/** Journey models without source positions (any range, wherever the model keeps one): what the preview and exports see. */
 function modelsWithoutRanges(document: LangiumDocument<Model>): unknown {
     return JSON.parse(JSON.stringify(buildJourneyMapModels(document.parseResult.value, { year: 2026, month: 11, day: 23 }),
-        (key, value) => (key === 'range' || key === 'nameRange' || key === 'uri' ? undefined : value)));
+        (key, value) => (key === 'uri' || isRange(value) ? undefined : value)));
 }
 
 const examples = journeyFiles(join(repoRoot, 'examples'));

@@ -158,6 +158,7 @@ class JourneyPrinter {
     /** Offsets of `{` and `}` tokens → the block node. */
     private readonly opens = new Map<number, AstNode>();
     private readonly closes = new Map<number, AstNode>();
+    private readonly closeOf = new Map<AstNode, number>();
     /** Offsets of the `.` of a qualified name. */
     private readonly qualifiedDots = new Set<number>();
     private readonly tokens: IToken[];
@@ -204,6 +205,7 @@ class JourneyPrinter {
                 if (open && close) {
                     this.opens.set(open.offset, node);
                     this.closes.set(close.offset, node);
+                    this.closeOf.set(node, close.offset);
                 }
             }
         }
@@ -220,7 +222,7 @@ class JourneyPrinter {
             if (!isTouchpoint(node)) {
                 continue;
             }
-            const closeOffset = [...this.closes].find(([, n]) => n === node)?.[0];
+            const closeOffset = this.closeOf.get(node);
             if (closeOffset !== undefined && !/[\r\n]/.test(this.text.slice(openOffset, closeOffset))) {
                 candidates.add(node);
             }
@@ -362,7 +364,10 @@ class JourneyPrinter {
      * more when it sits inside a member that continues after it.
      */
     private commentDepth(index: number, depth: number, pendingBreak: 'none' | 'block' | 'comment'): number {
-        const next = this.tokens.slice(index + 1).find(token => !isComment(token));
+        let next: IToken | undefined;
+        for (let i = index + 1; i < this.tokens.length && !next; i++) {
+            next = isComment(this.tokens[i]) ? undefined : this.tokens[i];
+        }
         if (!next || pendingBreak === 'block' || this.memberStarts.has(next.startOffset) || this.closes.has(next.startOffset)) {
             return depth;
         }
