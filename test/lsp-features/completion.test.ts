@@ -221,3 +221,21 @@ describe('snippets', () => {
         expect(doc(items.find(item => item.label === 'emotion'))).toContain('−3 (very negative)');
     });
 });
+
+describe('while typing', () => {
+    test('a partly typed keyword or name: the items it can become', async () => {
+        expect(labels(await complete(renewalWith('            evidence survey\n', '            evidence survey\n            ser<|>\n')))).toEqual(['serves']);
+        expect(labels(await complete(renewalWith('            serves fast_setup\n', '            serves fa<|>\n')))).toEqual(['fast_setup']);
+        expect(labels(await complete(renewalWith('            serves fast_setup\n', '            serves olivia.fa<|>\n')))).toEqual(['olivia.fast_setup']);
+    });
+
+    test('nothing inside comments and strings', async () => {
+        expect(await complete(renewalWith('            evidence survey\n', '            evidence survey // see olivia.<|>\n'))).toEqual([]);
+        expect(await complete(renewalWith('            evidence survey\n', '            evidence survey\n            // serves <|>\n'))).toEqual([]);
+        expect(await complete(renewalWith('"Confused"', '"Confused by <|> add-ons"'))).toEqual([]);
+        expect(await complete(renewalWith('"Confused"', '"Confused by <|>'))).toEqual([]);
+        expect(await complete(renewalWith('    trigger "Her contract renews in 60 days"', '    trigger "Her contract\n  renews" /* a <|> */'))).toEqual([]);
+        // Right after a string or a comment, completion works again.
+        expect(keywords(await complete(renewalWith('            evidence survey\n', '            evidence survey /* x */ <|>\n')))).toContain('serves');
+    });
+});

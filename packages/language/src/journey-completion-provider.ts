@@ -144,14 +144,32 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         const text = document.textDocument.getText();
         const offset = document.textDocument.offsetAt(params.position);
+        if (this.insideCommentOrString(text, offset)) {
+            return CompletionList.create([], false);
+        }
         const qualified = QUALIFIED_PREFIX.exec(text.slice(Math.max(0, offset - 200), offset));
         if (qualified) {
-            const items = this.qualifiedNeedCompletion(document, offset - qualified[0].length, offset, qualified[1]);
+            const items = this.qualifiedNeedCompletion(document, offset - qualified[0].length, offset, qualified[1], qualified[2]);
             if (items) {
                 return CompletionList.create(items, true);
             }
         }
         return super.getCompletion(document, params, cancelToken);
+    }
+
+    /** Nothing is completed inside a comment or a string: what is written there is prose. */
+    private insideCommentOrString(text: string, offset: number): boolean {
+        const { tokens, hidden, errors } = this.lexer.tokenize(text);
+        for (const token of [...hidden, ...tokens]) {
+            const end = token.startOffset + token.image.length;
+            const type = token.tokenType.name;
+            if (type === 'SL_COMMENT' ? token.startOffset < offset && offset <= end
+                : (type === 'ML_COMMENT' || type === 'STRING') && token.startOffset < offset && offset < end) {
+                return true;
+            }
+        }
+        // A string being typed has no closing quote yet: the lexer reports it as an error that starts at the quote.
+        return errors.some(error => text[error.offset] === '"' && error.offset < offset && !/[\r\n]/.test(text.slice(error.offset, offset)));
     }
 
     /** Keywords are told apart by label alone (the same word may come from two rules). */
@@ -283,7 +301,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
     }
 
     /** After `persona.`: the needs of that persona the scope allows here, completed as `persona.need`. */
-    private qualifiedNeedCompletion(document: CompletionContext['document'], start: number, offset: number, persona: string): CompletionItem[] | undefined {
+    private qualifiedNeedCompletion(document: CompletionContext['document'], start: number, offset: number, persona: string, typed: string): CompletionItem[] | undefined {
         const startPosition = document.textDocument.positionAt(start);
         const items: CompletionItem[] = [];
         let found = false;
@@ -299,7 +317,8 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
                 found = true;
                 for (const candidate of super.getReferenceCandidates(refInfo, context)) {
                     const node = this.nodeOf(candidate);
-                    if (!isNeed(node) || candidate.name !== `${persona}.${node.name}` || items.some(item => item.label === candidate.name)) {
+                    if (!isNeed(node) || candidate.name !== `${persona}.${node.name}` || !this.fuzzyMatcher.match(typed, node.name)
+                        || items.some(item => item.label === candidate.name)) {
                         continue;
                     }
                     items.push({
