@@ -59,6 +59,12 @@ describe('go to definition', () => {
         });
         expect(links![0].targetSelectionRange.start.line).toBe(SHARED.split('\n').findIndex(line => line.includes('Predictable invoices')));
     });
+
+    test('persona.need whose need does not resolve: the persona part still goes to the persona', async () => {
+        const ws = await build({ 'renewal.journey': RENEWAL.replace('serves olivia.clear_pricing', 'serves olivia.clear_pricin') });
+        expect(await definition(ws, 'renewal.journey', 'serves olivia.clear_pricin', 8)).toEqual([{ file: 'shared.journey', target: 'olivia', origin: 'olivia' }]);
+        expect(await definition(ws, 'renewal.journey', 'serves olivia.clear_pricin', 16)).toEqual([]);
+    });
 });
 
 describe('find references and document highlight', () => {

@@ -24,7 +24,8 @@ export class JourneyReferences extends DefaultReferences {
     override findDeclarations(sourceCstNode: CstNode): AstNode[] {
         const qualified = qualifiedPartAt(sourceCstNode);
         if (qualified?.part === 'persona') {
-            const persona = qualified.reference.ref?.$container;
+            // The need may not resolve (yet): the persona part still names a persona.
+            const persona = qualified.reference.ref?.$container ?? this.globalPersona(sourceCstNode.text);
             return persona ? [persona] : [];
         }
         return super.findDeclarations(sourceCstNode);
@@ -63,6 +64,12 @@ export class JourneyReferences extends DefaultReferences {
             return ref;
         }
         return { ...ref, segment: CstUtils.toDocumentSegment(part === 'persona' ? parts.persona : parts.need) };
+    }
+
+    private globalPersona(name: string): AstNode | undefined {
+        const description = this.index.allElements('Persona').find(candidate => candidate.name === name);
+        const document = description && this.langiumDocuments.getDocument(description.documentUri);
+        return document ? this.nodeLocator.getAstNode(document.parseResult.value, description.path) : undefined;
     }
 
     private sourceNode(ref: ReferenceDescription): AstNode | undefined {
