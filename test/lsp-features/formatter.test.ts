@@ -96,6 +96,70 @@ describe('every example and smoke file', () => {
     });
 });
 
+describe('any whitespace between the tokens', () => {
+    /** A small deterministic generator, so that a failure can be replayed. */
+    function random(seed: number): () => number {
+        let state = seed;
+        return () => {
+            state = (state * 1103515245 + 12345) & 0x7fffffff;
+            return state / 0x7fffffff;
+        };
+    }
+
+    /** The file with every gap between two tokens replaced by random whitespace (a line break after `//` comments). */
+    function scramble(text: string, next: () => number): string {
+        const result = services.parser.Lexer.tokenize(text);
+        const tokens = [...result.tokens, ...result.hidden].sort((a, b) => a.startOffset - b.startOffset);
+        const gaps = [' ', '  ', '\t', '\n', '\n\n', '\n    ', ' \n\n\n  '];
+        let out = '';
+        for (const token of tokens) {
+            const previous = out.length > 0;
+            const needsBreak = /\/\/[^\n]*$/.test(out);
+            let gap = previous ? gaps[Math.floor(next() * gaps.length)] : '';
+            if (needsBreak && !gap.includes('\n')) {
+                gap = '\n';
+            }
+            out += gap + token.image;
+        }
+        return out;
+    }
+
+    for (const file of examples.slice(0, 6)) {
+        test(`${relative(repoRoot, file)}, scrambled: formats, idempotent, same tokens and comments`, () => {
+            const text = readFileSync(file, 'utf8');
+            const next = random(file.length);
+            for (let round = 0; round < 3; round++) {
+                const scrambled = scramble(text, next);
+                const once = format(scrambled);
+                expect(format(once)).toBe(once);
+                expect(comments(once)).toEqual(comments(text));
+                expect(once).not.toMatch(/[ \t]+\n/);
+            }
+        });
+    }
+});
+
+describe('any whitespace between the tokens, across the workspace', () => {
+    test('scrambled then formatted examples mean what the examples mean', async () => {
+        const originals: Record<string, string> = {};
+        const formatted: Record<string, string> = {};
+        const next = (() => { let state = 7; return () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff); })();
+        for (const file of examples) {
+            const name = relative(repoRoot, file);
+            originals[name] = readFileSync(file, 'utf8');
+            const result = services.parser.Lexer.tokenize(originals[name]);
+            const tokens = [...result.tokens, ...result.hidden].sort((a, b) => a.startOffset - b.startOffset);
+            const scrambled = tokens.map((token, i) => (i === 0 ? '' : tokens[i - 1].tokenType.name === 'SL_COMMENT' || next() < 0.3 ? '\n' : ' ') + token.image).join('');
+            formatted[name] = format(scrambled);
+        }
+        const before = await buildWorkspace(originals);
+        const after = await buildWorkspace(formatted);
+        for (const name of Object.keys(originals)) {
+            expect(modelsWithoutRanges(after.doc(name)), name).toEqual(modelsWithoutRanges(before.doc(name)));
+        }
+    });
+});
+
 describe('the layout', () => {
     test('indentation by nesting, one member per line, clauses kept on their member\'s line', () => {
         expect(format(`persona ben "Ben" { need setup "Quick setup" importance   4 prefers web,email }
