@@ -25,7 +25,17 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
         const referenceType = this.reflection.getReferenceType(context);
         if (referenceType === 'Need') {
             const journey = AstUtils.getContainerOfType(context.container, isJourney);
-            return journey ? this.createScope(this.describeNeeds(journeyPersonas(journey))) : super.getScope(context);
+            if (!journey) {
+                return super.getScope(context);
+            }
+            // The same for every `serves` of the journey: described once, looked up by name.
+            const byType = this.localScopes.get(journey, () => new Map<string, Scope>());
+            let needs = byType.get('Need (journey personas)');
+            if (!needs) {
+                needs = new MultiMapScope(this.describeNeeds(journeyPersonas(journey)));
+                byType.set('Need (journey personas)', needs);
+            }
+            return needs;
         }
         if (referenceType === 'Persona' && isBy(context.container)) {
             const journey = AstUtils.getContainerOfType(context.container, isJourney);
