@@ -1,6 +1,8 @@
 export interface GenerateOptions {
     stages?: number;
     touchpoints?: number;
+    /** 'branchy' (default): a main path with alternative branches, jumps and loops back; 'chain-heavy': the earlier, mostly-a-chain map. */
+    shape?: 'branchy' | 'chain-heavy';
     extraForward?: number;
     loopsBack?: number;
     seed?: number;

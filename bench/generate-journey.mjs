@@ -1,7 +1,19 @@
 // Generates a large journey map as .journey text, the same every time for the same options: stages of
-// touchpoints with channels, owners, emotions, pains, opportunities and KPIs, a flow through all of
-// them with branches inside stages, jumps over stages and loops back. Used by the render benchmark
-// and the preview tests.
+// touchpoints with channels, owners, emotions, pains, opportunities and KPIs, and flows between them.
+// Used by the render benchmark and the preview tests.
+//
+// Two shapes of flows:
+// - 'branchy' (the default): what the spec says a journey has and what the maps in examples/ look like,
+//   at scale. A main path in stage order that now and then skips a run of 1–5 touchpoints, those
+//   touchpoints forming an alternative branch that leaves the main path at the same touchpoint and
+//   rejoins it after the run (ebike-purchase-and-return: search_ad -> friend_bike -> sizing_chat ->
+//   showroom_ride -> checkout_page next to the main path); forward jumps that skip touchpoints or whole
+//   stages; loops back. Jump and loop lengths are log-uniform between 2 (1 for loops) and 48
+//   touchpoints: mostly short, within a stage or into the next, some over two to four stages (a stage
+//   has 12–13 touchpoints at 500 in 40). About 1.2 flows per touchpoint (the issue's 500 touchpoints
+//   and 600 flows; the examples have 1.0–1.3).
+// - 'chain-heavy': the earlier generator, kept for comparison: one flow through every touchpoint in
+//   order, plus extra flows two ahead or up to 41 ahead, and loops back.
 
 /** A small deterministic PRNG (mulberry32). */
 function random(seed) {
@@ -19,14 +31,19 @@ const WORDS = ['quote', 'pricing', 'demo', 'trial', 'setup', 'invoice', 'support
     'training', 'contract', 'upgrade', 'referral', 'call', 'email', 'workshop', 'report', 'dashboard'];
 
 /**
- * @param {{ stages?: number, touchpoints?: number, extraForward?: number, loopsBack?: number, seed?: number, name?: string }} options
+ * @param {{ stages?: number, touchpoints?: number, shape?: 'branchy' | 'chain-heavy', extraForward?: number, loopsBack?: number, seed?: number, name?: string }} options
  * @returns {{ text: string, name: string, stages: number, touchpoints: number, flows: number }}
  */
 export function generateJourney(options = {}) {
     const stageCount = options.stages ?? 40;
     const total = options.touchpoints ?? 500;
-    const extraForward = options.extraForward ?? 60;
-    const loopsBack = options.loopsBack ?? 40;
+    const shape = options.shape ?? 'branchy';
+    if (shape !== 'branchy' && shape !== 'chain-heavy') {
+        throw new Error(`Unknown shape ${shape}`);
+    }
+    const chainHeavy = shape === 'chain-heavy';
+    const extraForward = options.extraForward ?? (chainHeavy ? 60 : 30);
+    const loopsBack = options.loopsBack ?? (chainHeavy ? 40 : 30);
     const name = options.name ?? 'generated';
     const next = random(options.seed ?? 1);
     const pick = list => list[Math.floor(next() * list.length)];
@@ -86,26 +103,68 @@ export function generateJourney(options = {}) {
         lines.push('    }');
     });
 
-    // The main flow, with branches inside stages: a touchpoint sometimes also leads two ahead.
     const all = stages.flat();
-    const flows = [];
-    for (let i = 1; i < all.length; i++) {
-        flows.push([all[i - 1], all[i]]);
-    }
     const stageOf = new Map(stages.flatMap((tps, s) => tps.map(tp => [tp, s])));
     const indexOf = new Map(all.map((tp, i) => [tp, i]));
-    for (let n = 0; n < extraForward; n++) {
-        const from = Math.floor(next() * (all.length - 2));
-        const jump = next() < 0.5 ? 2 : 2 + Math.floor(next() * 40);
-        flows.push([all[from], all[Math.min(all.length - 1, from + jump)]]);
+    /** @type {Array<[string, string, boolean?]>} from, to, and whether the flow may have a label */
+    const flows = [];
+    if (chainHeavy) {
+        // The main flow, with branches inside stages: a touchpoint sometimes also leads two ahead.
+        for (let i = 1; i < all.length; i++) {
+            flows.push([all[i - 1], all[i]]);
+        }
+        for (let n = 0; n < extraForward; n++) {
+            const from = Math.floor(next() * (all.length - 2));
+            const jump = next() < 0.5 ? 2 : 2 + Math.floor(next() * 40);
+            flows.push([all[from], all[Math.min(all.length - 1, from + jump)]]);
+        }
+        for (let n = 0; n < loopsBack; n++) {
+            const from = 3 + Math.floor(next() * (all.length - 3));
+            const back = next() < 0.5 ? 1 + Math.floor(next() * 3) : 5 + Math.floor(next() * 40);
+            flows.push([all[from], all[Math.max(0, from - back)]]);
+        }
+        flows.forEach((flow, i) => { flow[2] = i % 10 === 5; });
+    } else {
+        /** A length between min and max, log-uniform: as many of 2–4 as of 4–8, 8–16, ... */
+        const length = (min, max) => Math.min(max, Math.floor(min * Math.pow((max + 1) / min, next())));
+        const seen = new Set();
+        const add = (from, to, labelled) => {
+            const key = `${from}>${to}`;
+            if (from !== to && !seen.has(key)) {
+                seen.add(key);
+                flows.push([all[from], all[to], labelled]);
+            }
+        };
+        // The main path, and the alternative branches through the touchpoints it skips.
+        let at = 0;
+        while (at < all.length - 1) {
+            const skipped = next() < 0.22 ? Math.min(1 + Math.floor(next() * 5), all.length - 2 - at) : 0;
+            if (skipped <= 0) {
+                add(at, at + 1, false);
+                at += 1;
+                continue;
+            }
+            const rejoin = at + skipped + 1;
+            add(at, rejoin, next() < 0.3);
+            add(at, at + 1, true);
+            for (let k = at + 1; k < rejoin; k++) {
+                add(k, k + 1, false);
+            }
+            at = rejoin;
+        }
+        // Forward jumps: past touchpoints of a stage, or past whole stages.
+        for (let n = 0; n < extraForward; n++) {
+            const from = Math.floor(next() * (all.length - 2));
+            add(from, Math.min(all.length - 1, from + length(2, 48)), next() < 0.5);
+        }
+        // Loops back: mostly to a touchpoint or two before, some to an earlier stage.
+        for (let n = 0; n < loopsBack; n++) {
+            const from = 1 + Math.floor(next() * (all.length - 1));
+            add(from, Math.max(0, from - length(1, 48)), next() < 0.5);
+        }
     }
-    for (let n = 0; n < loopsBack; n++) {
-        const from = 3 + Math.floor(next() * (all.length - 3));
-        const back = next() < 0.5 ? 1 + Math.floor(next() * 3) : 5 + Math.floor(next() * 40);
-        flows.push([all[from], all[Math.max(0, from - back)]]);
-    }
-    flows.forEach(([from, to], i) => {
-        const label = i % 10 === 5 ? ` "${stageOf.get(to) < stageOf.get(from) || indexOf.get(to) < indexOf.get(from) ? 'Goes back to' : 'Jumps to'} ${words(2)}"` : '';
+    flows.forEach(([from, to, labelled]) => {
+        const label = labelled ? ` "${stageOf.get(to) < stageOf.get(from) || indexOf.get(to) < indexOf.get(from) ? 'Goes back to' : 'Jumps to'} ${words(2)}"` : '';
         lines.push(`    flow ${from} -> ${to}${label}`);
     });
     lines.push('    unknown "What is generated cannot be known"');

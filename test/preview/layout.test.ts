@@ -204,12 +204,19 @@ journey jumps "Jumps" {
         expect(grown.box.height).toBeGreaterThan(before.box.height);
     });
 
-    it('uses the ELK instance it is given', async () => {
+    it('uses the ELK instance it is given, once for all the stages it lays out; none for a map of plain chains', async () => {
         const elk = await defaultElk();
         let calls = 0;
         const counting: ElkLike = { layout: graph => { calls++; return elk.layout(graph); } };
-        const view = buildViewModel(await modelOf(ONE_TOUCHPOINT));
-        await layoutJourney(view, { elk: counting, cache: new StageLayoutCache() });
+        const generated = generateJourney({ stages: 8, touchpoints: 60, extraForward: 8, loopsBack: 6, seed: 7 });
+        const cache = new StageLayoutCache();
+        await layoutJourney(buildViewModel(await modelOf(generated.text)), { elk: counting, cache });
+        expect(calls).toBe(1);
+        expect(cache.misses - cache.chains).toBeGreaterThan(1);
+        calls = 0;
+        await layoutJourney(buildViewModel(await modelOf(ONE_TOUCHPOINT)), { elk: counting, cache: new StageLayoutCache() });
+        expect(calls).toBe(0);
+        await layoutJourney(buildViewModel(await modelOf(ONE_TOUCHPOINT)), { elk: counting, cache: new StageLayoutCache(), chainFastPath: false });
         expect(calls).toBe(1);
     });
 });

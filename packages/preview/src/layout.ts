@@ -1,5 +1,4 @@
 import type { ELK, ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api.js';
-import { sha256Hex } from './hash.js';
 import { textWidth, wrapText, type FontSpec } from './text-metrics.js';
 import type {
     KpiItem, LaneItemBase, OpportunityItem, PainItem, Phase, PlanView, TouchpointView, ViewModel
@@ -13,9 +12,16 @@ import { formatNumber } from './view-model.js';
  * stages end at ports on the stage's sides), and the stages are set side by side as column bands in
  * stage order. Flows between stages are routed here: through the gutter between neighbouring bands,
  * or along tracks below the graph (forward) and above it (loops back) when they skip stages. Laying
- * out stages apart keeps each ELK run small (a 500-touchpoint map is 40 small runs, not one run with
- * partitioning constraints, which is an order of magnitude slower), and a stage whose ELK input did
- * not change is taken from the cache: an edit to one touchpoint lays out one stage again.
+ * out stages apart keeps each ELK layout small, and a stage whose ELK input did not change is taken
+ * from the cache: an edit to one touchpoint lays out one stage again. (From cold it is not much
+ * cheaper than one ELK layout of the whole map with the stages as partitions: on a 500-touchpoint map
+ * of 40 stages, ELK's 40 stage layouts take some 0.5–0.8 of that one; bench/render-bench.mjs.)
+ *
+ * The stages that need ELK go to it in one call, each a separate child of one root (ELK lays out each
+ * on its own, with its own random seed, exactly as in a call of its own), which saves ELK's per-call
+ * cost. A stage whose graph is a plain chain, or has no flows between its touchpoints (see
+ * `chainStageLayout`), is not given to ELK at all: its layout is computed here, equal to what ELK
+ * layered gives for it.
  */
 
 export interface Point {
@@ -155,12 +161,19 @@ export interface Layout {
 /** What layout needs of ELK; an instance can be shared by many layouts (and webview renders). */
 export type ElkLike = Pick<ELK, 'layout'>;
 
-/** Per-stage ELK results, keyed by a hash of the stage's ELK input; least recently used dropped first. */
+/**
+ * Per-stage layouts, keyed by the stage's ELK input (its JSON: an exact key, and cheaper to make than
+ * a digest of it); least recently used dropped first.
+ */
 export class StageLayoutCache {
     private readonly entries = new Map<string, StageGraphLayout>();
-    /** Stage layouts computed by ELK (misses) and reused (hits) since creation. */
+    /**
+     * Stage layouts computed (misses) and reused (hits) since creation; `chains` of the misses were
+     * computed by the fast path for plain stages (`chainStageLayout`), the others by ELK.
+     */
     misses = 0;
     hits = 0;
+    chains = 0;
 
     constructor(readonly maxEntries = 2000) {}
 
@@ -195,6 +208,11 @@ export interface LayoutOptions {
     elk?: ElkLike;
     /** Where stage layouts are kept between runs (default: one shared cache). */
     cache?: StageLayoutCache;
+    /**
+     * Lay out stages of a plain shape (see `chainStageLayout`) without ELK (default: true). The result
+     * is the same either way (the tests hold the fast path to ELK's result); off, every stage goes to ELK.
+     */
+    chainFastPath?: boolean;
 }
 
 /** A stage's ELK result, relative to the stage's top-left corner. */
@@ -229,6 +247,12 @@ const SECTION_GAP = 28;
 const MIN_SECTION_WIDTH = 760;
 const MAX_SECTION_WIDTH = 1040;
 const EDGE_LABEL_WIDTH = 150;
+/** In a stage graph: its padding above and below the nodes, and the least space between ports. */
+const STAGE_PADDING_TOP = 16;
+const STAGE_PADDING_BOTTOM = 16;
+const PORT_SPACING = 12;
+/** In a stage graph: the least space between two touchpoints in one layer. */
+const NODE_SPACING = 20;
 
 const FONT = {
     title: { size: 22, bold: true },
@@ -343,14 +367,14 @@ const STAGE_OPTIONS: Record<string, string> = {
     'elk.direction': 'RIGHT',
     'elk.edgeRouting': 'ORTHOGONAL',
     'elk.portConstraints': 'FIXED_SIDE',
-    'elk.padding': `[top=16,left=${BAND_PADDING},bottom=16,right=${BAND_PADDING}]`,
-    'elk.spacing.nodeNode': '20',
+    'elk.padding': `[top=${STAGE_PADDING_TOP},left=${BAND_PADDING},bottom=${STAGE_PADDING_BOTTOM},right=${BAND_PADDING}]`,
+    'elk.spacing.nodeNode': String(NODE_SPACING),
     'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_SPACING),
     'elk.spacing.edgeNode': '12',
     'elk.layered.spacing.edgeNodeBetweenLayers': '12',
     'elk.spacing.edgeEdge': '8',
     'elk.layered.spacing.edgeEdgeBetweenLayers': '8',
-    'elk.spacing.portPort': '12',
+    'elk.spacing.portPort': String(PORT_SPACING),
     'elk.spacing.edgeLabel': '4',
     'elk.edgeLabels.placement': 'CENTER',
     'elk.separateConnectedComponents': 'false',
@@ -364,9 +388,10 @@ function edgeLabel(text: string): { width: number; height: number; lines: string
 }
 
 /** The ELK graph of one stage; deterministic, so its JSON is the cache key. */
-function stageGraph(view: ViewModel, stageIndex: number, crossEdges: CrossEdge[], sizes: Map<string, { width: number; height: number }>): ElkNode {
+function stageGraph(
+    view: ViewModel, stageIndex: number, internal: number[], crossing: CrossEdge[], sizes: Map<string, { width: number; height: number }>
+): ElkNode {
     const stage = view.stages[stageIndex];
-    const inStage = new Set(stage.touchpoints);
     const ports: ElkPort[] = [];
     const edges: ElkExtendedEdge[] = [];
     const labelled = (text: string | undefined) => {
@@ -376,23 +401,25 @@ function stageGraph(view: ViewModel, stageIndex: number, crossEdges: CrossEdge[]
         const { width, height } = edgeLabel(text);
         return { labels: [{ text, width, height }] };
     };
-    view.edges.forEach((edge, index) => {
-        if (inStage.has(edge.from) && inStage.has(edge.to)) {
+    // In the order of the view model's edges: the flows inside the stage and those leaving or entering it.
+    let i = 0;
+    let c = 0;
+    while (i < internal.length || c < crossing.length) {
+        if (c >= crossing.length || (i < internal.length && internal[i] < crossing[c].index)) {
+            const edge = view.edges[internal[i++]];
             edges.push({ id: edge.id, sources: [edge.from], targets: [edge.to], ...labelled(edge.label) });
-            return;
+            continue;
         }
-        const cross = crossEdges.find(c => c.index === index);
-        if (!cross) {
-            return;
-        }
+        const cross = crossing[c++];
+        const edge = view.edges[cross.index];
         if (cross.fromStage === stageIndex) {
             ports.push({ id: cross.outPort, width: 0, height: 0, layoutOptions: { 'elk.port.side': cross.backwards ? 'WEST' : 'EAST' } });
             edges.push({ id: cross.outEdge, sources: [edge.from], targets: [cross.outPort], ...labelled(edge.label) });
-        } else if (cross.toStage === stageIndex) {
+        } else {
             ports.push({ id: cross.inPort, width: 0, height: 0, layoutOptions: { 'elk.port.side': cross.backwards ? 'EAST' : 'WEST' } });
             edges.push({ id: cross.inEdge, sources: [cross.inPort], targets: [edge.to] });
         }
-    });
+    }
     return {
         id: 'stage',
         layoutOptions: STAGE_OPTIONS,
@@ -400,6 +427,40 @@ function stageGraph(view: ViewModel, stageIndex: number, crossEdges: CrossEdge[]
         ports,
         edges,
     };
+}
+
+/** The flows between stages, and the ELK graph of every stage (in stage order). */
+function stageGraphsOf(view: ViewModel): { graphs: ElkNode[]; crossEdges: CrossEdge[]; stageOf: Map<string, number> } {
+    const stageOf = new Map(view.touchpoints.map(tp => [tp.id, tp.stageIndex]));
+    const sizes = new Map(view.touchpoints.map(tp => [tp.id, touchpointNodeSize(tp)]));
+    const crossEdges: CrossEdge[] = [];
+    const internal: number[][] = view.stages.map(() => []);
+    const crossing: CrossEdge[][] = view.stages.map(() => []);
+    view.edges.forEach((edge, index) => {
+        const fromStage = stageOf.get(edge.from)!;
+        const toStage = stageOf.get(edge.to)!;
+        if (fromStage === toStage) {
+            internal[fromStage].push(index);
+            return;
+        }
+        const cross: CrossEdge = {
+            index, id: edge.id, fromStage, toStage, backwards: toStage < fromStage,
+            outPort: `${edge.id}|out`, inPort: `${edge.id}|in`, outEdge: `${edge.id}|a`, inEdge: `${edge.id}|b`,
+        };
+        crossEdges.push(cross);
+        crossing[fromStage].push(cross);
+        crossing[toStage].push(cross);
+    });
+    const graphs = view.stages.map((_, index) => stageGraph(view, index, internal[index], crossing[index], sizes));
+    return { graphs, crossEdges, stageOf };
+}
+
+/**
+ * The ELK graph of every stage of a view model, in stage order, as layout gives them to ELK (each is
+ * laid out as the child of a root, so that the ports on its sides take part).
+ */
+export function stageGraphs(view: ViewModel): ElkNode[] {
+    return stageGraphsOf(view).graphs;
 }
 
 let sharedElk: Promise<ElkLike> | undefined;
@@ -419,54 +480,231 @@ export function defaultElk(): Promise<ElkLike> {
     return sharedElk;
 }
 
-async function layoutStageGraph(graph: ElkNode, elk: ElkLike, cache: StageLayoutCache): Promise<StageGraphLayout> {
-    if (!graph.children?.length) {
-        return { width: 0, height: 0, nodes: {}, ports: {}, edges: {} };
+const EMPTY_STAGE: StageGraphLayout = { width: 0, height: 0, nodes: {}, ports: {}, edges: {} };
+
+/** The cache key of a stage graph: its JSON (the options are the same for every stage). */
+function stageKey(graph: ElkNode): string {
+    return JSON.stringify([graph.children, graph.ports, graph.edges]);
+}
+
+/** A stage graph laid out by ELK, as a stage layout. */
+export function readStageLayout(laid: ElkNode): StageGraphLayout {
+    const nodes: StageGraphLayout['nodes'] = {};
+    for (const node of laid.children ?? []) {
+        nodes[node.id] = { x: node.x ?? 0, y: node.y ?? 0, width: node.width ?? 0, height: node.height ?? 0 };
     }
-    const key = sha256Hex(JSON.stringify(graph));
-    const cached = cache.get(key);
-    if (cached) {
-        cache.hits++;
-        return cached;
+    const ports: StageGraphLayout['ports'] = {};
+    for (const port of laid.ports ?? []) {
+        ports[port.id] = { x: port.x ?? 0, y: port.y ?? 0 };
     }
-    cache.misses++;
-    const root = await elk.layout({ id: 'root', layoutOptions: { 'elk.algorithm': 'fixed' }, children: [graph] });
-    const laid = root.children![0];
-    const result: StageGraphLayout = {
-        width: laid.width ?? 0,
-        height: laid.height ?? 0,
-        nodes: Object.fromEntries((laid.children ?? []).map(node => [node.id, { x: node.x ?? 0, y: node.y ?? 0, width: node.width ?? 0, height: node.height ?? 0 }])),
-        ports: Object.fromEntries((laid.ports ?? []).map(port => [port.id, { x: port.x ?? 0, y: port.y ?? 0 }])),
-        edges: Object.fromEntries((laid.edges ?? []).map(edge => [edge.id, {
-            points: (edge.sections ?? []).flatMap(section => [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]).map(p => ({ x: p.x, y: p.y })),
+    const edges: StageGraphLayout['edges'] = {};
+    for (const edge of laid.edges ?? []) {
+        const points: Point[] = [];
+        for (const section of edge.sections ?? []) {
+            points.push({ x: section.startPoint.x, y: section.startPoint.y });
+            for (const bend of section.bendPoints ?? []) {
+                points.push({ x: bend.x, y: bend.y });
+            }
+            points.push({ x: section.endPoint.x, y: section.endPoint.y });
+        }
+        edges[edge.id] = {
+            points,
             labels: (edge.labels ?? []).map(label => ({ x: label.x ?? 0, y: label.y ?? 0, width: label.width ?? 0, height: label.height ?? 0 })),
-        }])),
-    };
-    cache.set(key, result);
-    return result;
+        };
+    }
+    return { width: laid.width ?? 0, height: laid.height ?? 0, nodes, ports, edges };
+}
+
+/**
+ * The layout ELK layered gives (with the stage options) a stage graph of a plain shape, computed
+ * without ELK; undefined for any other graph. The plain shapes:
+ * - a chain: the stage's touchpoints in their order, each flowing to the next and nowhere else inside
+ *   the stage; flows from earlier stages enter the first touchpoint only, flows to later stages leave
+ *   the last one only. (Every stage of a journey without `flow` lines is one, and so are many stages
+ *   of small maps.)
+ * - touchpoints with no flow between them, each with any flows from earlier stages and to later ones.
+ * In both, no loop back touches the stage and no flow of it has a label.
+ *
+ * What ELK does with them. A chain: one layer per touchpoint, left to right from the padding at the
+ * spacing between layers, all touchpoints centred on one line (a chain's edges are straight), the
+ * tallest one at the top padding. Touchpoints without flows between them: all in one layer, one under
+ * the other in their order at the spacing between nodes. Either way, the flows in and out end at ports
+ * spread evenly on a touchpoint's west and east sides, in the order of the flows, and each port of the
+ * stage is level with the touchpoint's port it is connected to (unless ports would be closer than the
+ * port spacing: then ELK moves the stage's ports apart and bends the flows, and the stage is left to
+ * ELK). The tests compare this with ELK's own result.
+ */
+export function chainStageLayout(graph: ElkNode): StageGraphLayout | undefined {
+    const nodes = graph.children ?? [];
+    const n = nodes.length;
+    // Touchpoint nodes: all as wide (what the tests hold this to), no children.
+    if (n === 0 || nodes[0].width === undefined || nodes.some(node => node.width !== nodes[0].width || node.height === undefined || (node.children?.length ?? 0) > 0)) {
+        return undefined;
+    }
+    const position = new Map<string, number>();
+    nodes.forEach((node, i) => position.set(node.id, i));
+    const portSide = new Map((graph.ports ?? []).map(port => [port.id, port.layoutOptions?.['elk.port.side']]));
+    const chain: ElkExtendedEdge[] = [];
+    const ins: ElkExtendedEdge[][] = nodes.map(() => []);
+    const outs: ElkExtendedEdge[][] = nodes.map(() => []);
+    let portEdges = 0;
+    for (const edge of graph.edges ?? []) {
+        if ((edge.labels?.length ?? 0) > 0 || edge.sources.length !== 1 || edge.targets.length !== 1) {
+            return undefined;
+        }
+        const from = position.get(edge.sources[0]);
+        const to = position.get(edge.targets[0]);
+        if (from !== undefined && to !== undefined) {
+            if (to !== from + 1 || chain[from]) {
+                return undefined;
+            }
+            chain[from] = edge;
+        } else if (from === undefined && to !== undefined && portSide.get(edge.sources[0]) === 'WEST') {
+            ins[to].push(edge);
+            portEdges++;
+        } else if (to === undefined && from !== undefined && portSide.get(edge.targets[0]) === 'EAST') {
+            outs[from].push(edge);
+            portEdges++;
+        } else {
+            return undefined;
+        }
+    }
+    // Every port of the stage must be the end of one of those flows.
+    if ((graph.ports?.length ?? 0) !== portEdges) {
+        return undefined;
+    }
+    const links = chain.filter(Boolean).length;
+    const isChain = links === n - 1;
+    if (!isChain && links > 0) {
+        return undefined;
+    }
+    // A chain's flows in and out are at its ends.
+    if (isChain && (ins.some((edges, i) => i > 0 && edges.length > 0) || outs.some((edges, i) => i < n - 1 && edges.length > 0))) {
+        return undefined;
+    }
+    // Touchpoints without flows between them stay in their order only if the flows in, and the flows
+    // out, come in the same order (else ELK reorders them to untangle the flows).
+    if (!isChain && n > 1) {
+        const order = (edges: ElkExtendedEdge[], end: 'sources' | 'targets') => edges.map(edge => position.get(edge[end][0]));
+        const monotone = (list: Array<number | undefined>) => list.every((value, i) => i === 0 || value! >= list[i - 1]!);
+        const all = graph.edges ?? [];
+        if (!monotone(order(all.filter(edge => !position.has(edge.sources[0])), 'targets'))
+            || !monotone(order(all.filter(edge => !position.has(edge.targets[0])), 'sources'))) {
+            return undefined;
+        }
+    }
+    const crowded = (edges: ElkExtendedEdge[], node: ElkNode) => edges.length > 0 && node.height! / (edges.length + 1) < PORT_SPACING;
+    if (nodes.some((node, i) => crowded(ins[i], node) || crowded(outs[i], node))) {
+        return undefined;
+    }
+
+    const laid: StageGraphLayout = { width: 0, height: 0, nodes: {}, ports: {}, edges: {} };
+    let boxes: Rect[];
+    if (isChain) {
+        const tallest = Math.max(...nodes.map(node => node.height!));
+        const centre = STAGE_PADDING_TOP + tallest / 2;
+        let x = BAND_PADDING;
+        boxes = nodes.map(node => {
+            const box = { x, y: centre - node.height! / 2, width: node.width!, height: node.height! };
+            x += node.width! + LAYER_SPACING;
+            return box;
+        });
+        laid.width = x - LAYER_SPACING + BAND_PADDING;
+        laid.height = STAGE_PADDING_TOP + tallest + STAGE_PADDING_BOTTOM;
+        chain.forEach((edge, i) => {
+            laid.edges[edge.id] = { points: [{ x: boxes[i].x + boxes[i].width, y: centre }, { x: boxes[i + 1].x, y: centre }], labels: [] };
+        });
+    } else {
+        let y = STAGE_PADDING_TOP;
+        boxes = nodes.map(node => {
+            const box = { x: BAND_PADDING, y, width: node.width!, height: node.height! };
+            y += node.height! + NODE_SPACING;
+            return box;
+        });
+        laid.width = BAND_PADDING + Math.max(...nodes.map(node => node.width!)) + BAND_PADDING;
+        laid.height = y - NODE_SPACING + STAGE_PADDING_BOTTOM;
+    }
+    nodes.forEach((node, i) => {
+        laid.nodes[node.id] = boxes[i];
+    });
+    const spread = (edges: ElkExtendedEdge[], box: Rect, side: 'WEST' | 'EAST') => edges.forEach((edge, k) => {
+        const y = box.y + (box.height * (k + 1)) / (edges.length + 1);
+        const port = side === 'WEST' ? edge.sources[0] : edge.targets[0];
+        const portX = side === 'WEST' ? 0 : laid.width;
+        const nodeX = side === 'WEST' ? box.x : box.x + box.width;
+        laid.ports[port] = { x: portX, y };
+        laid.edges[edge.id] = { points: side === 'WEST' ? [{ x: portX, y }, { x: nodeX, y }] : [{ x: nodeX, y }, { x: portX, y }], labels: [] };
+    });
+    boxes.forEach((box, i) => {
+        spread(ins[i], box, 'WEST');
+        spread(outs[i], box, 'EAST');
+    });
+    return laid;
+}
+
+/**
+ * The layouts of stage graphs: from the cache, computed here (plain shapes), or from ELK, all of
+ * ELK's in one call.
+ */
+async function layoutStageGraphs(graphs: ElkNode[], elk: ElkLike, cache: StageLayoutCache, chainFastPath: boolean): Promise<StageGraphLayout[]> {
+    const results: StageGraphLayout[] = new Array(graphs.length);
+    const pending = new Map<string, number[]>();
+    graphs.forEach((graph, index) => {
+        if (!graph.children?.length) {
+            results[index] = EMPTY_STAGE;
+            return;
+        }
+        const key = stageKey(graph);
+        const waiting = pending.get(key);
+        if (waiting) {
+            waiting.push(index);
+            return;
+        }
+        const cached = cache.get(key);
+        if (cached) {
+            cache.hits++;
+            results[index] = cached;
+            return;
+        }
+        cache.misses++;
+        const chain = chainFastPath ? chainStageLayout(graph) : undefined;
+        if (chain) {
+            cache.chains++;
+            cache.set(key, chain);
+            results[index] = chain;
+            return;
+        }
+        pending.set(key, [index]);
+    });
+    if (pending.size === 0) {
+        return results;
+    }
+    const batch = [...pending.values()];
+    // Each stage a separate child of the root: ELK lays out each on its own (SEPARATE_CHILDREN), and
+    // the root (fixed) leaves them where they are.
+    const root = await elk.layout({
+        id: 'root',
+        layoutOptions: { 'elk.algorithm': 'fixed', 'elk.hierarchyHandling': 'SEPARATE_CHILDREN' },
+        children: batch.map((indices, i) => ({ ...graphs[indices[0]], id: `stage${i}` })),
+    });
+    const laidById = new Map((root.children ?? []).map(child => [child.id, child]));
+    [...pending].forEach(([key, indices], i) => {
+        const result = readStageLayout(laidById.get(`stage${i}`)!);
+        cache.set(key, result);
+        for (const index of indices) {
+            results[index] = result;
+        }
+    });
+    return results;
 }
 
 // ---- The whole map --------------------------------------------------------------------------------------
 
 /** Lays out a view model. Deterministic: the same view model gives an equal layout, cached or not. */
 export async function layoutJourney(view: ViewModel, options: LayoutOptions = {}): Promise<Layout> {
-    const elk = options.elk ?? await defaultElk();
     const cache = options.cache ?? sharedCache;
-    const stageOf = new Map(view.touchpoints.map(tp => [tp.id, tp.stageIndex]));
-    const sizes = new Map(view.touchpoints.map(tp => [tp.id, touchpointNodeSize(tp)]));
-
-    const crossEdges: CrossEdge[] = [];
-    view.edges.forEach((edge, index) => {
-        const fromStage = stageOf.get(edge.from)!;
-        const toStage = stageOf.get(edge.to)!;
-        if (fromStage !== toStage) {
-            crossEdges.push({
-                index, id: edge.id, fromStage, toStage, backwards: toStage < fromStage,
-                outPort: `${edge.id}|out`, inPort: `${edge.id}|in`, outEdge: `${edge.id}|a`, inEdge: `${edge.id}|b`,
-            });
-        }
-    });
-    const graphs = await Promise.all(view.stages.map((_, index) => layoutStageGraph(stageGraph(view, index, crossEdges, sizes), elk, cache)));
+    const { graphs: stageInputs, crossEdges, stageOf } = stageGraphsOf(view);
+    const graphs = await layoutStageGraphs(stageInputs, options.elk ?? { layout: async graph => (await defaultElk()).layout(graph) }, cache, options.chainFastPath ?? true);
 
     // Gutters between bands: one vertical run per flow passing through.
     const gutterRuns: Array<Array<{ edge: number; part: 'out' | 'in' | 'both' }>> = view.stages.map(() => []);
@@ -683,10 +921,14 @@ export async function layoutJourney(view: ViewModel, options: LayoutOptions = {}
         const top = y + LANE_PADDING;
         let laneHeight = 0;
         const items: LaneLayout['items'] = [];
+        const byStage: Array<typeof spec.items> = view.stages.map(() => []);
+        for (const entry of spec.items) {
+            byStage[entry.item.stageIndex]?.push(entry);
+        }
         view.stages.forEach((stage, index) => {
             const columnBottom = new Map<string, number>();
             let stageBottom = top;
-            const inStage = spec.items.filter(entry => entry.item.stageIndex === index);
+            const inStage = byStage[index];
             for (const entry of inStage.filter(e => e.item.touchpointId !== undefined && slotOf.has(e.item.touchpointId))) {
                 const slot = slotOf.get(entry.item.touchpointId!)!;
                 const at = columnBottom.get(slot.touchpointId) ?? top;

@@ -265,8 +265,14 @@ function cssIdent(name: string): string {
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Any character escapeXml changes, or a surrogate (paired or not): most strings have none. */
+const NEEDS_ESCAPING = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 /** Escapes text for XML and HTML content and attribute values. */
 export function escapeXml(value: string): string {
+    if (!NEEDS_ESCAPING.test(value)) {
+        return value;
+    }
     return value.replace(NOT_XML, '\uFFFD').replace(/[&<>"']/g, char => ENTITIES[char]);
 }
 

@@ -67,26 +67,51 @@ export interface FontSpec {
 
 /** The estimated width of `text` in pixels. */
 export function textWidth(text: string, font: FontSpec): number {
-    let ems = 0;
+    return emsOf(text, 0) * font.size * (font.bold ? 1.1 : 1);
+}
+
+/** `start` plus the widths in em of the characters of `text`, added left to right. */
+function emsOf(text: string, start: number): number {
+    let ems = start;
     for (const char of text) {
         ems += charWidth(char);
     }
-    return ems * font.size * (font.bold ? 1.1 : 1);
+    return ems;
 }
+
+/** Wrapped texts by font, width and text: a map is drawn again after every edit, with mostly the same texts. */
+const wrapped = new Map<string, readonly string[]>();
+const WRAPPED_MAX = 20_000;
 
 /**
  * Breaks `text` into lines no wider than `maxWidth`: at spaces where possible, inside a word only when
  * the word alone is too wide. Explicit line breaks are kept; runs of spaces collapse as SVG shows them.
  */
 export function wrapText(text: string, maxWidth: number, font: FontSpec): string[] {
+    const key = `${font.size}|${font.bold ? 1 : 0}|${maxWidth}|${text}`;
+    let lines = wrapped.get(key);
+    if (!lines) {
+        lines = wrap(text, maxWidth, font);
+        if (wrapped.size >= WRAPPED_MAX) {
+            wrapped.clear();
+        }
+        wrapped.set(key, lines);
+    }
+    return lines.slice();
+}
+
+function wrap(text: string, maxWidth: number, font: FontSpec): string[] {
     const lines: string[] = [];
     for (const paragraph of text.split(/\r\n|\r|\n/)) {
         const words = paragraph.split(/[ \t]+/).filter(word => word.length > 0);
         let line = '';
+        // The width in em of `line`, added up left to right as textWidth does: the same number.
+        let lineEms = 0;
         for (const word of words) {
-            const candidate = line ? `${line} ${word}` : word;
-            if (textWidth(candidate, font) <= maxWidth) {
-                line = candidate;
+            const candidateEms = line ? emsOf(word, emsOf(' ', lineEms)) : emsOf(word, 0);
+            if (candidateEms * font.size * (font.bold ? 1.1 : 1) <= maxWidth) {
+                line = line ? `${line} ${word}` : word;
+                lineEms = candidateEms;
                 continue;
             }
             if (line) {
@@ -107,6 +132,7 @@ export function wrapText(text: string, maxWidth: number, font: FontSpec): string
                 rest = rest.slice(cut.length);
             }
             line = rest;
+            lineEms = emsOf(rest, 0);
         }
         lines.push(line);
     }
