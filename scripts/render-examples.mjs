@@ -4,8 +4,9 @@
 // (playwright-core and Debian's chromium, which scripts/install-test-deps.sh installs;
 // JOURNEY_TEST_CHROMIUM names another binary). Each folder directly under examples/ is one workspace,
 // as `journey lint` would load it.
-// Usage: node scripts/render-examples.mjs [--out DIR] [--today YYYY-MM-DD] [--theme light|dark]
-// --out defaults to docs/images (the README's pictures); `npm start` renders into out/examples instead.
+// Usage: node scripts/render-examples.mjs [--out DIR] [--today YYYY-MM-DD] [--theme light|dark] [--png]
+// --out defaults to docs/images (the README's pictures); `npm start` renders SVG only into out/examples,
+// so the quick start needs no browser. PNGs (--png) need Chromium.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,6 @@ const { createJourneyServices, buildJourneyMapModels, parseCalendarDate, isJourn
 const { renderJourneySvg } = await import(pathToFileURL(path.join(root, 'packages/preview/out/index.js')).href);
 const { URI } = await import('langium');
 const { NodeFileSystem } = await import('langium/node');
-const { chromium } = await import('playwright-core');
 
 const args = process.argv.slice(2);
 const option = name => {
@@ -34,8 +34,9 @@ if (!today) {
 }
 const theme = option('--theme') ?? 'light';
 const outDir = path.resolve(option('--out') ?? path.join(root, 'docs/images'));
+const withPng = args.includes('--png');
 const chromiumPath = process.env.JOURNEY_TEST_CHROMIUM ?? '/usr/bin/chromium';
-if (!existsSync(chromiumPath)) {
+if (withPng && !existsSync(chromiumPath)) {
     console.error(`render-examples: missing chromium (${chromiumPath}) for the PNG pictures: run scripts/install-test-deps.sh`);
     process.exit(2);
 }
@@ -48,8 +49,8 @@ function journeyFiles(folder) {
 }
 
 /** Headless Chromium on a fresh user-data folder; pictures at one device pixel per SVG unit. */
-const userDataDir = mkdtempSync(path.join(tmpdir(), 'journey-render-'));
-const browser = await chromium.launchPersistentContext(userDataDir, {
+const userDataDir = withPng ? mkdtempSync(path.join(tmpdir(), 'journey-render-')) : undefined;
+const browser = withPng && await (await import('playwright-core')).chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -98,15 +99,18 @@ try {
                 const file = path.join(outDir, `${model.name}.svg`);
                 const svg = await renderJourneySvg(model, { theme });
                 writeFileSync(file, svg);
-                const png = path.join(outDir, `${model.name}.png`);
-                await writePng(file, svg, png);
-                console.log(`${path.relative(root, file)}, .png  (${path.relative(root, fileURLToPath(model.uri))})`);
+                if (browser) {
+                    await writePng(file, svg, path.join(outDir, `${model.name}.png`));
+                }
+                console.log(`${path.relative(root, file)}${browser ? ', .png' : ''}  (${path.relative(root, fileURLToPath(model.uri))})`);
                 count++;
             }
         }
     }
 } finally {
-    await browser.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (browser) {
+        await browser.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+    }
 }
-console.log(`render-examples: ${count} journey maps rendered (SVG and PNG) into ${path.relative(root, outDir) || '.'}.`);
+console.log(`render-examples: ${count} journey maps rendered (${browser ? 'SVG and PNG' : 'SVG'}) into ${path.relative(root, outDir) || '.'}.`);
