@@ -16,7 +16,7 @@ for (const built of ['dist/extension.cjs', 'dist/server.cjs', 'media/preview.js'
     }
 }
 const out = `journey-${version}.vsix`;
-const result = spawnSync('npx', ['--yes', '@vscode/vsce@3.9.2', 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
+const result = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
     cwd: ext,
     stdio: 'inherit',
     env: { ...process.env, npm_config_yes: 'true', npm_config_update_notifier: 'false' },

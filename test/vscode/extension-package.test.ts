@@ -43,7 +43,7 @@ describe('the extension manifest', () => {
     });
 
     it('packages only the bundles and the files the manifest names (vsce ls)', () => {
-        const result = spawnSync('npx', ['--yes', '@vscode/vsce@3.9.2', 'ls', '--no-dependencies'], {
+        const result = spawnSync('npx', ['--no-install', 'vsce', 'ls', '--no-dependencies'], {
             cwd: ext, encoding: 'utf8', env: { ...process.env, npm_config_yes: 'true' },
         });
         expect(result.status, result.stderr).toBe(0);

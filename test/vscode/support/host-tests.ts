@@ -31,7 +31,7 @@ export async function bundleHostTests(): Promise<{ runner: string }> {
 export function packagePayload(): string {
     const out = join(hostTestsDir, 'journey-host-tests.vsix');
     mkdirSync(hostTestsDir, { recursive: true });
-    const result = spawnSync('npx', ['--yes', '@vscode/vsce@3.9.2', 'package', '--no-dependencies', '--allow-missing-repository',
+    const result = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository',
         '--skip-license', '--out', out], {
         cwd: join(repoRoot, 'test/vscode/host/payload'),
         encoding: 'utf8',
