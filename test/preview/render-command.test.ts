@@ -84,10 +84,10 @@ describe('journey render', () => {
         expect(existsSync(ws.path('map.svg'))).toBe(false);
     });
 
-    it('exits 1 for an unknown journey and writes nothing', () => {
+    it('exits 2 (usage) for an unknown journey and writes nothing', () => {
         const ws = workspace({ 'personas.journey': PERSONAS, 'journeys.journey': TWO_JOURNEYS });
         const run = runJourney(['render', 'journeys.journey', '--journey', 'third', '-o', 'map.html'], ws.root);
-        expect(run.status).toBe(1);
+        expect(run.status).toBe(2);
         expect(run.stderr).toContain('no journey `third`');
         expect(run.stderr).toContain('`first`, `second`');
         expect(existsSync(ws.path('map.html'))).toBe(false);

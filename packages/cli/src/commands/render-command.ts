@@ -1,11 +1,11 @@
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildJourneyMapModels, type CalendarDate, type Model } from '@journey/language';
 import { layoutJourneyMap, renderHtml, renderSvg, type Theme } from '@journey/preview';
 import { CliError, ExitCode } from '../cli-error.js';
 import { parseToday } from '../cli-options.js';
 import { stylishFormatter } from '../formatters/stylish-formatter.js';
-import { loadJourneyWorkspace, type LoadedFile } from '../journey-workspace.js';
+import { loadJourneyFile } from '../journey-file.js';
 import { toLintResults } from '../lint-results.js';
 import { journeyVersion } from '../version.js';
 import type { CommandIO } from './lint-command.js';
@@ -17,15 +17,12 @@ export interface RenderOptions {
     today?: string;
 }
 
-/** How many folders up the workspace may grow when names stay unresolved (journeys/ next to personas/). */
-const MAX_WIDENING = 2;
-
 /**
  * `journey render FILE [-o OUT] [--journey NAME] [--theme light|dark] [--today DATE]`: draws one
  * journey of FILE as SVG (stdout, or OUT.svg) or a self-contained HTML page (OUT.html). The file is
  * loaded with the `.journey` files of its folder, so that personas and channels declared next to it
  * resolve; when names stay unresolved, with its parent folder's (up to two levels, never past a folder
- * with journey.config.json or .git). Syntax errors or an unknown journey: exit 1 and nothing written.
+ * with journey.config.json or .git). Syntax errors: exit 1 and nothing written; an unknown `--journey` is a usage error (exit 2).
  */
 export async function renderCommand(file: string, options: RenderOptions, io: CommandIO): Promise<number> {
     const theme = parseTheme(options.theme);
@@ -37,7 +34,7 @@ export async function renderCommand(file: string, options: RenderOptions, io: Co
         throw new CliError(info ? `not a file: ${file}` : `no such file: ${file}`);
     }
 
-    const target = await loadAround(filePath, today);
+    const target = await loadJourneyFile(filePath, { today });
     const syntax = target.diagnostics.filter(diagnostic => diagnostic.code === 'syntax');
     if (syntax.length > 0) {
         const results = toLintResults([{ ...target, diagnostics: syntax }]);
@@ -55,8 +52,7 @@ export async function renderCommand(file: string, options: RenderOptions, io: Co
     if (options.journey !== undefined) {
         const chosen = models.find(candidate => candidate.name === options.journey);
         if (!chosen) {
-            io.stderr(`journey: no journey \`${options.journey}\` in ${file}; it has ${models.map(m => `\`${m.name}\``).join(', ')}.\n`);
-            return ExitCode.Problems;
+            throw new CliError(`no journey \`${options.journey}\` in ${file}; it has ${models.map(m => `\`${m.name}\``).join(', ')}`);
         }
         model = chosen;
     } else if (models.length > 1) {
@@ -97,50 +93,4 @@ function outputFormat(output: string): 'svg' | 'html' {
         return 'html';
     }
     throw new CliError(`-o takes a file ending in .svg or .html, not "${output}"`);
-}
-
-/** The target file in a workspace of its folder, widened while names stay unresolved. */
-async function loadAround(filePath: string, today: CalendarDate | undefined): Promise<LoadedFile> {
-    let folder = path.dirname(filePath);
-    for (let level = 0; ; level++) {
-        const files = await journeyFilesUnder(folder);
-        if (!files.includes(filePath)) {
-            files.push(filePath);
-            files.sort();
-        }
-        const workspace = await loadJourneyWorkspace(files, { today });
-        const target = workspace.files.find(loaded => loaded.filePath === filePath)!;
-        const unresolved = target.diagnostics.some(diagnostic => diagnostic.code === 'unresolved-reference');
-        const parent = path.dirname(folder);
-        if (!unresolved || level >= MAX_WIDENING || parent === folder || await isBoundary(folder)) {
-            return target;
-        }
-        folder = parent;
-    }
-}
-
-async function isBoundary(folder: string): Promise<boolean> {
-    const entries = await readdir(folder).catch(() => [] as string[]);
-    return entries.includes('journey.config.json') || entries.includes('.git');
-}
-
-/** `.journey` files under a folder (recursively, without node_modules and dot-folders), sorted. */
-async function journeyFilesUnder(folder: string): Promise<string[]> {
-    const found: string[] = [];
-    const walk = async (dir: string) => {
-        const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries) {
-            if (entry.name.startsWith('.') || entry.name === 'node_modules') {
-                continue;
-            }
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) {
-                await walk(full);
-            } else if (entry.isFile() && entry.name.endsWith('.journey')) {
-                found.push(full);
-            }
-        }
-    };
-    await walk(folder);
-    return found.sort();
 }
