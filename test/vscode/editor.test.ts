@@ -34,7 +34,7 @@ function freshVsix(): string {
 }
 
 describe('extension-host tests (mocha against the vscode API, inside code-server)', () => {
-    it('pass: activation, commands, diagnostics, journey/map, the preview panel', async () => {
+    it('pass: activation, commands, diagnostics, journey/map, Mermaid/JSON/CSV import and export, the preview panel', async () => {
         const { runner } = await bundleHostTests();
         const payload = packagePayload();
         const server = await startCodeServer({ vsixFiles: [freshVsix(), payload] });
@@ -55,6 +55,8 @@ describe('extension-host tests (mocha against the vscode API, inside code-server
                 'the journey extension in the extension host registers its commands',
                 'the journey extension in the extension host publishes the server\'s diagnostics for a file, with rule ids as codes',
                 'the journey extension in the extension host answers journey/map with the file\'s journeys, from the server',
+                'the journey extension in the extension host exports a journey file as Mermaid, JSON and CSV, and imports the Mermaid back as a journey file',
+                'the journey extension in the extension host refuses to export a document with syntax errors, and to import a diagram Mermaid would reject',
                 'the journey extension in the extension host opens the map preview beside the editor',
             ]);
         } finally {

@@ -42,6 +42,38 @@ describe('the extension manifest', () => {
         expect(manifest.activationEvents).toEqual(expect.arrayContaining(['onLanguage:journey', 'onWebviewPanel:journey.preview']));
     });
 
+    it('offers Mermaid import anywhere and Mermaid, JSON and CSV export for journey editors only', () => {
+        const titles = Object.fromEntries(manifest.contributes.commands
+            .filter((c: { category: string }) => c.category === 'Journey')
+            .map((c: { command: string; title: string }) => [c.command, c.title]));
+        expect(titles).toMatchObject({
+            'journey.import.mermaid': 'Import Mermaid Diagram\u2026',
+            'journey.export.mermaid': 'Export as Mermaid\u2026',
+            'journey.export.json': 'Export as JSON\u2026',
+            'journey.export.csv': 'Export as CSV\u2026',
+        });
+        const source = readFileSync(join(ext, 'src/extension.ts'), 'utf8');
+        for (const command of Object.keys(titles).filter(c => /^journey\.(import\.mermaid|export\.(mermaid|json|csv))$/.test(c))) {
+            expect(source, `${command} is registered`).toContain(`register('${command}'`);
+        }
+        const palette = manifest.contributes.menus.commandPalette as Array<{ command: string; when?: string }>;
+        const title = manifest.contributes.menus['editor/title'] as Array<{ command: string; when?: string; group?: string }>;
+        for (const format of ['mermaid', 'json', 'csv']) {
+            const command = `journey.export.${format}`;
+            expect(palette.find(entry => entry.command === command)?.when).toBe('editorLangId == journey');
+            const entry = title.find(e => e.command === command);
+            expect(entry?.when).toMatch(/^editorLangId == journey\b/);
+            // In the "..." menu, not among the title bar's icons.
+            expect(entry?.group).not.toMatch(/^navigation/);
+        }
+        expect(palette.find(entry => entry.command === 'journey.import.mermaid')).toBeUndefined();
+        // @journey/interchange is bundled into dist/extension.cjs, without Langium.
+        expect(manifest.dependencies['@journey/interchange']).toBe('0.1.0');
+        const bundle = readFileSync(join(ext, 'dist/extension.cjs'), 'utf8');
+        expect(bundle).toContain('journey-export.schema.json');
+        expect(bundle).not.toMatch(/langium/i);
+    });
+
     it('packages only the bundles and the files the manifest names (vsce ls)', () => {
         const result = spawnSync('npx', ['--no-install', 'vsce', 'ls', '--no-dependencies'], {
             cwd: ext, encoding: 'utf8', env: { ...process.env, npm_config_yes: 'true' },

@@ -1,4 +1,5 @@
-import { REPOSITORY_URL } from '@journey/language';
+// The links module, not the index: the VS Code extension bundles this package without Langium.
+import { REPOSITORY_URL } from '@journey/language/links';
 import type {
     JourneyMapModel, KpiModel, NamedRef, OpportunityModel, PainModel, PlanModel, StageModel, TouchpointModel, ValueGapRowModel
 } from '@journey/language';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { exportInterchange, importInterchange, type InterchangeContext, type InterchangeFormat } from './interchange-commands.js';
 import { createLanguageClient } from './language-client.js';
 import { JourneyPreviewManager } from './preview-manager.js';
 import type { ExportFormat } from './webview-messages.js';
@@ -46,6 +47,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
             }
         });
     }
+    // Mermaid, JSON and CSV come from the server's map models, written by @journey/interchange.
+    // Optional arguments (source Uri, target Uri, journey name) skip the dialogs; menus pass only the source.
+    const interchange: InterchangeContext = { client: () => client!, clientReady: () => started, output };
+    const uriArg = (value: unknown) => value instanceof vscode.Uri ? value : undefined;
+    const exportAs = (format: InterchangeFormat) => async (source?: unknown, target?: unknown, journey?: unknown) => {
+        try {
+            return await exportInterchange(interchange, format, uriArg(source), uriArg(target), typeof journey === 'string' ? journey : undefined);
+        } catch (error) {
+            void vscode.window.showErrorMessage(`Could not export: ${error instanceof Error ? error.message : String(error)}`);
+            return undefined;
+        }
+    };
+    register('journey.export.mermaid', exportAs('mermaid'));
+    register('journey.export.json', exportAs('json'));
+    register('journey.export.csv', exportAs('csv'));
+    register('journey.import.mermaid', async (source?: unknown, target?: unknown) => {
+        try {
+            return await importInterchange(interchange, uriArg(source), uriArg(target));
+        } catch (error) {
+            void vscode.window.showErrorMessage(`Could not import: ${error instanceof Error ? error.message : String(error)}`);
+            return undefined;
+        }
+    });
     register('journey.restartServer', async () => {
         await client?.restart();
         previews.listen(client!);

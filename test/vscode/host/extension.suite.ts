@@ -49,7 +49,8 @@ describe('the journey extension in the extension host', function () {
     it('registers its commands', async () => {
         const commands = new Set(await vscode.commands.getCommands(true));
         for (const command of ['journey.preview.openToSide', 'journey.preview.open', 'journey.preview.showSource',
-            'journey.export.svg', 'journey.export.png', 'journey.export.html', 'journey.restartServer']) {
+            'journey.export.svg', 'journey.export.png', 'journey.export.html', 'journey.restartServer',
+            'journey.export.mermaid', 'journey.export.json', 'journey.export.csv', 'journey.import.mermaid']) {
             assert.ok(commands.has(command), `${command} is registered`);
         }
     });
@@ -73,6 +74,38 @@ describe('the journey extension in the extension host', function () {
         assert.equal(result.hasSyntaxErrors, false);
         assert.deepEqual(result.journeys.map(j => j.name), ['renewal']);
         assert.deepEqual(result.journeys[0].stages.flatMap(s => s.touchpoints.map(t => t.name)), ['renewal_quote', 'pricing_page', 'kickoff']);
+    });
+
+    it('exports a journey file as Mermaid, JSON and CSV, and imports the Mermaid back as a journey file', async () => {
+        const decode = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        const mermaid = await vscode.commands.executeCommand<vscode.Uri>('journey.export.mermaid', renewal(), workspaceFile('out/renewal.mmd'));
+        assert.equal(mermaid?.toString(), workspaceFile('out/renewal.mmd').toString());
+        const diagram = await decode(mermaid);
+        assert.match(diagram, /^journey$/m);
+        const json = await vscode.commands.executeCommand<vscode.Uri>('journey.export.json', renewal(), workspaceFile('out/renewal.json'));
+        const exported = JSON.parse(await decode(json)) as { journeys: Array<{ name: string; file: string }> };
+        assert.deepEqual(exported.journeys.map(j => [j.name, j.file]), [['renewal', 'spec/renewal.journey']]);
+        const csv = await vscode.commands.executeCommand<vscode.Uri>('journey.export.csv', renewal(), workspaceFile('out/renewal.csv'));
+        assert.ok((await decode(csv)).split('\n').length > 3, 'a header and a row per touchpoint');
+
+        const imported = await vscode.commands.executeCommand<vscode.Uri>('journey.import.mermaid', mermaid, workspaceFile('out/imported.journey'));
+        assert.equal(imported?.toString(), workspaceFile('out/imported.journey').toString());
+        assert.match(await decode(imported), /^journey \w+/m);
+        const untitled = await vscode.commands.executeCommand<vscode.Uri>('journey.import.mermaid', mermaid);
+        assert.equal(untitled?.scheme, 'untitled');
+        assert.equal(vscode.window.activeTextEditor?.document.languageId, 'journey');
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('refuses to export a document with syntax errors, and to import a diagram Mermaid would reject', async () => {
+        const broken = await vscode.workspace.openTextDocument({ language: 'journey', content: 'journey broken "Broken" {\n  stage\n' });
+        const target = workspaceFile('out/broken.mmd');
+        assert.equal(await vscode.commands.executeCommand('journey.export.mermaid', broken.uri, target), undefined);
+        await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)));
+        const bad = workspaceFile('out/bad.mmd');
+        await vscode.workspace.fs.writeFile(bad, new TextEncoder().encode('journey\n  section S\n    Task: 9: Me\n'));
+        assert.equal(await vscode.commands.executeCommand('journey.import.mermaid', bad, workspaceFile('out/bad.journey')), undefined);
+        await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(workspaceFile('out/bad.journey'))));
     });
 
     it('opens the map preview beside the editor', async () => {
