@@ -1,7 +1,12 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText, type CalendarDate } from '@journey/language';
+import { CliError } from './cli-error.js';
+import type { CommandIO } from './commands/lint-command.js';
 import { findJourneyFiles } from './file-discovery.js';
+import { stylishFormatter } from './formatters/stylish-formatter.js';
+import { toLintResults } from './lint-results.js';
+import { journeyVersion } from './version.js';
 import { loadJourneyWorkspace, type LoadedFile } from './journey-workspace.js';
 
 /** How many folders up the workspace may grow while names stay unresolved (journeys/ next to personas/). */
@@ -35,4 +40,25 @@ export async function loadJourneyFile(filePath: string, options: { today?: Calen
 async function isBoundary(folder: string): Promise<boolean> {
     const entries = await readdir(folder).catch(() => [] as string[]);
     return entries.includes('journey.config.json') || entries.includes('.git');
+}
+
+/**
+ * FILE as the input of a command that writes something from it (`render`, `export`): a missing path is a
+ * usage error; syntax errors are printed on stderr and `undefined` comes back, so nothing half-made is
+ * written.
+ */
+export async function loadInputFile(file: string, io: CommandIO, today: CalendarDate | undefined, nothingDone: string): Promise<LoadedFile | undefined> {
+    const filePath = path.resolve(io.cwd, file);
+    const info = await stat(filePath).catch(() => undefined);
+    if (!info?.isFile()) {
+        throw new CliError(info ? `not a file: ${file}` : `no such file: ${file}`);
+    }
+    const target = await loadJourneyFile(filePath, { today });
+    const syntax = target.diagnostics.filter(diagnostic => diagnostic.code === 'syntax');
+    if (syntax.length > 0) {
+        io.stderr(stylishFormatter(toLintResults([{ ...target, diagnostics: syntax }]), { cwd: io.cwd, color: false, version: journeyVersion, rules: [] }));
+        io.stderr(`journey: ${file} has syntax errors; ${nothingDone}.\n`);
+        return undefined;
+    }
+    return target;
 }

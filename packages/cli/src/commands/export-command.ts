@@ -1,14 +1,11 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportCsv, exportJson, exportMermaid } from '@journey/interchange';
 import { buildJourneyMapModels, calendarDateOfToday, type JourneyMapModel, type Model } from '@journey/language';
 import { CliError, ExitCode } from '../cli-error.js';
 import { parseToday } from '../cli-options.js';
 import { displayPosixPath } from '../formatters/paths.js';
-import { stylishFormatter } from '../formatters/stylish-formatter.js';
-import { loadJourneyFile } from '../journey-file.js';
-import { toLintResults } from '../lint-results.js';
-import { journeyVersion } from '../version.js';
+import { loadInputFile } from '../journey-file.js';
 import type { CommandIO } from './lint-command.js';
 
 export const EXPORT_FORMATS = ['json', 'mermaid', 'csv'] as const;
@@ -38,17 +35,8 @@ export async function exportCommand(file: string, options: ExportOptions, io: Co
         throw new CliError('--ranges applies to --format json only');
     }
     const today = parseToday(options.today);
-    const filePath = path.resolve(io.cwd, file);
-    const info = await stat(filePath).catch(() => undefined);
-    if (!info?.isFile()) {
-        throw new CliError(info ? `not a file: ${file}` : `no such file: ${file}`);
-    }
-
-    const target = await loadJourneyFile(filePath, { today });
-    const syntax = target.diagnostics.filter(diagnostic => diagnostic.code === 'syntax');
-    if (syntax.length > 0) {
-        io.stderr(stylishFormatter(toLintResults([{ ...target, diagnostics: syntax }]), { cwd: io.cwd, color: false, version: journeyVersion, rules: [] }));
-        io.stderr(`journey: ${file} has syntax errors; nothing exported.\n`);
+    const target = await loadInputFile(file, io, today, 'nothing exported');
+    if (!target) {
         return ExitCode.Problems;
     }
     const unresolved = target.diagnostics.filter(diagnostic => diagnostic.code === 'unresolved-reference').length;
@@ -58,7 +46,7 @@ export async function exportCommand(file: string, options: ExportOptions, io: Co
 
     const journeys = chooseJourneys(buildJourneyMapModels(target.document.parseResult.value as Model, today ?? calendarDateOfToday()), file, format, options.journey, io);
     const output = format === 'json'
-        ? exportJson(journeys.map(journey => ({ journey, file: displayPosixPath(filePath, io.cwd) })), { ranges: options.ranges })
+        ? exportJson(journeys.map(journey => ({ journey, file: displayPosixPath(target.filePath, io.cwd) })), { ranges: options.ranges })
         : format === 'csv' ? exportCsv(journeys) : exportMermaid(journeys[0]);
     if (options.output === undefined) {
         io.stdout(output);

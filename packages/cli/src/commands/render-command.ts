@@ -1,13 +1,10 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildJourneyMapModels, type CalendarDate, type Model } from '@journey/language';
+import { buildJourneyMapModels, calendarDateOfToday, type Model } from '@journey/language';
 import { layoutJourneyMap, renderHtml, renderSvg, type Theme } from '@journey/preview';
 import { CliError, ExitCode } from '../cli-error.js';
 import { parseToday } from '../cli-options.js';
-import { stylishFormatter } from '../formatters/stylish-formatter.js';
-import { loadJourneyFile } from '../journey-file.js';
-import { toLintResults } from '../lint-results.js';
-import { journeyVersion } from '../version.js';
+import { loadInputFile } from '../journey-file.js';
 import type { CommandIO } from './lint-command.js';
 
 export interface RenderOptions {
@@ -28,22 +25,12 @@ export async function renderCommand(file: string, options: RenderOptions, io: Co
     const theme = parseTheme(options.theme);
     const today = parseToday(options.today);
     const format = options.output !== undefined ? outputFormat(options.output) : 'svg';
-    const filePath = path.resolve(io.cwd, file);
-    const info = await stat(filePath).catch(() => undefined);
-    if (!info?.isFile()) {
-        throw new CliError(info ? `not a file: ${file}` : `no such file: ${file}`);
-    }
-
-    const target = await loadJourneyFile(filePath, { today });
-    const syntax = target.diagnostics.filter(diagnostic => diagnostic.code === 'syntax');
-    if (syntax.length > 0) {
-        const results = toLintResults([{ ...target, diagnostics: syntax }]);
-        io.stderr(stylishFormatter(results, { cwd: io.cwd, color: false, version: journeyVersion, rules: [] }));
-        io.stderr(`journey: ${file} has syntax errors; nothing rendered.\n`);
+    const target = await loadInputFile(file, io, today, 'nothing rendered');
+    if (!target) {
         return ExitCode.Problems;
     }
 
-    const models = buildJourneyMapModels(target.document.parseResult.value as Model, today ?? clockToday());
+    const models = buildJourneyMapModels(target.document.parseResult.value as Model, today ?? calendarDateOfToday());
     if (models.length === 0) {
         io.stderr(`journey: ${file} has no journey to render.\n`);
         return ExitCode.Problems;
@@ -77,11 +64,6 @@ function parseTheme(value: string): Theme {
         throw new CliError(`--theme takes light or dark, not "${value}"`);
     }
     return value;
-}
-
-function clockToday(): CalendarDate {
-    const now = new Date();
-    return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
 function outputFormat(output: string): 'svg' | 'html' {
