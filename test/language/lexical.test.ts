@@ -6,13 +6,8 @@ import {
 import { AstUtils, GrammarAST, type LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import {
-    buildOne, core, createWorkspace, diagnosticsOf, parse, parseErrorsOf, rangeOf, summarize, wordRangeOf
+    buildOne, CLEAN, core, createWorkspace, diagnosticsOf, only, parse, parseErrorsOf, rangeOf, summarize, wordRangeOf
 } from './workspace-helper.js';
-
-function only<T>(items: readonly T[]): T {
-    expect(items).toHaveLength(1);
-    return items[0];
-}
 
 function journeyOf(document: LangiumDocument<Model>): Journey {
     return only(document.parseResult.value.declarations.filter(isJourney));
@@ -21,19 +16,6 @@ function journeyOf(document: LangiumDocument<Model>): Journey {
 function personaOf(document: LangiumDocument<Model>): Persona {
     return only(document.parseResult.value.declarations.filter(isPersona));
 }
-
-/** A persona with one need and a journey serving it: silent under the core rules. */
-const CLEAN = `persona olivia "Olivia" {
-    need clear_pricing "Know the cost" importance 5
-}
-journey renewal "Renewal" {
-    persona olivia
-    trigger "Contract renews"
-    stage notice "Notice" {
-        touchpoint quote "Quote" { serves clear_pricing }
-    }
-}
-`;
 
 describe('byte order mark', () => {
     test('a leading BOM is accepted', async () => {

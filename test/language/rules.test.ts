@@ -4,31 +4,13 @@
 import { findRule, journeyRules } from '@journey/language';
 import { describe, expect, test } from 'vitest';
 import {
-    buildOne, buildWorkspace, core, CORE_RULES, diagnosticsOf, rangeOf, rangeOnLine, summarize, uriOf, wordRangeOf,
-    type TestWorkspace
+    buildOne, buildWorkspace, CLEAN, core, CORE_RULES, diagnosticsOf, only, rangeOf, rangeOnLine, summarize, uriOf,
+    wordRangeOf, type TestWorkspace
 } from './workspace-helper.js';
 
 const ERROR = 1;
 const WARNING = 2;
 const INFO = 3;
-
-function only<T>(items: readonly T[]): T {
-    expect(items).toHaveLength(1);
-    return items[0];
-}
-
-/** Silent under the core rules. */
-const CLEAN = `persona olivia "Olivia" {
-    need clear_pricing "Know the cost" importance 5
-}
-journey renewal "Renewal" {
-    persona olivia
-    trigger "Contract renews"
-    stage notice "Notice" {
-        touchpoint quote "Quote" { serves clear_pricing }
-    }
-}
-`;
 
 test('the rule registry lists the rules these tests cover, with the spec\'s default severities', () => {
     expect(CORE_RULES.map(id => [id, findRule(id)?.defaultSeverity])).toEqual([

@@ -4,6 +4,7 @@ import { createJourneyServices, type JourneyServices, type Model } from '@journe
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic, Range } from 'vscode-languageserver';
+import { expect } from 'vitest';
 
 export interface TestWorkspace {
     shared: LangiumSharedServices;
@@ -159,3 +160,22 @@ export const CORE_RULES = ['syntax', 'unresolved-reference', 'duplicate-name', '
 export function core(diagnostics: readonly Diagnostic[] | undefined): Diagnostic[] {
     return (diagnostics ?? []).filter(d => (CORE_RULES as readonly string[]).includes(String(d.code)));
 }
+
+/** The one item of a list, failing the test when there are none or several. */
+export function only<T>(items: readonly T[]): T {
+    expect(items).toHaveLength(1);
+    return items[0];
+}
+
+/** A persona with one need and a journey serving it: silent under the core rules. */
+export const CLEAN = `persona olivia "Olivia" {
+    need clear_pricing "Know the cost" importance 5
+}
+journey renewal "Renewal" {
+    persona olivia
+    trigger "Contract renews"
+    stage notice "Notice" {
+        touchpoint quote "Quote" { serves clear_pricing }
+    }
+}
+`;
