@@ -3,9 +3,10 @@
 // A generated workspace: shared declarations in one file, one journey with N touchpoints (default 2,000)
 // in another. Measured:
 //   - in process (the services the server runs): the first full build with validation, the
-//     diagnostics after a one-character edit, completion in four places, hover, formatting;
+//     diagnostics after a one-character edit, completion in four places, hover, formatting, the map
+//     model the preview draws;
 //   - over LSP (`journey lsp --stdio` as a child process, what an editor waits for): diagnostics after
-//     opening and after an edit, completion round trips.
+//     opening and after an edit, completion round trips, the preview's `journey/map` request.
 // Options: --touchpoints N --stages N --runs N
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { createJourneyServices, formatJourneyDocument } = await import(pathToFileURL(path.join(root, 'packages/language/out/index.js')).href);
+const { createJourneyServices, formatJourneyDocument, buildJourneyMapModels } = await import(pathToFileURL(path.join(root, 'packages/language/out/index.js')).href);
 const { EmptyFileSystem, URI, TextDocument } = await import('langium');
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-jsonrpc/node.js');
 
@@ -151,6 +152,11 @@ const time = async run => {
         formats.push((await time(() => formatJourneyDocument(Journey, journeyDoc))).ms);
     }
     console.log(`  format the whole file: ${stats(formats)}`);
+    const maps = [];
+    for (let i = 0; i < Math.min(RUNS, 5); i++) {
+        maps.push((await time(() => buildJourneyMapModels(journeyDoc.parseResult.value, { year: 2026, month: 11, day: 23 }))).ms);
+    }
+    console.log(`  the map model the preview draws (journey/map): ${stats(maps)}`);
 }
 
 // ---- Over LSP -----------------------------------------------------------------------------------------------
@@ -214,6 +220,11 @@ const time = async run => {
         }
         console.log(`  completion, ${name}: ${stats(samples)} (${count} items)`);
     }
+    const maps = [];
+    for (let i = 0; i < Math.min(RUNS, 5); i++) {
+        maps.push((await time(() => connection.sendRequest('journey/map', { uri }))).ms);
+    }
+    console.log(`  journey/map (the preview's model, ${(JSON.stringify(await connection.sendRequest('journey/map', { uri })).length / 1024).toFixed(0)} KiB of JSON): ${stats(maps)}`);
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
     connection.dispose();

@@ -163,6 +163,7 @@ export function buildJourneyMapModel(journey: Journey, today: CalendarDate): Jou
     const review = journey.reviews[0];
     const reviewed = review && parseCalendarDate(review.date);
     const competitors = new Map<string, NamedRef>();
+    const painsByTouchpoint = painsByTouchpointOf(journey);
     const valueGap = journey.valueGaps.flatMap(valueGapRows).map(({ row, scores }) => {
         const need = row.need?.ref;
         const persona = need?.$container;
@@ -197,7 +198,7 @@ export function buildJourneyMapModel(journey: Journey, today: CalendarDate): Jou
             everyDays: review.every,
             stale: reviewed && review.every !== undefined ? toEpochDay(today) - toEpochDay(reviewed) > review.every : undefined,
         } : undefined,
-        stages: journey.stages.map(stage => stageModel(stage, personas.map(p => p.name))),
+        stages: journey.stages.map(stage => stageModel(stage, personas.map(p => p.name), painsByTouchpoint)),
         flows: graph.edges.map(edge => ({
             from: edge.from.name,
             to: edge.to.name,
@@ -215,12 +216,24 @@ export function buildJourneyMapModel(journey: Journey, today: CalendarDate): Jou
     };
 }
 
-function stageModel(stage: Stage, allPersonas: string[]): StageModel {
+/** Pains by the touchpoint they are at, wherever they are written: one walk of the journey, not one per touchpoint. */
+function painsByTouchpointOf(journey: Journey): Map<Touchpoint, Pain[]> {
+    const result = new Map<Touchpoint, Pain[]>();
+    for (const pain of AstUtils.streamAllContents(journey).filter(isPain)) {
+        const touchpoint = painTouchpoint(pain);
+        if (touchpoint) {
+            result.set(touchpoint, [...result.get(touchpoint) ?? [], pain]);
+        }
+    }
+    return result;
+}
+
+function stageModel(stage: Stage, allPersonas: string[], painsByTouchpoint: Map<Touchpoint, Pain[]>): StageModel {
     return {
         ...named(stage),
         phase: stage.phases[0]?.phase as StageModel['phase'],
         question: stage.questions[0]?.text,
-        touchpoints: stage.touchpoints.map(touchpoint => touchpointModel(touchpoint, stage, allPersonas)),
+        touchpoints: stage.touchpoints.map(touchpoint => touchpointModel(touchpoint, stage, allPersonas, painsByTouchpoint.get(touchpoint) ?? [])),
         pains: stage.pains.map(pain => painModel(pain, stage)),
         opportunities: stage.opportunities.map(opportunity => opportunityModel(opportunity, stage)),
         range: rangeOf(stage),
@@ -228,14 +241,10 @@ function stageModel(stage: Stage, allPersonas: string[]): StageModel {
     };
 }
 
-function touchpointModel(touchpoint: Touchpoint, stage: Stage, allPersonas: string[]): TouchpointModel {
+function touchpointModel(touchpoint: Touchpoint, stage: Stage, allPersonas: string[], painsHere: Pain[]): TouchpointModel {
     const channel = touchpoint.channels[0]?.channel?.ref;
     const by = touchpoint.by.flatMap(line => line.personas.map(p => p.ref?.name ?? p.$refText));
     const emotion = touchpoint.emotions[0];
-    const journey = AstUtils.getContainerOfType(touchpoint, isJourney);
-    const painsHere = journey
-        ? AstUtils.streamAllContents(journey).filter(isPain).filter(pain => painTouchpoint(pain) === touchpoint).toArray()
-        : [];
     return {
         ...named(touchpoint),
         stage: stage.name,
