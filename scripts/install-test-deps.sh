@@ -2,7 +2,9 @@
 # Installs what the real-editor tests need and nothing else; idempotent, and quick when all is there.
 #   - Debian's chromium (driven by playwright-core), for the VS Code tests (test/vscode/);
 #   - Debian's neovim (0.7), a third-party LSP client for test/lsp-features/neovim.test.ts;
-#   - code-server 4.100.3 from npm (VS Code 1.100.3 in a browser), into a cache folder outside the repo.
+#   - code-server 4.100.3 from npm (VS Code 1.100.3 in a browser), into a cache folder outside the repo;
+#     its install builds native modules with node-gyp, and the kerberos one needs Debian's libkrb5-dev
+#     (gssapi/gssapi.h).
 # Offline-safe: only the npm registry and Debian's apt are used. See test/vscode/README.md.
 # Env: JOURNEY_TEST_CACHE (default ~/.cache/journey-test) — where code-server is installed.
 set -euo pipefail
@@ -20,6 +22,8 @@ log() { printf 'install-test-deps: %s\n' "$*"; }
 apt_missing=()
 command -v chromium >/dev/null 2>&1 || apt_missing+=(chromium)
 command -v nvim >/dev/null 2>&1 || apt_missing+=(neovim)
+[ -f /usr/include/gssapi/gssapi.h ] || apt_missing+=(libkrb5-dev)
+{ command -v make && command -v g++; } >/dev/null 2>&1 || apt_missing+=(build-essential)
 if [ ${#apt_missing[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then
         log "missing ${apt_missing[*]} and not root: install them with apt-get" >&2
@@ -57,6 +61,11 @@ mkdir -p "$rgcache"
 (cd "$tmp" && npm pack --silent @vscode/ripgrep-linux-x64@1.18.0 >/dev/null && tar xzf vscode-ripgrep-linux-x64-1.18.0.tgz)
 tar czf "$rgcache/$RIPGREP_TARBALL" -C "$tmp/package/bin" rg
 echo '{"private":true}' > "$prefix/package.json"
+# node-gyp builds against the installed Node's headers (Debian's nodejs ships them in /usr/include/node)
+# instead of downloading them, which needs the internet.
+if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then
+    export npm_config_nodedir=/usr
+fi
 # npm_config_yes: node-pty's postinstall runs `npx node-gyp`, which a `yes=false` npmrc would cancel.
 # npm_config_unsafe_perm: code-server's postinstall refuses to run as root without it (npm 11 warns that it
 # does not know the option; the script only reads the variable).
