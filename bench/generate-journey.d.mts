@@ -1,8 +1,11 @@
 export interface GenerateOptions {
     stages?: number;
     touchpoints?: number;
-    /** 'branchy' (default): a main path with alternative branches, jumps and loops back; 'chain-heavy': the earlier, mostly-a-chain map. */
-    shape?: 'branchy' | 'chain-heavy';
+    /**
+     * 'branchy' (default): a main path with alternative branches, jumps and loops back; 'chain-heavy': the
+     * earlier, mostly-a-chain map; 'scattered': flows between touchpoints anywhere on the map.
+     */
+    shape?: 'branchy' | 'chain-heavy' | 'scattered';
     extraForward?: number;
     loopsBack?: number;
     seed?: number;

@@ -183,6 +183,15 @@ journey jumps "Jumps" {
         checkLayout(view, await layoutJourney(view, { cache: new StageLayoutCache() }));
     }, 120_000);
 
+    it('lays out a generated map whose 600 flows join touchpoints anywhere (most over many stages)', async () => {
+        const generated = generateJourney({ shape: 'scattered', stages: 40, touchpoints: 500 });
+        const view = buildViewModel(await modelOf(generated.text));
+        expect(view.edges).toHaveLength(600);
+        const stageOf = new Map(view.touchpoints.map(tp => [tp.id, tp.stageIndex]));
+        expect(view.edges.filter(e => Math.abs(stageOf.get(e.from)! - stageOf.get(e.to)!) > 1).length).toBeGreaterThan(500);
+        checkLayout(view, await layoutJourney(view, { cache: new StageLayoutCache() }));
+    }, 120_000);
+
     it('is deterministic, cached or not, and an edit lays out only the stage it is in', async () => {
         const generated = generateJourney({ stages: 8, touchpoints: 60, extraForward: 8, loopsBack: 6, seed: 7 });
         const model = await modelOf(generated.text);
