@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleHostSuite } from '../support/bundle-host-tests.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const executable = process.env.VSCODE_EXECUTABLE;
@@ -27,17 +27,7 @@ if (!existsSync(join(root, 'packages/vscode/dist/extension.cjs'))) {
 }
 
 const out = join(root, '.tmp', 'vscode-host-tests');
-await build({
-    entryPoints: { index: join(root, 'test/vscode/host/index.ts'), 'extension.suite': join(root, 'test/vscode/host/extension.suite.ts') },
-    outdir: out,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode', 'mocha'],
-    logLevel: 'warning',
-});
+await bundleHostSuite(root, out);
 
 const { runTests } = await import('@vscode/test-electron');
 const scratch = mkdtempSync(join(tmpdir(), 'journey-electron-'));

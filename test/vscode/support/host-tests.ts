@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleHostSuite } from './bundle-host-tests.mjs';
 import { repoRoot } from './code-server.js';
 
 /** Where the extension-host tests are built: inside the repository, so that `require('mocha')` finds it. */
@@ -9,22 +9,7 @@ export const hostTestsDir = join(repoRoot, '.tmp', 'vscode-host-tests');
 
 /** Bundles test/vscode/host into hostTestsDir: index.cjs (the runner) and extension.suite.cjs (the tests). */
 export async function bundleHostTests(): Promise<{ runner: string }> {
-    mkdirSync(hostTestsDir, { recursive: true });
-    await build({
-        entryPoints: {
-            index: join(repoRoot, 'test/vscode/host/index.ts'),
-            'extension.suite': join(repoRoot, 'test/vscode/host/extension.suite.ts'),
-        },
-        outdir: hostTestsDir,
-        outExtension: { '.js': '.cjs' },
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        external: ['vscode', 'mocha'],
-        logLevel: 'warning',
-    });
-    return { runner: join(hostTestsDir, 'index.cjs') };
+    return { runner: await bundleHostSuite(repoRoot, hostTestsDir) };
 }
 
 /** Packages the test payload extension (test/vscode/host/payload) as a .vsix. */
