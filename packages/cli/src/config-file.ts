@@ -5,11 +5,13 @@ import { CliError } from './cli-error.js';
 
 /**
  * The configuration for a CLI run: `--config FILE`, else the first `journey.config.json` found in the
- * working directory or one of its parents (as ESLint looks for its config). None is fine.
+ * workspace root (the folder holding every path given) or one of its parents, else in the working
+ * directory or one of its parents (as ESLint looks for its config). None is fine.
  * A bad file is a usage error naming the file, line and column.
  */
-export async function loadConfig(explicit: string | undefined, cwd: string): Promise<JourneyConfig | undefined> {
-    const file = explicit !== undefined ? path.resolve(cwd, explicit) : await findConfigFile(cwd);
+export async function loadConfig(explicit: string | undefined, cwd: string, workspaceRoot: string = cwd): Promise<JourneyConfig | undefined> {
+    // The spec puts the file at the workspace root, which the editor reads too: `journey lint ../maps` must agree with it.
+    const file = explicit !== undefined ? path.resolve(cwd, explicit) : await findConfigFile(workspaceRoot) ?? await findConfigFile(cwd);
     if (!file) {
         return undefined;
     }
@@ -37,4 +39,22 @@ async function findConfigFile(cwd: string): Promise<string | undefined> {
             return undefined;
         }
     }
+}
+
+/**
+ * The workspace root of a command line: the folder holding every path given (a folder itself, a file's
+ * folder; a glob is read from `cwd`, so it stands for `cwd`).
+ */
+export async function workspaceRootOf(patterns: readonly string[], cwd: string): Promise<string> {
+    const folders = await Promise.all(patterns.map(async pattern => {
+        const absolute = path.resolve(cwd, pattern);
+        const info = await stat(absolute).catch(() => undefined);
+        return !info ? path.resolve(cwd) : info.isDirectory() ? absolute : path.dirname(absolute);
+    }));
+    return folders.reduce((common, folder) => {
+        while (common !== path.dirname(common) && path.relative(common, folder).split(path.sep)[0] === '..') {
+            common = path.dirname(common);
+        }
+        return common;
+    }, folders[0] ?? path.resolve(cwd));
 }

@@ -9,12 +9,16 @@ const IGNORED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
 /**
  * The `.journey` files named by the command line: files as given, folders searched recursively,
  * globs expanded (relative to `cwd`). Absolute paths, sorted, without repeats.
- * A path that does not exist, or a pattern that matches nothing, is a usage error.
+ * A path that does not exist, a file that is not a `.journey` file, or a pattern that matches nothing,
+ * is a usage error.
  */
 export async function findJourneyFiles(patterns: readonly string[], cwd: string): Promise<string[]> {
     const files = new Set<string>();
     for (const pattern of patterns) {
-        if (isDynamicPattern(pattern)) {
+        const absolute = path.resolve(cwd, pattern);
+        const info = await stat(absolute).catch(() => undefined);
+        // An existing path is taken literally, as ESLint does: `maps (2026)/` or `a[draft].journey` are not globs.
+        if (!info && isDynamicPattern(pattern)) {
             const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, ignore: IGNORED_FOLDERS, dot: false });
             const journeyFiles = matches.filter(file => file.endsWith('.journey'));
             if (journeyFiles.length === 0) {
@@ -23,8 +27,6 @@ export async function findJourneyFiles(patterns: readonly string[], cwd: string)
             journeyFiles.forEach(file => files.add(path.normalize(file)));
             continue;
         }
-        const absolute = path.resolve(cwd, pattern);
-        const info = await stat(absolute).catch(() => undefined);
         if (!info) {
             throw new CliError(`no such file or directory: ${pattern}`);
         }
@@ -34,8 +36,11 @@ export async function findJourneyFiles(patterns: readonly string[], cwd: string)
                 throw new CliError(`no .journey files found in ${pattern}`);
             }
             matches.forEach(file => files.add(path.normalize(file)));
-        } else {
+        } else if (absolute.endsWith('.journey')) {
             files.add(absolute);
+        } else {
+            // The language services only know .journey documents.
+            throw new CliError(`not a .journey file: ${pattern}`);
         }
     }
     return [...files].sort(compareText);

@@ -30,7 +30,7 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--quiet', 'report errors only')
         .option('--info', 'include info diagnostics (severity 0) in the output')
         .option('--max-warnings <number>', 'exit with 1 when there are more warnings than this')
-        .option('-c, --config <file>', 'rule severities (default: journey.config.json here or in a parent folder)')
+        .option('-c, --config <file>', 'rule severities (default: journey.config.json at the root of the paths, or here, or in a parent folder)')
         .option('--today <date>', 'the date the date rules take as today (YYYY-MM-DD)')
         .option('--fix', 'apply the safe quick fixes to the files and say what changed')
         .option('--no-color', 'never colour the output (colour is only used on a terminal)')

@@ -1,6 +1,6 @@
 import { ExitCode } from '../cli-error.js';
 import { parseMaxWarnings, parseToday } from '../cli-options.js';
-import { loadConfig } from '../config-file.js';
+import { loadConfig, workspaceRootOf } from '../config-file.js';
 import { findJourneyFiles } from '../file-discovery.js';
 import { formatters, formatsWithInfo } from '../formatters/index.js';
 import { loadJourneyWorkspace, type JourneyWorkspace } from '../journey-workspace.js';
@@ -41,8 +41,9 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
     const formatter = formatters[format];
     const maxWarnings = parseMaxWarnings(options.maxWarnings);
     const today = parseToday(options.today);
-    const config = await loadConfig(options.config, io.cwd);
-    const files = await findJourneyFiles(patterns.length > 0 ? patterns : ['.'], io.cwd);
+    const paths = patterns.length > 0 ? patterns : ['.'];
+    const config = await loadConfig(options.config, io.cwd, await workspaceRootOf(paths, io.cwd));
+    const files = await findJourneyFiles(paths, io.cwd);
     let workspace = await loadJourneyWorkspace(files, { today, config });
     if (options.fix) {
         const passes: FileFixes[][] = [];

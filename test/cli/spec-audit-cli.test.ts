@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { PERSONAS, RENEWAL_WITH_PROBLEMS, RENEWAL_WITH_WARNINGS } from '../support/fixtures.js';
+import { runJourney, scratchWorkspaces } from '../support/journey-process.js';
+
+/** Acceptance checks of `journey lint` against the CLI contract of the specification. */
+
+const workspace = scratchWorkspaces();
+
+interface JsonMessage { ruleId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number }
+interface JsonResult { filePath: string; messages: JsonMessage[]; errorCount: number; warningCount: number; fixableErrorCount: number; fixableWarningCount: number }
+const resultsOf = (stdout: string) => JSON.parse(stdout) as JsonResult[];
+
+describe('journey lint paths', () => {
+    it('takes an existing path literally even when its name looks like a glob', () => {
+        const ws = workspace({ 'maps (2026)/personas.journey': PERSONAS, 'maps (2026)/renewal[draft].journey': RENEWAL_WITH_PROBLEMS });
+        const run = runJourney(['lint', 'maps (2026)/personas.journey', 'maps (2026)/renewal[draft].journey', '--format', 'json'], ws.root);
+        expect(run.stderr).toBe('');
+        expect(resultsOf(run.stdout).map(result => result.filePath)).toEqual([ws.path('maps (2026)/personas.journey'), ws.path('maps (2026)/renewal[draft].journey')]);
+        expect(run.status).toBe(1);
+    });
+
+    it('rejects a file that is not a .journey file with a one-line usage error', () => {
+        const ws = workspace({ 'personas.journey': PERSONAS, 'notes.txt': 'not a map' });
+        const run = runJourney(['lint', 'personas.journey', 'notes.txt'], ws.root);
+        expect(run.status).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toBe('journey: not a .journey file: notes.txt\n');
+    });
+});
+
+describe('journey lint configuration', () => {
+    it('reads journey.config.json at the root of the folder it lints, wherever it is run from', () => {
+        const ws = workspace({
+            'personas.journey': PERSONAS,
+            'renewal.journey': RENEWAL_WITH_WARNINGS,
+            'journey.config.json': JSON.stringify({ rules: { 'stage-without-touchpoints': 'error', 'need-not-served': 'off' } }),
+        });
+        const run = runJourney(['lint', ws.root, '--format', 'json']);
+        expect(run.status).toBe(1);
+        expect(resultsOf(run.stdout).flatMap(result => result.messages).map(m => [m.ruleId, m.severity])).toEqual([['stage-without-touchpoints', 2]]);
+    });
+});
