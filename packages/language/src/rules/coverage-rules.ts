@@ -23,12 +23,13 @@ export const needNotServedRule = defineRule({
                     reported.add(persona);
                     for (const need of persona.needs) {
                         if (!served.has(need)) {
+                            const reference = servesReference(journey, persona, need);
                             context.report({
                                 node: line, property: 'personas', index,
                                 message: `Need \`${persona.name}.${need.name}\` ("${need.label}") is served by no touchpoint of journey \`${journey.name}\`: `
-                                    + `add \`serves ${need.name}\` to the touchpoint that meets it, or map the stage where it is met.`,
+                                    + `add \`serves ${reference}\` to the touchpoint that meets it, or map the stage where it is met.`,
                                 data: { persona: persona.name, need: need.name },
-                                fixes: servesFixes(journey, persona, need),
+                                fixes: servesFixes(journey, reference),
                             });
                         }
                     }
@@ -38,11 +39,14 @@ export const needNotServedRule = defineRule({
     }
 });
 
+/** How `serves` names the need: `persona.need` when another persona of the journey has a need of that name. */
+function servesReference(journey: Journey, persona: Persona, need: Need): string {
+    const ambiguous = journeyPersonas(journey).some(other => other !== persona && other.needs.some(n => n.name === need.name));
+    return ambiguous ? `${persona.name}.${need.name}` : need.name;
+}
+
 /** One fix per touchpoint (the first few in stage order): add `serves NEED` to it. */
-function servesFixes(journey: Journey, persona: Persona, need: Need): QuickFix[] {
-    const personas = journeyPersonas(journey);
-    const ambiguous = personas.some(other => other !== persona && other.needs.some(n => n.name === need.name));
-    const reference = ambiguous ? `${persona.name}.${need.name}` : need.name;
+function servesFixes(journey: Journey, reference: string): QuickFix[] {
     return touchpointsInOrder(journey).slice(0, MAX_SERVES_FIXES).flatMap(touchpoint => {
         const edit = touchpoint.$cstNode && GrammarUtils.findNodeForKeyword(touchpoint.$cstNode, '{')
             ? insertIntoBlock(touchpoint, [`serves ${reference}`])

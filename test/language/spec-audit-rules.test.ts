@@ -1,0 +1,68 @@
+// Acceptance checks of the spec's "Rules (validation)" section that the other rule tests do not pin:
+// the whole table's ids and default severities, and details found while auditing the rules against it.
+import { findRule, journeyRules, type ConfiguredSeverity } from '@journey/language';
+import { describe, expect, test } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver';
+import { buildOne, only, rangeOnLine, summarize } from './workspace-helper.js';
+
+const TODAY = { year: 2026, month: 11, day: 25 };
+
+async function lint(text: string, severities: Record<string, ConfiguredSeverity> = {}): Promise<Diagnostic[]> {
+    const { diagnostics } = await buildOne(text, workspace => {
+        const settings = workspace.services.validation.JourneySettings;
+        settings.today = TODAY;
+        for (const [ruleId, severity] of Object.entries(severities)) {
+            settings.severities.set(ruleId, severity);
+        }
+    });
+    return diagnostics;
+}
+
+const of = (diagnostics: readonly Diagnostic[], ruleId: string) => diagnostics.filter(d => d.code === ruleId);
+
+test('the spec\'s table: every rule id with its default severity, in the table\'s order', () => {
+    const table: Array<[string, string]> = [
+        ['syntax', 'error'], ['unresolved-reference', 'error'], ['duplicate-name', 'error'],
+        ['stage-without-touchpoints', 'warning'], ['persona-without-needs', 'warning'], ['need-not-served', 'warning'],
+        ['journey-without-persona', 'error'], ['missing-trigger', 'warning'], ['missing-post-purchase', 'warning'],
+        ['emotion-out-of-range', 'error'], ['score-out-of-range', 'error'], ['touchpoint-without-channel', 'info'],
+        ['touchpoint-without-owner', 'info'], ['opportunity-without-owner', 'warning'], ['pain-without-opportunity', 'info'],
+        ['unsupported-claim', 'info'], ['kpi-off-target', 'info'], ['value-gap', 'warning'],
+        ['unreachable-touchpoint', 'warning'], ['dead-end', 'info'], ['stale-map', 'warning'], ['plan-overdue', 'warning'],
+        ['future-without-current', 'warning'],
+    ];
+    expect(table.map(([id]) => [id, findRule(id)?.defaultSeverity])).toEqual(table);
+    expect(journeyRules.slice(0, table.length).map(rule => rule.id)).toEqual(table.map(([id]) => id));
+});
+
+describe('need-not-served', () => {
+    const TWO_PERSONAS = `team success "Customer Success"
+channel web "Website" online
+persona olivia "Olivia" {
+    need fast_setup "Be productive within a week" importance 5
+}
+persona ben "Ben" {
+    need fast_setup "Set it up without IT" importance 3
+}
+journey renewal "Renewal" {
+    persona olivia, ben
+    trigger "Contract renews"
+    owner success
+    reviewed 2026-11-01 every 30 days
+    stage notice "Notice" {
+        phase post-purchase
+        touchpoint quote "Quote" { channel web serves fast_setup }
+    }
+}
+`;
+
+    test('when two personas share a need name, the message says to serve the qualified name', async () => {
+        const diagnostics = await lint(TWO_PERSONAS);
+        const diagnostic = only(of(diagnostics, 'need-not-served'));
+        expect(diagnostic.range).toEqual(rangeOnLine(TWO_PERSONAS, 'persona olivia, ben', 'ben'));
+        // `serves fast_setup` is what the journey already has: it names olivia's need, not ben's.
+        expect(diagnostic.message).toContain('add `serves ben.fast_setup`');
+        const fixed = await lint(TWO_PERSONAS.replace('serves fast_setup }', 'serves fast_setup serves ben.fast_setup }'));
+        expect(summarize(fixed)).toEqual([]);
+    });
+});
