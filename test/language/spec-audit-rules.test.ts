@@ -66,3 +66,48 @@ journey renewal "Renewal" {
         expect(summarize(fixed)).toEqual([]);
     });
 });
+
+describe('owner rules and an owner that does not resolve', () => {
+    const MISSPELT_OWNERS = `team success "Customer Success"
+channel web "Website" online
+persona olivia "Olivia" {
+    need fast_setup "Be productive within a week" importance 5
+}
+journey renewal "Renewal" {
+    persona olivia
+    trigger "Contract renews"
+    reviewed 2026-11-01 every 30 days
+    stage notice "Notice" {
+        phase post-purchase
+        touchpoint quote "Quote" { channel web owner sucess serves fast_setup }
+        pain late "Quote arrives late" at quote
+        opportunity early "Send it earlier" for late owner sucess
+    }
+}
+`;
+
+    // The `owner` line is there, only misspelt: unresolved-reference says so; "add `owner TEAM`" would be wrong.
+    test('a touchpoint and an opportunity with a misspelt owner are reported once each, as unresolved references', async () => {
+        const diagnostics = await lint(MISSPELT_OWNERS);
+        expect(of(diagnostics, 'unresolved-reference').map(d => d.message)).toEqual([
+            expect.stringContaining('Did you mean `success`?'), expect.stringContaining('Did you mean `success`?'),
+        ]);
+        expect(summarize(of(diagnostics, 'touchpoint-without-owner'))).toEqual([]);
+        expect(summarize(of(diagnostics, 'opportunity-without-owner'))).toEqual([]);
+    });
+
+    test('a misspelt journey owner still covers its touchpoints and opportunities', async () => {
+        const text = MISSPELT_OWNERS.replace(/ owner sucess/g, '').replace('    trigger', '    owner sucess\n    trigger');
+        const diagnostics = await lint(text);
+        expect(of(diagnostics, 'unresolved-reference')).toHaveLength(1);
+        expect(summarize(of(diagnostics, 'touchpoint-without-owner'))).toEqual([]);
+        expect(summarize(of(diagnostics, 'opportunity-without-owner'))).toEqual([]);
+    });
+
+    test('without any owner line they still fire, on the names', async () => {
+        const text = MISSPELT_OWNERS.replace(/ owner sucess/g, '');
+        const diagnostics = await lint(text);
+        expect(of(diagnostics, 'touchpoint-without-owner').map(d => d.range)).toEqual([rangeOnLine(text, 'touchpoint quote', 'quote')]);
+        expect(of(diagnostics, 'opportunity-without-owner').map(d => d.range)).toEqual([rangeOnLine(text, 'opportunity early', 'early')]);
+    });
+});

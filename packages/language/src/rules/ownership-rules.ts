@@ -1,5 +1,15 @@
-import { effectiveOwner } from '../journey-facts.js';
+import type { Opportunity, Touchpoint } from '../generated/ast.js';
+import { journeyOf } from '../journey-facts.js';
 import { defineRule } from './rule-registry.js';
+
+/**
+ * Whether an `owner` line covers the node: its own, else the journey's. A misspelt team is still an owner
+ * line: unresolved-reference reports it, and "add an owner" would be the wrong advice.
+ */
+function hasOwnerLine(node: Touchpoint | Opportunity): boolean {
+    const own = 'owners' in node ? node.owners.length > 0 : node.owner !== undefined;
+    return own || (journeyOf(node)?.owners.length ?? 0) > 0;
+}
 
 export const touchpointWithoutChannelRule = defineRule({
     id: 'touchpoint-without-channel',
@@ -24,7 +34,7 @@ export const touchpointWithoutOwnerRule = defineRule({
     description: "A touchpoint has no owning team, neither its own `owner` nor the journey's.",
     checks: {
         Touchpoint: (touchpoint, context) => {
-            if (!effectiveOwner(touchpoint)) {
+            if (!hasOwnerLine(touchpoint)) {
                 context.report({
                     node: touchpoint, property: 'name',
                     message: `Touchpoint \`${touchpoint.name}\` has no owner: add \`owner TEAM\` to it (or to the journey) so that `
@@ -41,7 +51,7 @@ export const opportunityWithoutOwnerRule = defineRule({
     description: "An opportunity nobody owns: no `owner` on it and none on the journey.",
     checks: {
         Opportunity: (opportunity, context) => {
-            if (!effectiveOwner(opportunity)) {
+            if (!hasOwnerLine(opportunity)) {
                 context.report({
                     node: opportunity, property: 'name',
                     message: `Opportunity \`${opportunity.name}\` has no owner: add \`owner TEAM\` after it; an opportunity nobody owns does not get done.`,
