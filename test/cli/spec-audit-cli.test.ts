@@ -40,3 +40,17 @@ describe('journey lint configuration', () => {
         expect(resultsOf(run.stdout).flatMap(result => result.messages).map(m => [m.ruleId, m.severity])).toEqual([['stage-without-touchpoints', 2]]);
     });
 });
+
+describe('journey lint --format json', () => {
+    it('counts what --fix would fix, as ESLint counts fixable problems', () => {
+        const ws = workspace({
+            'personas.journey': PERSONAS,
+            'renewal.journey': RENEWAL_WITH_WARNINGS.replace('emotion 1 }', 'emotion 7 }'),
+        });
+        const [personas, renewal] = resultsOf(runJourney(['lint', '--format', 'json'], ws.root).stdout);
+        expect(personas).toMatchObject({ errorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
+        // One clampable emotion (safe fix); the empty stage and the unserved need have no safe fix.
+        expect(renewal).toMatchObject({ errorCount: 1, warningCount: 2, fixableErrorCount: 1, fixableWarningCount: 0 });
+        expect(runJourney(['lint', '--format', 'json', '--quiet'], ws.root).stdout).toContain('"fixableErrorCount":1,"fixableWarningCount":0');
+    });
+});

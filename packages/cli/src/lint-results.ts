@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
+import type { FindingData } from '@journey/language';
 import type { LoadedFile } from './journey-workspace.js';
 
 /** ESLint's severities: 2 error, 1 warning; 0 is our info (shown only when asked for). */
@@ -37,9 +38,12 @@ export interface ResultOptions {
 
 export function toLintResults(files: readonly LoadedFile[], options: ResultOptions = {}): LintResult[] {
     return files.map(file => {
-        const messages = file.diagnostics
-            .map(toLintMessage)
-            .filter(message => message.severity === 2 || (!options.quiet && (message.severity === 1 || options.includeInfo)));
+        const kept = file.diagnostics
+            .map(diagnostic => ({ message: toLintMessage(diagnostic), fixable: isSafelyFixable(diagnostic) }))
+            .filter(({ message }) => message.severity === 2 || (!options.quiet && (message.severity === 1 || options.includeInfo)));
+        const messages = kept.map(({ message }) => message);
+        // ESLint counts the problems `--fix` would fix; ours are the safe quick fixes, never in a file with syntax errors.
+        const fixable = hasSyntaxErrors(file) ? [] : kept.filter(entry => entry.fixable).map(entry => entry.message);
         return {
             filePath: file.filePath,
             messages,
@@ -47,11 +51,22 @@ export function toLintResults(files: readonly LoadedFile[], options: ResultOptio
             errorCount: count(messages, 2),
             fatalErrorCount: messages.filter(message => message.severity === 2 && message.ruleId === 'syntax').length,
             warningCount: count(messages, 1),
-            fixableErrorCount: 0,
-            fixableWarningCount: 0,
+            fixableErrorCount: count(fixable, 2),
+            fixableWarningCount: count(fixable, 1),
             usedDeprecatedRules: [],
         };
     });
+}
+
+function hasSyntaxErrors(file: LoadedFile): boolean {
+    const parse = file.document.parseResult;
+    return parse.lexerErrors.length > 0 || parse.parserErrors.length > 0 || file.diagnostics.some(diagnostic => diagnostic.code === 'syntax');
+}
+
+/** What `--fix` applies: the finding's first fix, when the rule says its fixes are safe (see lint-fixer). */
+function isSafelyFixable(diagnostic: Diagnostic): boolean {
+    const data = diagnostic.data as FindingData | undefined;
+    return Boolean(data?.safeFix && (data.fixes?.[0]?.edits.length ?? 0) > 0);
 }
 
 function toLintMessage(diagnostic: Diagnostic): LintMessage {
