@@ -111,3 +111,13 @@ journey renewal "Renewal" {
         expect(of(diagnostics, 'opportunity-without-owner').map(d => d.range)).toEqual([rangeOnLine(text, 'opportunity early', 'early')]);
     });
 });
+
+describe('unresolved-reference lists close matches', () => {
+    // Two swapped letters are one slip of the finger, even in a short name.
+    test('a transposition in a short name', async () => {
+        const text = 'channel web "Website" online\npersona olivia "Olivia" {\n    need fast_setup "Fast" importance 3\n    prefers wbe\n}\n';
+        const diagnostic = only(of(await lint(text), 'unresolved-reference'));
+        expect(diagnostic.range).toEqual(rangeOnLine(text, 'prefers', 'wbe'));
+        expect(diagnostic.message).toContain('Did you mean `web`?');
+    });
+});

@@ -4,7 +4,8 @@ import { compareText } from './ordering.js';
 /**
  * The candidates closest to a misspelled name, best first: what "did you mean …?" offers.
  * A candidate qualifies when it is within two edits (one for names of three letters or fewer; a third of
- * the length for long names), or when one name contains the other (`pricing` for `clear_pricing`).
+ * the length for long names; two swapped letters are one edit), or when one name contains the other
+ * (`pricing` for `clear_pricing`).
  */
 export function closeMatches(name: string, candidates: Iterable<string>, limit = 3): string[] {
     const wanted = name.toLowerCase();
@@ -12,7 +13,7 @@ export function closeMatches(name: string, candidates: Iterable<string>, limit =
     const scored: Array<{ candidate: string; score: number }> = [];
     for (const candidate of new Set(candidates)) {
         const lower = candidate.toLowerCase();
-        const edits = distance(wanted, lower);
+        const edits = isOneSwap(wanted, lower) ? 1 : distance(wanted, lower);
         const contains = wanted.length >= 3 && (lower.includes(wanted) || wanted.includes(lower));
         if (edits <= maxDistance || contains) {
             scored.push({ candidate, score: contains ? Math.min(edits, maxDistance) : edits });
@@ -20,6 +21,18 @@ export function closeMatches(name: string, candidates: Iterable<string>, limit =
     }
     scored.sort((a, b) => a.score - b.score || compareText(a.candidate, b.candidate));
     return scored.slice(0, limit).map(s => s.candidate);
+}
+
+/** Whether swapping two adjacent letters of `a` gives `b` (`wbe` → `web`): Levenshtein counts that as two edits. */
+function isOneSwap(a: string, b: string): boolean {
+    if (a.length !== b.length) {
+        return false;
+    }
+    let first = 0;
+    while (first < a.length && a[first] === b[first]) {
+        first++;
+    }
+    return first + 1 < a.length && a[first] === b[first + 1] && a[first + 1] === b[first] && a.slice(first + 2) === b.slice(first + 2);
 }
 
 /** "`a`", "`a` or `b`", "`a`, `b` or `c`". */
