@@ -121,3 +121,40 @@ describe('unresolved-reference lists close matches', () => {
         expect(diagnostic.message).toContain('Did you mean `web`?');
     });
 });
+
+describe('unresolved-reference says what to do when no name comes close', () => {
+    const NOTHING_CLOSE = `team success "S"
+channel web "W" online
+persona olivia "Olivia" {
+    need fast_setup "Fast" importance 5
+}
+journey renewal "Renewal" {
+    persona olivia
+    trigger "t"
+    owner success
+    reviewed 2026-11-01 every 30 days
+    stage notice "Notice" {
+        phase post-purchase
+        touchpoint quote "Quote" { channel web serves fast_setup serves zzzz by qqqq }
+        pain late "Late" at abcdef
+        opportunity early "E" for late, ghijkl
+    }
+    flow quote -> mnopq
+    plan p "P" { addresses rstuv }
+}
+`;
+
+    test.each([
+        ['zzzz', 'Add `need zzzz "…"` to persona `olivia`'],
+        ['qqqq', 'Name one of them'],
+        ['abcdef', 'or add `touchpoint abcdef "…"` to one of its stages'],
+        ['ghijkl', 'or add `pain ghijkl "…"` to one of its stages'],
+        ['mnopq', 'or add `touchpoint mnopq "…"` to one of its stages'],
+        ['rstuv', 'Name one of its pains or opportunities'],
+    ])('`%s`', async (name, advice) => {
+        const diagnostics = of(await lint(NOTHING_CLOSE), 'unresolved-reference');
+        const diagnostic = only(diagnostics.filter(d => d.message.includes(`\`${name}\``)));
+        expect(diagnostic.message).toContain(advice);
+        expect(diagnostic.message).not.toContain('Did you mean');
+    });
+});

@@ -44,6 +44,7 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const text = document.textDocument.getText();
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const code = ruleIdOf(diagnostic);
@@ -52,7 +53,7 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
                 result.push({
                     ...diagnostic,
                     code,
-                    message: code === 'syntax' ? friendlySyntaxMessage(diagnostic.message) : diagnostic.message,
+                    message: code === 'syntax' ? unclosedMessage(diagnostic, text) ?? friendlySyntaxMessage(diagnostic.message) : diagnostic.message,
                     severity: toLspSeverity(severity),
                     source: 'journey',
                 });
@@ -152,16 +153,22 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         const head = `Unknown ${kindOf(type)} \`${text}\``;
         const didYouMean = suggestions.length > 0 ? ` Did you mean ${formatAlternatives(suggestions)}?` : '';
         if (type === 'Need' && journey) {
+            const hint = this.elsewhereHint(text, journey);
             return `${head}: this place takes a need of the journey's personas (${this.personaList(journey)}).`
-                + this.elsewhereHint(text, journey) + didYouMean;
+                + hint + didYouMean + (hint || didYouMean ? '' : declareNeed(text, journey));
         }
         if (type === 'Persona' && isBy(info.container) && journey) {
             const isPersona = this.services.references.JourneyDeclarations.declarationsNamed(text).some(d => d.type === 'Persona');
             const hint = isPersona ? ` \`${text}\` is a persona, but not one of this journey's: add it to the \`persona\` line first.` : '';
-            return `${head}: \`by\` takes one of the journey's personas (${this.personaList(journey)}).${hint}${didYouMean}`;
+            const advice = hint || didYouMean ? '' : ' Name one of them, or leave `by` out to mean them all.';
+            return `${head}: \`by\` takes one of the journey's personas (${this.personaList(journey)}).${hint}${didYouMean}${advice}`;
         }
         if (journey && ['Touchpoint', 'Pain', 'Addressable'].includes(type)) {
-            return `${head}: no ${kindOf(type)} of that name in journey \`${journey.name}\`.${didYouMean}`;
+            // Journey-local names are declared in the journey's stages; `addresses` may name either kind.
+            const advice = didYouMean ? '' : type === 'Addressable'
+                ? ' Name one of its pains or opportunities.'
+                : ` Name one of its ${kindOf(type)}s, or add \`${kindOf(type)} ${text} "…"\` to one of its stages.`;
+            return `${head}: no ${kindOf(type)} of that name in journey \`${journey.name}\`.${didYouMean}${advice}`;
         }
         const template = DECLARATION_TEMPLATES[type];
         const declare = !didYouMean && template ? ` Declare it in any .journey file of the workspace: \`${template(text)}\`.` : '';
@@ -187,6 +194,17 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             ? ` \`${text}\` is a need of ${owners.length > 1 ? 'personas' : 'persona'} ${owners.join(', ')}, not on this journey's \`persona\` line.`
             : '';
     }
+}
+
+/** " Add `need NAME "…"` to persona `olivia`, or serve one of its needs." for a need nobody declared. */
+function declareNeed(text: string, journey: Journey): string {
+    const personas = journeyPersonas(journey);
+    const [qualifier, needName] = text.includes('.') ? text.split('.') : [undefined, text];
+    const persona = personas.find(p => p.name === qualifier) ?? (personas.length === 1 ? personas[0] : undefined);
+    if (persona) {
+        return ` Add \`need ${needName} "…"\` to persona \`${persona.name}\`, or name one of its needs.`;
+    }
+    return personas.length > 0 ? ` Add \`need ${needName} "…"\` to one of those personas, or name one of their needs.` : '';
 }
 
 function toLspSeverity(severity: RuleSeverity): DiagnosticSeverity {
@@ -258,7 +276,7 @@ export function friendlySyntaxMessage(message: string): string {
         const expected = unique.includes('ID')
             ? [TOKEN_NAMES.ID, ...unique.filter(token => token in TOKEN_NAMES && token !== 'ID').map(describeToken)]
             : unique.map(describeToken);
-        const list = expected.length <= 6 ? formatList(expected) : `${formatList(expected.slice(0, 6))}, …`;
+        const list = expected.length <= 8 ? formatList(expected) : `${expected.slice(0, 6).join(', ')}, …`;
         return `Expected ${list} but found ${describeFound(alternatives[2])}.`;
     }
     const extra = /^(?:Redundant input, expecting EOF but found: |Expecting end of file but found `)([\s\S]*?)`?\.?$/.exec(message);
@@ -270,6 +288,26 @@ export function friendlySyntaxMessage(message: string): string {
         return `Unexpected character \`${character[1]}\`: it has no meaning here (texts go in double quotes, comments after //).`;
     }
     return message;
+}
+
+/**
+ * A text or block comment that is never closed is, to the lexer, a stray `"` or `/*`: say what is
+ * missing instead of "unexpected character".
+ */
+function unclosedMessage(diagnostic: Diagnostic, text: string): string | undefined {
+    if ((diagnostic.data as { code?: string } | undefined)?.code !== DocumentValidator.LexingError) {
+        return undefined;
+    }
+    const { line, character } = diagnostic.range.start;
+    const lineText = text.split(/\r\n|\n|\r/)[line] ?? '';
+    const at = lineText.slice(character);
+    if (at.startsWith('"')) {
+        return 'A text starting at this `"` is never closed: add the closing `"`. Texts may span lines, so a `"` missing earlier in the file leaves this one unpaired too.';
+    }
+    if (at.startsWith('/*')) {
+        return 'A block comment starting at this `/*` is never closed: add `*/` where it ends.';
+    }
+    return undefined;
 }
 
 function formatList(items: readonly string[]): string {
