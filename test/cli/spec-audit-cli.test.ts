@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PERSONAS, RENEWAL_WITH_PROBLEMS, RENEWAL_WITH_WARNINGS } from '../support/fixtures.js';
-import { runJourney, scratchWorkspaces } from '../support/journey-process.js';
+import { journeyBin, runJourney, scratchWorkspaces } from '../support/journey-process.js';
 
 /** Acceptance checks of `journey lint` against the CLI contract of the specification. */
 
@@ -25,6 +27,28 @@ describe('journey lint paths', () => {
         expect(run.status).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr).toBe('journey: not a .journey file: notes.txt\n');
+    });
+});
+
+describe.skipIf(process.getuid?.() !== 0)('journey lint with unreadable folders (run as nobody)', () => {
+    // As root every folder is readable: drop to the `nobody` user (65534), who can read the scratch files.
+    const asNobody = (args: string[], cwd: string) => spawnSync(
+        'setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, journeyBin, ...args],
+        { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } },
+    );
+
+    it.each([['.'], ['locked'], ['**/*.journey']])('exits 2 naming the folder it cannot read (%s), not a silent subset', pattern => {
+        const ws = workspace({ 'ok/personas.journey': PERSONAS, 'locked/renewal.journey': RENEWAL_WITH_PROBLEMS });
+        chmodSync(ws.root, 0o755);
+        chmodSync(ws.path('locked'), 0o000);
+        const run = asNobody(['lint', pattern], ws.root);
+        chmodSync(ws.path('locked'), 0o755);
+        if (run.error) {
+            return; // no setpriv here
+        }
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toBe('journey: cannot read the folder locked: EACCES\n');
+        expect(run.status).toBe(2);
     });
 });
 

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -19,7 +20,7 @@ export async function findJourneyFiles(patterns: readonly string[], cwd: string)
         const info = await stat(absolute).catch(() => undefined);
         // An existing path is taken literally, as ESLint does: `maps (2026)/` or `a[draft].journey` are not globs.
         if (!info && isDynamicPattern(pattern)) {
-            const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, ignore: IGNORED_FOLDERS, dot: false });
+            const matches = await readableGlob(pattern, cwd, cwd);
             const journeyFiles = matches.filter(file => file.endsWith('.journey'));
             if (journeyFiles.length === 0) {
                 throw new CliError(`no .journey files match the pattern "${pattern}"`);
@@ -31,7 +32,7 @@ export async function findJourneyFiles(patterns: readonly string[], cwd: string)
             throw new CliError(`no such file or directory: ${pattern}`);
         }
         if (info.isDirectory()) {
-            const matches = await glob('**/*.journey', { cwd: absolute, absolute: true, onlyFiles: true, ignore: IGNORED_FOLDERS });
+            const matches = await readableGlob('**/*.journey', absolute, cwd);
             if (matches.length === 0) {
                 throw new CliError(`no .journey files found in ${pattern}`);
             }
@@ -44,4 +45,28 @@ export async function findJourneyFiles(patterns: readonly string[], cwd: string)
         }
     }
     return [...files].sort(compareText);
+}
+
+/**
+ * The files a glob matches, failing on a folder it cannot read: the glob library skips such folders in
+ * silence, and a lint that quietly leaves out files would pass in CI (the spec: an unreadable path is exit 2).
+ */
+async function readableGlob(pattern: string, root: string, cwd: string): Promise<string[]> {
+    const unreadable: Array<{ folder: string; code: string }> = [];
+    const watchedReaddir = ((folder: string, options: object, callback: (error: NodeJS.ErrnoException | null, entries: unknown[]) => void) => {
+        readdir(folder, options as { withFileTypes: true }, (error, entries) => {
+            // A folder deleted while we walk is gone, not unreadable.
+            if (error && error.code !== 'ENOENT') {
+                unreadable.push({ folder, code: error.code ?? error.message });
+            }
+            callback(error, entries);
+        });
+    }) as unknown as typeof readdir;
+    const matches = await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, ignore: IGNORED_FOLDERS, dot: false, fs: { readdir: watchedReaddir } });
+    if (unreadable.length > 0) {
+        const [first] = unreadable.sort((a, b) => compareText(a.folder, b.folder));
+        const shown = path.relative(cwd, path.resolve(root, first.folder)) || '.';
+        throw new CliError(`cannot read the folder ${shown.split(path.sep).join('/')}: ${first.code}`);
+    }
+    return matches;
 }
