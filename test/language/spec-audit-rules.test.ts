@@ -158,3 +158,36 @@ journey renewal "Renewal" {
         expect(diagnostic.message).not.toContain('Did you mean');
     });
 });
+
+describe('duplicate-name inside a journey', () => {
+    // "After the first" is in the order of the text, whatever kinds the declarations are.
+    test('is reported on the later declarations in the text, across kinds and members', async () => {
+        const text = `team success "S"
+channel web "W" online
+persona olivia "Olivia" {
+    need fast_setup "Fast" importance 5
+}
+journey renewal "Renewal" {
+    persona olivia
+    trigger "t"
+    owner success
+    reviewed 2026-11-01 every 30 days
+    stage notice "Notice" {
+        phase post-purchase
+        touchpoint quote "Quote" { channel web serves fast_setup }
+        pain late "Late" at quote
+        touchpoint late "Late touchpoint" { channel web }
+    }
+    plan renew "Renew" { }
+    stage renew "Renew" { touchpoint call "Call" { channel web } }
+}
+`;
+        const diagnostics = of(await lint(text), 'duplicate-name');
+        expect(diagnostics.map(d => d.range)).toEqual([
+            rangeOnLine(text, 'touchpoint late', 'late'),
+            rangeOnLine(text, 'stage renew', 'renew'),
+        ]);
+        expect(diagnostics[0].message).toContain('a pain `late` is already declared on line 14');
+        expect(diagnostics[1].message).toContain('a plan `renew` is already declared on line 17');
+    });
+});

@@ -46,11 +46,8 @@ function checkTopLevel(node: AstNode & { name?: string }, context: RuleContext):
 
 function checkLocalNames(scope: Journey | Persona, context: RuleContext): void {
     const seen = new Map<string, AstNode>();
-    for (const node of AstUtils.streamAllContents(scope)) {
-        const name = (node as { name?: unknown }).name;
-        if (typeof name !== 'string' || !name) {
-            continue;
-        }
+    for (const node of namedInTextOrder(scope)) {
+        const name = (node as { name: string }).name;
         const first = seen.get(name);
         if (!first) {
             seen.set(name, node);
@@ -65,6 +62,17 @@ function checkLocalNames(scope: Journey | Persona, context: RuleContext): void {
                 + `of this ${scopeKind}. Names inside a ${scopeKind} must be unique: rename one of them.`,
         });
     }
+}
+
+/**
+ * The named declarations inside a scope in the order of the text: the AST walk goes kind by kind
+ * (a stage's touchpoints, then its pains), and "the first" declaration is the one written first.
+ */
+function namedInTextOrder(scope: AstNode): AstNode[] {
+    return AstUtils.streamAllContents(scope)
+        .filter(node => typeof (node as { name?: unknown }).name === 'string' && (node as { name: string }).name !== '')
+        .toArray()
+        .sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
 }
 
 function whereIs(description: AstNodeDescription, currentUri: string): string {
