@@ -47,7 +47,7 @@ function checkTopLevel(node: AstNode & { name?: string }, context: RuleContext):
 function checkLocalNames(scope: Journey | Persona, context: RuleContext): void {
     const seen = new Map<string, AstNode>();
     for (const node of namedInTextOrder(scope)) {
-        const name = (node as { name: string }).name;
+        const { name } = node;
         const first = seen.get(name);
         if (!first) {
             seen.set(name, node);
@@ -68,9 +68,12 @@ function checkLocalNames(scope: Journey | Persona, context: RuleContext): void {
  * The named declarations inside a scope in the order of the text: the AST walk goes kind by kind
  * (a stage's touchpoints, then its pains), and "the first" declaration is the one written first.
  */
-function namedInTextOrder(scope: AstNode): AstNode[] {
+function namedInTextOrder(scope: AstNode): Array<AstNode & { name: string }> {
     return AstUtils.streamAllContents(scope)
-        .filter(node => typeof (node as { name?: unknown }).name === 'string' && (node as { name: string }).name !== '')
+        .filter((node): node is AstNode & { name: string } => {
+            const name = (node as { name?: unknown }).name;
+            return typeof name === 'string' && name !== '';
+        })
         .toArray()
         .sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
 }
