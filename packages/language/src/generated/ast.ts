@@ -10,7 +10,7 @@ export const JourneyDslTerminals = {
     WS: /[\s\uFEFF]+/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
-    DATE: /\d{4}-\d{2}-\d{2}(?![\d.%])/,
+    DATE: /\d+-\d+-\d+/,
     PERCENT: /[+-]?\d+(\.\d+)?%/,
     NUMBER: /[+-]?\d+(\.\d+)?/,
     ID: /[A-Za-z_][A-Za-z0-9_]*/,

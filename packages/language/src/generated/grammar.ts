@@ -3387,7 +3387,7 @@ export const JourneyDslGrammar = (): Grammar => loadedJourneyDslGrammar ?? (load
       "name": "DATE",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/\\\\d{4}-\\\\d{2}-\\\\d{2}(?![\\\\d.%])/",
+        "regex": "/\\\\d+-\\\\d+-\\\\d+/",
         "parenthesized": false
       },
       "fragment": false,

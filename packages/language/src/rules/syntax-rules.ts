@@ -32,6 +32,14 @@ function checkDate(node: AstNode, text: string | undefined, property: string, co
         return;
     }
     const [year, month, day] = text.split('-').map(Number);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+        // Date-shaped but not YYYY-MM-DD (`2026-1-5`): say how to write it, with the padded date when it is one.
+        const padded = /^\d{4}-\d{1,2}-\d{1,2}$/.test(text)
+            ? `${String(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : undefined;
+        const suggestion = padded && parseCalendarDate(padded) ? ` (\`${padded}\`)` : '';
+        context.report({ node, property, message: `\`${text}\` is not a date: write YYYY-MM-DD, with a four-digit year and a two-digit month and day${suggestion}.` });
+        return;
+    }
     let why: string;
     if (month < 1 || month > 12) {
         why = `there is no month ${month}`;
