@@ -78,3 +78,15 @@ describe('journey lint --format json', () => {
         expect(runJourney(['lint', '--format', 'json', '--quiet'], ws.root).stdout).toContain('"fixableErrorCount":1,"fixableWarningCount":0');
     });
 });
+
+describe('journey lint --format stylish', () => {
+    it('prints one line per problem even when the message quotes a text that spans lines', () => {
+        const ws = workspace({
+            'personas.journey': PERSONAS.replace('"Be productive within one week"', '"Be productive\nwithin one week"'),
+            'renewal.journey': RENEWAL_WITH_PROBLEMS,
+        });
+        const lines = runJourney(['lint'], ws.root).stdout.split('\n');
+        expect(lines.some(line => /^ {2}2:13 +warning +Need `olivia\.fast_setup` \("Be productive within one week"\).* +need-not-served$/.test(line))).toBe(true);
+        expect(lines).toContain('\u2716 2 problems (1 error, 1 warning)');
+    });
+});

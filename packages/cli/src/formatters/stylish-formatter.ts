@@ -22,7 +22,8 @@ export const stylishFormatter: Formatter = (results, context) => {
             position: `${message.line}:${message.column}`,
             severity: SEVERITY_NAMES[message.severity],
             paintSeverity: paint[message.severity],
-            message: message.message,
+            // One row per problem: a quoted text that spans lines must not break the columns.
+            message: message.message.replace(/[ \t]*(?:\r\n|\r|\n)\s*/g, ' '),
             ruleId: message.ruleId,
         }));
         const widths = {
