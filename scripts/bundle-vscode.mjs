@@ -3,6 +3,7 @@
 //   dist/extension.cjs  the extension (CommonJS: VS Code requires it; `vscode` stays external)
 //   dist/server.cjs     the language server (@journey/language, Langium is ESM-only: bundled to CommonJS)
 //   media/preview.js    the preview webview's script (browser IIFE with @journey/preview and ELK)
+//   media/elk-worker.js ELK's own worker script, which the preview lays out in (copied from elkjs)
 // and copies in what the manifest points to from the top level: the TextMate grammar, the
 // journey.config.json schema and the LICENSE. The extension's version is the root's.
 import { build } from 'esbuild';
@@ -26,6 +27,7 @@ for (const [from, to] of [
     ['syntaxes/journey.tmLanguage.json', 'syntaxes/journey.tmLanguage.json'],
     ['schemas/journey.config.schema.json', 'schemas/journey.config.schema.json'],
     ['LICENSE', 'LICENSE'],
+    ['node_modules/elkjs/lib/elk-worker.min.js', 'media/elk-worker.js'],
 ]) {
     mkdirSync(`${ext}${to}`.replace(/[^/]+$/, ''), { recursive: true });
     copyFileSync(`${root}${from}`, `${ext}${to}`);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ext = `${root}packages/vscode/`;
 const { version } = JSON.parse(readFileSync(`${ext}package.json`, 'utf8'));
-for (const built of ['dist/extension.cjs', 'dist/server.cjs', 'media/preview.js', 'syntaxes/journey.tmLanguage.json']) {
+for (const built of ['dist/extension.cjs', 'dist/server.cjs', 'media/preview.js', 'media/elk-worker.js', 'syntaxes/journey.tmLanguage.json']) {
     if (!existsSync(`${ext}${built}`)) {
         console.error(`package:vsix: packages/vscode/${built} is missing; run npm run build first.`);
         process.exit(1);

@@ -142,6 +142,8 @@ describe('the extension in VS Code (code-server)', () => {
         const ids = await touchpoints.evaluateAll(nodes => nodes.map(n => n.getAttribute('data-id')));
         expect(ids.sort()).toEqual(['tp:renewal:kickoff', 'tp:renewal:pricing_page', 'tp:renewal:renewal_quote']);
         await expect.poll(() => preview.locator('svg.journey').textContent(), { timeout: 5_000 }).toContain('Renewal quote arrives');
+        // ELK ran in a Web Worker (started from a blob under the webview's CSP), not on the page's thread.
+        expect(await preview.locator('body').getAttribute('data-layout')).toBe('worker');
     }, 90_000);
 
     it('selects the source of a touchpoint clicked in the preview', async () => {

@@ -81,7 +81,7 @@ describe('the extension manifest', () => {
         expect(result.status, result.stderr).toBe(0);
         expect(result.stdout.trim().split('\n').sort()).toEqual([
             'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.cjs', 'dist/server.cjs', 'language-configuration.json',
-            'media/icon.png', 'media/preview-dark.svg', 'media/preview-light.svg', 'media/preview.css', 'media/preview.js',
+            'media/elk-worker.js', 'media/icon.png', 'media/preview-dark.svg', 'media/preview-light.svg', 'media/preview.css', 'media/preview.js',
             'package.json', 'schemas/journey.config.schema.json', 'snippets/journey.code-snippets', 'syntaxes/journey.tmLanguage.json',
         ]);
     }, 60_000);

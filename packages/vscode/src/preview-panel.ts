@@ -238,6 +238,7 @@ export class JourneyPreviewPanel implements vscode.Disposable {
         const media = mediaRoot(this.context.extensionUri);
         const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js'));
         const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css'));
+        const elkWorker = webview.asWebviewUri(vscode.Uri.joinPath(media, 'elk-worker.js'));
         const csp = [
             `default-src 'none'`,
             `img-src ${webview.cspSource} data: blob:`,
@@ -245,6 +246,9 @@ export class JourneyPreviewPanel implements vscode.Disposable {
             `style-src ${webview.cspSource} 'nonce-${nonce}'`,
             `font-src ${webview.cspSource}`,
             `script-src 'nonce-${nonce}'`,
+            // ELK runs in a worker made from a blob of media/elk-worker.js, which the script fetches.
+            `connect-src ${webview.cspSource}`,
+            `worker-src blob:`,
         ].join('; ');
         return `<!DOCTYPE html>
 <html lang="en">
@@ -255,7 +259,7 @@ export class JourneyPreviewPanel implements vscode.Disposable {
 <link rel="stylesheet" href="${style}">
 <title>${escapeHtml(previewTitle(this._uri))}</title>
 </head>
-<body data-uri="${escapeHtml(this._uri.toString())}">
+<body data-uri="${escapeHtml(this._uri.toString())}" data-elk-worker="${escapeHtml(elkWorker.toString())}">
 <div id="toolbar" role="toolbar" aria-label="Map">
   <button id="zoom-out" title="Zoom out (-)" aria-label="Zoom out">−</button>
   <span id="zoom-level" aria-live="polite">100%</span>

@@ -4,7 +4,10 @@
 // the plain map model; all text in the SVG is escaped by the renderer, and no markup from the model
 // is ever turned into script.
 import type { JourneyMapModel } from '@journey/language/protocol';
-import { buildViewModel, layoutJourney, renderHtml, renderSvg, viewElements, type Layout, type Theme, type ViewElement } from '@journey/preview';
+import {
+    buildViewModel, layoutJourney, renderHtml, renderSvg, viewElements, type Layout, type Theme, type ViewElement, type ViewModel
+} from '@journey/preview';
+import { createPreviewElk, mainThreadElk, type PreviewElk } from './elk-worker-client.js';
 import type { ExportFormat, ExtensionMessage, Position, PreviewState, PreviewTheme, WebviewMessage } from '../src/webview-messages.js';
 
 interface VsCodeApi {
@@ -39,6 +42,11 @@ let theme: PreviewTheme = 'auto';
 let lastModel: { journeys: JourneyMapModel[]; uri: string; version: number | null } | undefined;
 let cursor: Position | undefined;
 let renderSeq = 0;
+/** ELK, in a worker when one starts (see elk-worker-client.ts); `data-layout` on the body says where. */
+let previewElk: Promise<PreviewElk> = createPreviewElk(document.body.dataset.elkWorker).then(ready => {
+    document.body.dataset.layout = ready.thread;
+    return ready;
+});
 
 // ---- Messages ------------------------------------------------------------------------------------------------
 
@@ -93,7 +101,7 @@ async function draw(journeys: JourneyMapModel[], uri: string, version: number | 
     const seq = ++renderSeq;
     try {
         const views = journeys.map(buildViewModel);
-        const layouts = await Promise.all(views.map(view => layoutJourney(view)));
+        const layouts = await layoutAll(views);
         if (seq !== renderSeq) {
             return; // a newer map arrived while this one was laid out
         }
@@ -109,6 +117,22 @@ async function draw(journeys: JourneyMapModel[], uri: string, version: number | 
         vscode.postMessage({ type: 'rendered', uri, version, elements: canvas.querySelectorAll('[data-id]').length });
     } catch (error) {
         vscode.postMessage({ type: 'error', message: `Could not draw the map: ${error instanceof Error ? error.message : String(error)}` });
+    }
+}
+
+/** Lays out the views with the preview's ELK; if the worker fails, again on this thread from then on. */
+async function layoutAll(views: ViewModel[]): Promise<Layout[]> {
+    const { elk, thread } = await previewElk;
+    try {
+        return await Promise.all(views.map(view => layoutJourney(view, { elk })));
+    } catch (error) {
+        if (thread !== 'worker') {
+            throw error;
+        }
+        console.warn(`journey preview: the ELK worker failed (${error instanceof Error ? error.message : String(error)}); laying out on the page's thread`);
+        previewElk = mainThreadElk();
+        document.body.dataset.layout = 'main thread';
+        return layoutAll(views);
     }
 }
 
