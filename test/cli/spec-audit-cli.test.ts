@@ -66,6 +66,17 @@ describe('journey lint configuration', () => {
 });
 
 describe('journey lint --format json', () => {
+    it('leaves info diagnostics out unless --info, and then gives them severity 0 outside the counts', () => {
+        // A touchpoint without a channel: touchpoint-without-channel is info by default.
+        const ws = workspace({ 'personas.journey': PERSONAS, 'renewal.journey': RENEWAL_WITH_WARNINGS.replace('{ channel email serves', '{ serves') });
+        const plain = resultsOf(runJourney(['lint', '--format', 'json'], ws.root).stdout);
+        const withInfo = resultsOf(runJourney(['lint', '--format', 'json', '--info'], ws.root).stdout);
+        expect(plain.flatMap(result => result.messages).map(m => m.severity)).not.toContain(0);
+        const infos = withInfo.flatMap(result => result.messages).filter(m => m.severity === 0);
+        expect(infos.map(m => m.ruleId)).toContain('touchpoint-without-channel');
+        expect(withInfo.map(r => [r.errorCount, r.warningCount])).toEqual(plain.map(r => [r.errorCount, r.warningCount]));
+    });
+
     it('counts what --fix would fix, as ESLint counts fixable problems', () => {
         const ws = workspace({
             'personas.journey': PERSONAS,
@@ -80,6 +91,25 @@ describe('journey lint --format json', () => {
 });
 
 describe('journey lint --format stylish', () => {
+    // `script` gives the command a terminal; its transcript turns \n into \r\n.
+    const onTerminal = (args: string[], cwd: string) => spawnSync('script', ['-qec', [process.execPath, journeyBin, ...args].map(arg => `'${arg}'`).join(' '), '/dev/null'], {
+        cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
+    });
+
+    it('colours only on a terminal, and never with --no-color', () => {
+        const ws = workspace({ 'personas.journey': PERSONAS, 'renewal.journey': RENEWAL_WITH_PROBLEMS });
+        const coloured = onTerminal(['lint'], ws.root);
+        if (coloured.error) {
+            return; // no `script` here
+        }
+        expect(coloured.stdout).toMatch(/\u001b\[31merror *\u001b\[39m/);
+        const plain = onTerminal(['lint', '--no-color'], ws.root);
+        expect(plain.stdout).not.toContain('\u001b[');
+        expect(plain.stdout.replace(/\r\n/g, '\n')).toBe(runJourney(['lint'], ws.root).stdout);
+        // Machine formats are never coloured, terminal or not.
+        expect(onTerminal(['lint', '--format', 'github'], ws.root).stdout).not.toContain('\u001b[');
+    });
+
     it('prints one line per problem even when the message quotes a text that spans lines', () => {
         const ws = workspace({
             'personas.journey': PERSONAS.replace('"Be productive within one week"', '"Be productive\nwithin one week"'),
