@@ -33,6 +33,18 @@ describe('journey.config.json in the CLI', () => {
         expect(messagesOf(explicit.stdout).map(m => [m.ruleId, m.severity])).toEqual([['need-not-served', 2], ['stage-without-touchpoints', 1]]);
     });
 
+    it('reads a configuration saved with a byte order mark, and places its problems as without one', () => {
+        const bom = '\uFEFF';
+        const ws = workspace({
+            'personas.journey': PERSONAS,
+            'renewal.journey': RENEWAL_WITH_WARNINGS,
+            'journey.config.json': `${bom}${JSON.stringify({ rules: { 'stage-without-touchpoints': 'off' } })}`,
+        });
+        expect(messagesOf(runJourney(['lint', '--format', 'json'], ws.root).stdout).map(m => m.ruleId)).toEqual(['need-not-served']);
+        ws.write('journey.config.json', `${bom}{ "rules": { "stale-map": "of" } }`);
+        expect(runJourney(['lint'], ws.root).stderr).toContain('journey.config.json:1:27: rule "stale-map" has severity "of"');
+    });
+
     it.each([
         ['{ "rules": { "stale-map": "of" } }', 'journey.config.json:1:27: rule "stale-map" has severity "of"'],
         ['{ "rules": { "stal-map": "off" } }', 'journey.config.json:1:14: unknown rule "stal-map": did you mean "stale-map"?'],

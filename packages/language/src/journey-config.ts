@@ -29,7 +29,7 @@ export type ConfigParseResult = { config: JourneyConfig; problems: [] } | { conf
  */
 export function parseJourneyConfig(text: string): ConfigParseResult {
     const errors: ParseError[] = [];
-    const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const root = parseTree(withoutByteOrderMark(text), errors, { allowTrailingComma: false, disallowComments: true });
     if (errors.length > 0 || !root) {
         // The first JSON error is the one to fix; the ones after it are usually its echoes.
         const problems = errors.slice(0, 1).map(error => ({ message: `invalid JSON: ${describeParseError(printParseErrorCode(error.error))}`, offset: error.offset, length: error.length }));
@@ -81,8 +81,16 @@ function describeParseError(code: string): string {
 
 /** 1-based line and column of an offset, for messages such as `journey.config.json:3:5`. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-    const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+    const before = withoutByteOrderMark(text).slice(0, offset).split(/\r\n|\r|\n/);
     return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/**
+ * Editors may save a byte order mark, and hide it: the configuration is read, and its problems are
+ * placed (offsets, lines and columns), as if it were not there.
+ */
+function withoutByteOrderMark(text: string): string {
+    return text.replace(/^\uFEFF/, '');
 }
 
 /** The JSON Schema of `journey.config.json`, from the rule registry (shipped as schemas/journey.config.schema.json). */
