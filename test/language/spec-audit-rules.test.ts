@@ -3,6 +3,7 @@
 import { findRule, journeyRules, type ConfiguredSeverity } from '@journey/language';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
+import { runJourney, scratchWorkspaces } from '../support/journey-process.js';
 import { buildOne, only, rangeOnLine, summarize } from './workspace-helper.js';
 
 const TODAY = { year: 2026, month: 11, day: 25 };
@@ -189,5 +190,48 @@ journey renewal "Renewal" {
         ]);
         expect(diagnostics[0].message).toContain('a pain `late` is already declared on line 14');
         expect(diagnostics[1].message).toContain('a plan `renew` is already declared on line 17');
+    });
+});
+
+describe('the CLI reports where the spec says, with journey.config.json of the linted folder and suppressions', () => {
+    const workspace = scratchWorkspaces();
+
+    interface JsonMessage { ruleId: string; severity: number; line: number; column: number; endLine: number; endColumn: number }
+
+    test('1-based lines and columns, endColumn exclusive, on the names and lines the spec names', () => {
+        const journey = `team success "Customer Success"
+channel web "Website" online
+persona olivia "Olivia" {
+    need fast_setup "Be productive within a week" importance 5
+}
+journey renewal "Renewal" {
+    persona olivia
+    owner success
+    reviewed 2026-10-25 every 30 days
+    stage notice "Notice" {
+        phase pre-purchase
+        // journey-disable-next-line touchpoint-without-channel
+        touchpoint quote "Quote" { emotion 1 }
+    }
+}
+`;
+        const ws = workspace({
+            'maps/renewal.journey': journey,
+            'maps/journey.config.json': JSON.stringify({ rules: { 'missing-post-purchase': 'error', 'unsupported-claim': 'off' } }),
+        });
+        // Run from elsewhere: the configuration belongs to the workspace root, the folder linted.
+        const run = runJourney(['lint', ws.path('maps'), '--format', 'json', '--info', '--today', '2026-11-25']);
+        const messages = (JSON.parse(run.stdout) as Array<{ messages: JsonMessage[] }>).flatMap(result => result.messages);
+        const at = (m: JsonMessage) => [m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn];
+        expect(messages.map(at)).toEqual([
+            // The journey's name: columns 9..16 of line 6.
+            ['missing-post-purchase', 2, 6, 9, 6, 16],
+            ['missing-trigger', 1, 6, 9, 6, 16],
+            // The persona on the persona line.
+            ['need-not-served', 1, 7, 13, 7, 19],
+            // The reviewed line: 31 days ago against every 30 days.
+            ['stale-map', 1, 9, 5, 9, 38],
+        ]);
+        expect(run.status).toBe(1);
     });
 });
