@@ -261,3 +261,46 @@ test('the spec example, as one file, lints with only the findings it genuinely t
         'value-gap clear_pricing', // us 2, acme 4, importance 5
     ]);
 });
+
+describe('a misspelled or misplaced member says what the block takes, at the member', () => {
+    const journey = (stage: string) => `persona p "P" { need n "N" }
+journey j "J" {
+    persona p
+    stage s "S" { ${stage} }
+}
+`;
+    test.each([
+        ['golas', 'a persona', '`goal`', 'persona p "P" { need n "N"\n    golas "Lower costs"\n}\n'],
+        ['chanel', 'a touchpoint', '`channel`', journey('touchpoint a "A" { chanel web serves n }')],
+        ['quesiton', 'a stage', '`question`', journey('quesiton "Why?" touchpoint a "A" { serves n }')],
+        ['trigeer', 'a journey', '`trigger`', 'journey j "J" {\n    trigeer "x"\n}\n'],
+    ])('`%s` in %s', async (word, block, suggestion, text) => {
+        const { diagnostics } = await buildOne(text);
+        const first = diagnostics.filter(d => d.code === 'syntax')[0];
+        expect(first.range).toEqual(rangeOf(text, word));
+        expect(first.message).toContain(`${block} takes`);
+        expect(first.message).toContain(`Did you mean ${suggestion}?`);
+    });
+
+    test('a plan member', async () => {
+        const text = journey('touchpoint a "A" { serves n }').replace(/}\n$/, '    plan x "X" { stauts open }\n}\n');
+        const { diagnostics } = await buildOne(text);
+        const first = only(diagnostics.filter(d => d.code === 'syntax'));
+        expect(first.range).toEqual(rangeOf(text, 'stauts'));
+        expect(first.message).toContain('a plan takes `addresses`, `owner`, `due`, `target`, `status`');
+        expect(first.message).toContain('Did you mean `status`?');
+    });
+
+    test('`serves a, b`: one `serves` names one need', async () => {
+        const text = journey('touchpoint a "A" { serves n, n }');
+        const { diagnostics } = await buildOne(text);
+        const first = only(diagnostics.filter(d => d.code === 'syntax'));
+        expect(first.range).toEqual(rangeOf(text, ','));
+        expect(first.message).toMatch(/One `serves` names one need/);
+    });
+
+    test('a block left open at the end of the file still says `}` is missing', async () => {
+        const { diagnostics } = await buildOne('persona p "P" { need n "N"\n');
+        expect(only(diagnostics.filter(d => d.code === 'syntax')).message).toBe('Expected `}` but found the end of the file.');
+    });
+});

@@ -12,6 +12,7 @@ import { compareText } from './ordering.js';
 import { findRule, type FindingData, type RuleSeverity } from './rules/index.js';
 import { kindOf, unusedSuppressionRule } from './rules/naming-rules.js';
 import { findSuppressions, type Suppression } from './suppressions.js';
+import { blockMemberMessage } from './syntax-hints.js';
 
 /** How to declare a missing top-level name, for the "unknown name" message. */
 const DECLARATION_TEMPLATES: Record<string, (name: string) => string> = {
@@ -53,7 +54,10 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
                 result.push({
                     ...diagnostic,
                     code,
-                    message: code === 'syntax' ? unclosedMessage(diagnostic, text) ?? friendlySyntaxMessage(diagnostic.message) : diagnostic.message,
+                    message: code === 'syntax'
+                        ? unclosedMessage(diagnostic, text) ?? blockMemberMessage(diagnostic, document, this.services.Grammar)
+                            ?? friendlySyntaxMessage(diagnostic.message)
+                        : diagnostic.message,
                     severity: toLspSeverity(severity),
                     source: 'journey',
                 });

@@ -1,0 +1,91 @@
+import { AstUtils, GrammarAST, type AstNode, type Grammar, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
+import { closeMatches, formatAlternatives } from './close-matches.js';
+
+/** The blocks whose members start with a keyword, by AST type, with the word used in messages. */
+const BLOCKS: Record<string, string> = {
+    Persona: 'a persona',
+    Journey: 'a journey',
+    Stage: 'a stage',
+    Touchpoint: 'a touchpoint',
+    Plan: 'a plan',
+};
+
+/**
+ * Inside a block, a misspelled or misplaced member (`chanel web`, `golas "…"`) leaves the parser
+ * expecting the closing `}`: "Expected `}` but found `chanel`" hides that a member was meant. Say what
+ * the block takes instead, with the closest keyword; and say that `serves` names one need when a comma
+ * follows one.
+ */
+export function blockMemberMessage(diagnostic: Diagnostic, document: LangiumDocument, grammar: Grammar): string | undefined {
+    const match = /^Expecting token of type '}' but found `([\s\S]*)`\.$/.exec(diagnostic.message);
+    if (!match || match[1] === '') {
+        return undefined; // the end of the file: the `}` is what is missing
+    }
+    const found = match[1];
+    const offset = document.textDocument.offsetAt(diagnostic.range.start);
+    const text = document.textDocument.getText();
+    if (found === ',' && /(^|[^A-Za-z0-9_])serves\s+[A-Za-z0-9_.]+\s*$/.test(stripComments(text.slice(0, offset)))) {
+        return 'One `serves` names one need: write a `serves` line for each need the touchpoint serves.';
+    }
+    const block = innermostBlock(document.parseResult.value, offset);
+    if (!block) {
+        return undefined;
+    }
+    const members = memberKeywords(grammar, block.$type);
+    if (members.length === 0) {
+        return undefined;
+    }
+    const expected = `${BLOCKS[block.$type]} takes ${members.map(m => `\`${m}\``).join(', ')}, or \`}\` to end it`;
+    const suggestions = /^[A-Za-z_][A-Za-z0-9_]*$/.test(found) ? closeMatches(found, members) : [];
+    const didYouMean = suggestions.length > 0 ? ` Did you mean ${formatAlternatives(suggestions)}?` : '';
+    return `Unexpected \`${found}\` here: ${expected}.${didYouMean}`;
+}
+
+function innermostBlock(root: AstNode, offset: number): AstNode | undefined {
+    let found: AstNode | undefined;
+    for (const node of AstUtils.streamAst(root)) {
+        const cst = node.$cstNode;
+        if (cst && node.$type in BLOCKS && cst.offset <= offset && offset < cst.end) {
+            found = node; // streamAst goes top-down: a later match is nested in an earlier one
+        }
+    }
+    return found;
+}
+
+const memberCache = new WeakMap<Grammar, Map<string, string[]>>();
+
+/** The keywords that start the members of a block rule, in grammar order, read from the grammar itself. */
+export function memberKeywords(grammar: Grammar, ruleName: string): string[] {
+    let cache = memberCache.get(grammar);
+    if (!cache) {
+        cache = new Map();
+        memberCache.set(grammar, cache);
+    }
+    const cached = cache.get(ruleName);
+    if (cached) {
+        return cached;
+    }
+    const rule = grammar.rules.find(r => GrammarAST.isParserRule(r) && r.name === ruleName) as GrammarAST.ParserRule | undefined;
+    const keywords: string[] = [];
+    if (rule) {
+        for (const assignment of AstUtils.streamAllContents(rule.definition).filter(GrammarAST.isAssignment)) {
+            if (assignment.operator !== '+=' || !GrammarAST.isRuleCall(assignment.terminal)) {
+                continue;
+            }
+            const called = assignment.terminal.rule.ref;
+            const first = called && GrammarAST.isParserRule(called)
+                ? AstUtils.streamAllContents(called.definition).find(GrammarAST.isKeyword)
+                : undefined;
+            if (first && !keywords.includes(first.value)) {
+                keywords.push(first.value);
+            }
+        }
+    }
+    cache.set(ruleName, keywords);
+    return keywords;
+}
+
+function stripComments(text: string): string {
+    return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n\r]*/g, ' ');
+}
