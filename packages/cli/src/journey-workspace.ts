@@ -1,16 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createJourneyServices, type CalendarDate, type JourneyConfig, type JourneyServices } from '@journey/language';
 import { CliError } from './cli-error.js';
+import { NO_PROGRESS, type Progress } from './progress.js';
 
 export interface WorkspaceOptions {
     /** "Today" for the date rules; the clock when absent. */
     today?: CalendarDate;
     /** Rule severities from journey.config.json. */
     config?: JourneyConfig;
+    /** Told of each file read and each file checked (see progress.ts); cleared when done. */
+    progress?: Progress;
 }
 
 export interface LoadedFile {
@@ -33,8 +36,10 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
     const { shared, Journey } = createJourneyServices({ ...NodeFileSystem });
     Journey.validation.JourneySettings.today = options.today;
     Journey.validation.JourneySettings.applyConfig(options.config);
+    const progress = options.progress ?? NO_PROGRESS;
     const documents: LangiumDocument[] = [];
     for (const filePath of filePaths) {
+        progress.report('parsing files', documents.length, filePaths.length);
         const text = await readFile(filePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
             throw new CliError(`cannot read ${path.relative(process.cwd(), filePath) || filePath}: ${error.code ?? error.message}`);
         });
@@ -43,7 +48,16 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
     }
-    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    let checked = 0;
+    const checking = shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => {
+        progress.report('checking files', ++checked, documents.length);
+    });
+    try {
+        await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    } finally {
+        checking.dispose();
+        progress.clear();
+    }
     return {
         services: Journey,
         files: documents.map((document, index) => ({

@@ -8,6 +8,7 @@ import { lspCommand } from './commands/lsp-command.js';
 import { renderCommand } from './commands/render-command.js';
 import { rulesCommand } from './commands/rules-command.js';
 import { formatters } from './formatters/index.js';
+import { stderrProgress } from './progress.js';
 import { journeyVersion } from './version.js';
 
 /** Builds the `journey` program. Actions resolve to an exit code; nothing here calls `process.exit`. */
@@ -34,6 +35,7 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--today <date>', 'the date the date rules take as today (YYYY-MM-DD)')
         .option('--fix', 'apply the safe quick fixes to the files and say what changed')
         .option('--no-color', 'never colour the output (colour is only used on a terminal)')
+        .option('--no-progress', 'never show the progress line (shown on stderr on a terminal, outside CI, when a run takes a while)')
         .action(async (paths: string[], options) => setExitCode(await lintCommand(paths, options, io)));
 
     program.command('format')
@@ -89,6 +91,7 @@ export async function main(argv: string[]): Promise<number> {
         stdout: text => process.stdout.write(text),
         stderr: text => process.stderr.write(text),
         isTTY: Boolean(process.stdout.isTTY),
+        progress: stderrProgress,
     };
     let exitCode: number = ExitCode.Ok;
     const program = createProgram(io, code => { exitCode = code; });

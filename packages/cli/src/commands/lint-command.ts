@@ -8,6 +8,7 @@ import { applySafeFixes, mergeFixes, type FileFixes } from '../lint-fixer.js';
 import { toLintResults, totalsOf } from '../lint-results.js';
 import { ruleSummaries } from '../rule-summaries.js';
 import { displayPosixPath } from '../formatters/paths.js';
+import type { Progress } from '../progress.js';
 import { journeyVersion } from '../version.js';
 
 export interface LintOptions {
@@ -19,6 +20,8 @@ export interface LintOptions {
     config?: string;
     fix?: boolean;
     color: boolean;
+    /** `--no-progress` makes it false. */
+    progress?: boolean;
 }
 
 /** Fixes can make room for other fixes (overlapping edits wait a pass); a bound keeps a bad fix from looping. */
@@ -30,6 +33,8 @@ export interface CommandIO {
     stderr: (text: string) => void;
     /** Whether stdout is a terminal (colour by default). */
     isTTY: boolean;
+    /** The progress line of long runs (on stderr, on a terminal only); none when absent. */
+    progress?: (enabled: boolean) => Progress;
 }
 
 /**
@@ -44,7 +49,8 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
     const paths = patterns.length > 0 ? patterns : ['.'];
     const config = await loadConfig(options.config, io.cwd, await workspaceRootOf(paths, io.cwd));
     const files = await findJourneyFiles(paths, io.cwd);
-    let workspace = await loadJourneyWorkspace(files, { today, config });
+    const progress = io.progress?.(options.progress !== false);
+    let workspace = await loadJourneyWorkspace(files, { today, config, progress });
     if (options.fix) {
         const passes: FileFixes[][] = [];
         for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -53,7 +59,7 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
                 break;
             }
             passes.push(changed);
-            workspace = await loadJourneyWorkspace(files, { today, config });
+            workspace = await loadJourneyWorkspace(files, { today, config, progress });
         }
         const summary = describeFixes(mergeFixes(passes), workspace, io.cwd);
         // Machine-readable formats keep stdout to themselves.
