@@ -1,4 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { compareText, type CalendarDate } from '@journey/language';
 import { CliError } from './cli-error.js';
@@ -15,8 +16,9 @@ const MAX_WIDENING = 2;
 /**
  * One `.journey` file loaded with the `.journey` files of its folder (recursively), so that personas,
  * channels and teams declared next to it resolve; while names stay unresolved, with its parent folder's,
- * up to two levels, never past a folder holding journey.config.json or .git. The same workspace rule as
- * `journey render`.
+ * up to two levels, never past a folder holding journey.config.json or .git, and never into the filesystem
+ * root, the home folder or the temporary folder (they hold everything: searching them would read the whole
+ * disk). The same workspace rule as `journey render`.
  */
 export async function loadJourneyFile(filePath: string, options: { today?: CalendarDate } = {}): Promise<LoadedFile> {
     let folder = path.dirname(filePath);
@@ -30,11 +32,19 @@ export async function loadJourneyFile(filePath: string, options: { today?: Calen
         const target = workspace.files.find(loaded => loaded.filePath === filePath)!;
         const unresolved = target.diagnostics.some(diagnostic => diagnostic.code === 'unresolved-reference');
         const parent = path.dirname(folder);
-        if (!unresolved || level >= MAX_WIDENING || parent === folder || await isBoundary(folder)) {
+        if (!unresolved || level >= MAX_WIDENING || parent === folder || await isBoundary(folder) || await isSharedFolder(parent)) {
             return target;
         }
         folder = parent;
     }
+}
+
+/** The filesystem root, the home folder, the temporary folder: not a project, never searched as one. */
+async function isSharedFolder(folder: string): Promise<boolean> {
+    const spellings = async (candidate: string): Promise<string[]> =>
+        [path.resolve(candidate), await realpath(candidate).catch(() => path.resolve(candidate))];
+    const shared = new Set((await Promise.all([homedir(), tmpdir()].map(spellings))).flat());
+    return (await spellings(folder)).some(candidate => path.dirname(candidate) === candidate || shared.has(candidate));
 }
 
 async function isBoundary(folder: string): Promise<boolean> {

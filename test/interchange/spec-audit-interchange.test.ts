@@ -1,0 +1,46 @@
+// Acceptance audit of `journey export`, `journey import` and `journey render` against the spec
+// (/work/shared/spec/journey-language.md, "The CLI contract") and docs/interchange.md.
+import { afterEach, describe, expect, it } from 'vitest';
+import { runJourney, TempWorkspace } from '../support/journey-process.js';
+
+const workspaces: TempWorkspace[] = [];
+function workspace(files: Record<string, string> = {}): TempWorkspace {
+    const created = new TempWorkspace(files);
+    workspaces.push(created);
+    return created;
+}
+afterEach(() => workspaces.splice(0).forEach(w => w.dispose()));
+
+describe('the workspace of export and render never grows into the temp folder, the home folder or /', () => {
+    // A file with a typo'd name in /tmp/x/ grew the workspace to /tmp and then to / (two levels up):
+    // the whole disk was searched for .journey files, and export and render ran out of memory.
+    const files = {
+        'shared/decoy.journey': 'persona ghost "Ghost" { need g "G" }\n',
+        'shared/proj/maps/a.journey': `journey a "A" {
+    persona ghost
+    stage s "S" { touchpoint t "T" { emotion 1 } }
+}
+`,
+    };
+
+    it.each(['TMPDIR', 'HOME'])('stops below the folder %s names', variable => {
+        const ws = workspace(files);
+        const shared = ws.path('shared');
+        const elsewhere = ws.path('elsewhere');
+        // Control: with the variable pointing elsewhere, widening two levels up finds the decoy.
+        const control = runJourney(['export', 'shared/proj/maps/a.journey', '--format', 'csv'], ws.root, { TMPDIR: elsewhere, HOME: elsewhere, [variable]: elsewhere });
+        expect(control.stderr).toBe('');
+        expect(control.status).toBe(0);
+        const controlRender = runJourney(['render', 'shared/proj/maps/a.journey'], ws.root, { TMPDIR: elsewhere, HOME: elsewhere, [variable]: elsewhere });
+        expect(controlRender.stdout).toContain('Ghost');
+
+        const env = { TMPDIR: elsewhere, HOME: elsewhere, [variable]: shared };
+        const exported = runJourney(['export', 'shared/proj/maps/a.journey', '--format', 'csv'], ws.root, env);
+        expect(exported.status, exported.stderr).toBe(0);
+        expect(exported.stderr).toMatch(/has 1 unresolved name/);
+        const rendered = runJourney(['render', 'shared/proj/maps/a.journey'], ws.root, env);
+        expect(rendered.status, rendered.stderr).toBe(0);
+        expect(rendered.stdout).toContain('<svg');
+        expect(rendered.stdout).not.toContain('Ghost');
+    });
+});
