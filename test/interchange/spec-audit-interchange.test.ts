@@ -1,7 +1,10 @@
 // Acceptance audit of `journey export`, `journey import` and `journey render` against the spec
 // (/work/shared/spec/journey-language.md, "The CLI contract") and docs/interchange.md.
 import { afterEach, describe, expect, it } from 'vitest';
+import { exportMermaid, importMermaid } from '@journey/interchange';
 import { runJourney, TempWorkspace } from '../support/journey-process.js';
+import { mermaidMeaning } from '../support/mermaid.js';
+import { buildModels } from './journey-models.js';
 
 const workspaces: TempWorkspace[] = [];
 function workspace(files: Record<string, string> = {}): TempWorkspace {
@@ -42,5 +45,30 @@ describe('the workspace of export and render never grows into the temp folder, t
         expect(rendered.status, rendered.stderr).toBe(0);
         expect(rendered.stdout).toContain('<svg');
         expect(rendered.stdout).not.toContain('Ghost');
+    });
+});
+
+describe('Mermaid export of labels with line breaks', () => {
+    // Mermaid 12 draws journey text with `.text()`: the title as an SVG <text>, sections and tasks in a
+    // foreignObject <div> (the default textPlacement "fo"), so `<br>` shows as the characters "<br>"
+    // (checked in Chromium with mermaid.min.js). A line break becomes a space.
+    it('writes a line break as a space, in the title, sections, tasks and actors', async () => {
+        const { journeys, errors } = await buildModels({
+            'a.journey': `persona p "Ann\\nSmith" { need n "N" }
+journey j "Two\\nlines" {
+    persona p
+    stage s "Stage\\r\\none" { touchpoint t "Task \\n two" { emotion 1 } }
+}
+` });
+        expect(errors).toEqual([]);
+        const exported = exportMermaid(journeys[0]);
+        expect(exported).not.toContain('<br>');
+        const meaning = await mermaidMeaning(exported);
+        expect(meaning.title).toBe('Two lines');
+        expect(meaning.sections).toEqual(['Stage one']);
+        expect(meaning.tasks.map(task => [task.task, task.people])).toEqual([['Task two', ['Ann Smith']]]);
+        const back = await buildModels({ 'b.journey': importMermaid(exported).text });
+        expect(back.errors).toEqual([]);
+        expect(back.journeys[0].label).toBe('Two lines');
     });
 });

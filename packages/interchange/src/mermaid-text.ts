@@ -38,13 +38,14 @@ export type MermaidTextPlace = 'title' | 'section' | 'task' | 'actor';
 
 /**
  * Text Mermaid reads back as `text` in that place (after trimming, which Mermaid does too):
- * reserved characters become entity codes, line breaks `<br>`, and a task name that would start a
+ * reserved characters become entity codes, a line break a space (Mermaid draws journey text with
+ * `.text()`, so `<br>` would show as the characters `<br>`), and a task name that would start a
  * keyword (`section …`, `journey …`) gets its first letter as a code.
  */
 export function encodeMermaidText(text: string, place: MermaidTextPlace): string {
     const reserved = place === 'title' ? /[#;]/ : place === 'actor' ? /[#;:,]/ : /[#;:]/;
     let encoded = '';
-    const characters = [...text.trim().replace(/\r\n?|\n/g, '<br>')];
+    const characters = [...text.trim().replace(/[^\S\r\n]*(?:\r\n?|\n)\s*/g, ' ')];
     characters.forEach((character, index) => {
         // `%` next to another `%` starts a comment or a directive (`%%{`) anywhere on a line.
         const percent = character === '%' && (characters[index - 1] === '%' || characters[index + 1] === '%' || (index === 0 && place === 'task'));
