@@ -304,3 +304,16 @@ journey j "J" {
         expect(only(diagnostics.filter(d => d.code === 'syntax')).message).toBe('Expected `}` but found the end of the file.');
     });
 });
+
+test('the language server reads a BOM file from disk as editors show it: positions on line 1 do not count the BOM', async () => {
+    const { JourneyNodeFileSystem } = await import('../../packages/language/src/language-server.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'journey-bom-')), 'a.journey');
+    writeFileSync(file, '\uFEFFpersona ben "Ben" { }\n');
+    const { shared } = createJourneyServices({ ...JourneyNodeFileSystem });
+    const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(file));
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    const diagnostic = only(diagnosticsOf(document, 'persona-without-needs'));
+    expect(diagnostic.range).toEqual(rangeOf('persona ben "Ben" { }\n', 'ben'));
+});

@@ -1,6 +1,6 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
+import { NodeFileSystemProvider } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
 import type { Model } from './generated/ast.js';
 import { buildJourneyMapModels } from './journey-model.js';
@@ -13,10 +13,28 @@ import { JourneyMapChangedNotification, JourneyMapRequest, type JourneyMapResult
  */
 export function startJourneyLanguageServer(): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
+    const { shared, Journey } = createJourneyServices({ connection, ...JourneyNodeFileSystem });
     registerJourneyMapProtocol(connection, shared, Journey);
     startLanguageServer(shared);
 }
+
+/**
+ * Files read from disk (the workspace's files no editor has open) without their leading BOM, as editors
+ * and the CLI show them: with it, every position on a BOM file's first line would be one column off.
+ */
+export class BomStrippingFileSystemProvider extends NodeFileSystemProvider {
+    override async readFile(uri: URI): Promise<string> {
+        return (await super.readFile(uri)).replace(/^\uFEFF/, '');
+    }
+
+    override readFileSync(uri: URI): string {
+        return super.readFileSync(uri).replace(/^\uFEFF/, '');
+    }
+}
+
+export const JourneyNodeFileSystem = {
+    fileSystemProvider: () => new BomStrippingFileSystemProvider(),
+};
 
 /**
  * The preview's messages (`journey-protocol.ts`): the map is computed from the server's own parsed,
