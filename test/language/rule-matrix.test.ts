@@ -546,6 +546,7 @@ const FIX_CASES: Array<[string, string]> = [
         ...Object.entries(cases).filter(([, c]) => c.at.length > 0).map(([name, c]) => [`${ruleId}: ${name}`, c.text] as [string, string]),
     ]),
     ['unresolved-reference: a misspelt channel', CLEAN.replace('{ channel email ', '{ channel emial ')],
+    ['syntax: a misspelt member keyword', CLEAN.replace('    pain "Past tools', '    pian "Past tools')],
     ['unused-suppression: two unused ids', RULES['unused-suppression'].main.text.replace('touchpoint-without-channel', 'touchpoint-without-channel, touchpoint-without-owner')],
     ['unused-suppression: a trailing comment', CLEAN.replace(`${SERVES_ALL} }`, `${SERVES_ALL} } // journey-disable-next-line dead-end`)],
     ['missing-trigger: a one-line journey', `${SHARED}\njourney renewal "R" { persona olivia owner success reviewed 2026-11-01 every 90 days ${stage().replace(/\s+/g, ' ')} }\n`],

@@ -1,6 +1,6 @@
 // Acceptance checks of the spec's "Rules (validation)" section that the other rule tests do not pin:
 // the whole table's ids and default severities, and details found while auditing the rules against it.
-import { findRule, journeyRules, type ConfiguredSeverity } from '@journey/language';
+import { findRule, journeyRules, type ConfiguredSeverity, type FindingData } from '@journey/language';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import { runJourney, scratchWorkspaces } from '../support/journey-process.js';
@@ -233,5 +233,27 @@ journey renewal "Renewal" {
             ['stale-map', 1, 9, 5, 9, 38],
         ]);
         expect(run.status).toBe(1);
+    });
+});
+
+describe('syntax: a misspelt member keyword', () => {
+    // The table's quick fix for its first row, "rename to the closest match", for keywords too.
+    test.each([
+        ['goall', 'goal', 'persona olivia "Olivia" {\n    need fast_setup "Fast" importance 3\n    goall "Spend less"\n}\n'],
+        ['touchpiont', 'touchpoint', 'journey renewal "R" {\n    stage notice "N" {\n        touchpiont quote "Q"\n    }\n}\n'],
+    ])('`%s` offers to change it to `%s`', async (word, keyword, text) => {
+        const diagnostic = of(await lint(text), 'syntax')[0];
+        expect(diagnostic.range).toEqual(rangeOnLine(text, word, word));
+        expect(diagnostic.message).toContain(`Did you mean \`${keyword}\`?`);
+        const data = diagnostic.data as FindingData;
+        expect([data.ruleId, data.safeFix]).toEqual(['syntax', false]);
+        expect(data.fixes?.[0]).toEqual({ title: `Change to \`${keyword}\``, edits: [{ range: diagnostic.range, newText: keyword }] });
+    });
+
+    test('no fix when no keyword comes close', async () => {
+        const text = 'persona olivia "Olivia" {\n    need fast_setup "Fast" importance 3\n    zzzzzz "Spend less"\n}\n';
+        const diagnostic = of(await lint(text), 'syntax')[0];
+        expect(diagnostic.message).not.toContain('Did you mean');
+        expect((diagnostic.data as FindingData | undefined)?.fixes ?? []).toEqual([]);
     });
 });

@@ -12,7 +12,7 @@ import { compareText } from './ordering.js';
 import { findRule, type FindingData, type RuleSeverity } from './rules/index.js';
 import { kindOf, unusedSuppressionRule } from './rules/naming-rules.js';
 import { findSuppressions, type Suppression } from './suppressions.js';
-import { blockMemberMessage } from './syntax-hints.js';
+import { misplacedMember } from './syntax-hints.js';
 
 /** How to declare a missing top-level name, for the "unknown name" message. */
 const DECLARATION_TEMPLATES: Record<string, (name: string) => string> = {
@@ -51,15 +51,16 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             const code = ruleIdOf(diagnostic);
             const severity = this.settings.severityOf(code);
             if (severity !== 'off') {
+                const member = code === 'syntax' ? misplacedMember(diagnostic, document, this.services.Grammar) : undefined;
                 result.push({
                     ...diagnostic,
                     code,
                     message: code === 'syntax'
-                        ? unclosedMessage(diagnostic, text) ?? blockMemberMessage(diagnostic, document, this.services.Grammar)
-                            ?? friendlySyntaxMessage(diagnostic.message)
+                        ? unclosedMessage(diagnostic, text) ?? member?.message ?? friendlySyntaxMessage(diagnostic.message)
                         : diagnostic.message,
                     severity: toLspSeverity(severity),
                     source: 'journey',
+                    ...(member && member.suggestions.length > 0 ? { data: keywordFixes(diagnostic, member.suggestions) } : {}),
                 });
             }
         }
@@ -209,6 +210,14 @@ function declareNeed(text: string, journey: Journey): string {
         return ` Add \`need ${needName} "…"\` to persona \`${persona.name}\`, or name one of its needs.`;
     }
     return personas.length > 0 ? ` Add \`need ${needName} "…"\` to one of those personas, or name one of their needs.` : '';
+}
+
+/** The spec's "rename to the closest match" for a misspelt member keyword (`goall` → `goal`). */
+function keywordFixes(diagnostic: Diagnostic, keywords: readonly string[]): FindingData {
+    return {
+        ...(diagnostic.data as object | undefined), ruleId: 'syntax', safeFix: false,
+        fixes: keywords.map(keyword => ({ title: `Change to \`${keyword}\``, edits: [{ range: diagnostic.range, newText: keyword }] })),
+    };
 }
 
 function toLspSeverity(severity: RuleSeverity): DiagnosticSeverity {

@@ -15,9 +15,9 @@ const BLOCKS: Record<string, string> = {
  * Inside a block, a misspelled or misplaced member (`chanel web`, `golas "…"`) leaves the parser
  * expecting the closing `}`: "Expected `}` but found `chanel`" hides that a member was meant. Say what
  * the block takes instead, with the closest keyword; and say that `serves` names one need when a comma
- * follows one.
+ * follows one. The closest keywords also come back on their own, for the quick fix.
  */
-export function blockMemberMessage(diagnostic: Diagnostic, document: LangiumDocument, grammar: Grammar): string | undefined {
+export function misplacedMember(diagnostic: Diagnostic, document: LangiumDocument, grammar: Grammar): { message: string; suggestions: string[] } | undefined {
     const match = /^Expecting token of type '}' but found `([\s\S]*)`\.$/.exec(diagnostic.message);
     if (!match || match[1] === '') {
         return undefined; // the end of the file: the `}` is what is missing
@@ -26,7 +26,7 @@ export function blockMemberMessage(diagnostic: Diagnostic, document: LangiumDocu
     const offset = document.textDocument.offsetAt(diagnostic.range.start);
     const text = document.textDocument.getText();
     if (found === ',' && /(^|[^A-Za-z0-9_])serves\s+[A-Za-z0-9_.]+\s*$/.test(stripComments(text.slice(0, offset)))) {
-        return 'One `serves` names one need: write a `serves` line for each need the touchpoint serves.';
+        return { message: 'One `serves` names one need: write a `serves` line for each need the touchpoint serves.', suggestions: [] };
     }
     const block = innermostBlock(document.parseResult.value, offset);
     if (!block) {
@@ -39,7 +39,7 @@ export function blockMemberMessage(diagnostic: Diagnostic, document: LangiumDocu
     const expected = `${BLOCKS[block.$type]} takes ${members.map(m => `\`${m}\``).join(', ')}, or \`}\` to end it`;
     const suggestions = /^[A-Za-z_][A-Za-z0-9_]*$/.test(found) ? closeMatches(found, members) : [];
     const didYouMean = suggestions.length > 0 ? ` Did you mean ${formatAlternatives(suggestions)}?` : '';
-    return `Unexpected \`${found}\` here: ${expected}.${didYouMean}`;
+    return { message: `Unexpected \`${found}\` here: ${expected}.${didYouMean}`, suggestions };
 }
 
 function innermostBlock(root: AstNode, offset: number): AstNode | undefined {

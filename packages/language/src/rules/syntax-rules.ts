@@ -11,6 +11,8 @@ export const syntaxRule = defineRule({
     id: 'syntax',
     defaultSeverity: 'error',
     description: 'The text does not follow the grammar of the language, or a date is not a real calendar date.',
+    // The fix itself comes with the parse error (see misplacedMember): only a misspelt member keyword has one.
+    fix: { description: 'Change a misspelt keyword to the closest one.', safe: false },
     checks: {
         Source: (node, context) => checkDate(node, node.date, 'date', context),
         Review: (node, context) => checkDate(node, node.date, 'date', context),
