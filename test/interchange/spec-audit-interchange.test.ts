@@ -72,3 +72,15 @@ journey j "Two\\nlines" {
         expect(back.journeys[0].label).toBe('Two lines');
     });
 });
+
+describe('journey import of a file that is not a Mermaid diagram', () => {
+    it('names what the file starts with, never an empty diagram type', () => {
+        const ws = workspace({ 'renewal.journey': '// The journey of the example.\n\njourney renewal "R" {\n}\n', 'notes.mmd': '\n  {\n' });
+        const run = runJourney(['import', 'renewal.journey'], ws.root);
+        expect(run.status).toBe(1);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toBe('renewal.journey:1: the diagram starts with `//`, not `journey`: a Mermaid journey diagram starts with the word `journey`\n'
+            + 'journey: nothing imported from renewal.journey.\n');
+        expect(runJourney(['import', 'notes.mmd'], ws.root).stderr).toMatch(/^notes\.mmd:2: the diagram starts with `\{`, not `journey`/);
+    });
+});

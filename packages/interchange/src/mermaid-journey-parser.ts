@@ -72,7 +72,10 @@ export function parseMermaidJourney(source: string, firstLine = 1): MermaidJourn
         }
         const start = prepared.text.indexOf(first[0]);
         const line = start >= 0 ? lineOf(start) : firstLine;
-        throw new MermaidSyntaxError(`this is a Mermaid \`${first[0].replace(/[^\w-].*$/, '')}\` diagram, not a \`journey\` diagram: the first word must be \`journey\``, line);
+        const type = first[0].replace(/[^\w-].*$/, '');
+        throw new MermaidSyntaxError(type !== ''
+            ? `this is a Mermaid \`${type}\` diagram, not a \`journey\` diagram: the first word must be \`journey\``
+            : `the diagram starts with \`${first[0].slice(0, 20)}\`, not \`journey\`: a Mermaid journey diagram starts with the word \`journey\``, line);
     }
 
     const tokens = lex(prepared.text);
