@@ -1,5 +1,6 @@
 // Acceptance audit of `journey export`, `journey import` and `journey render` against the spec
 // (/work/shared/spec/journey-language.md, "The CLI contract") and docs/interchange.md.
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportMermaid, importMermaid } from '@journey/interchange';
 import { runJourney, TempWorkspace } from '../support/journey-process.js';
@@ -82,5 +83,21 @@ describe('journey import of a file that is not a Mermaid diagram', () => {
         expect(run.stderr).toBe('renewal.journey:1: the diagram starts with `//`, not `journey`: a Mermaid journey diagram starts with the word `journey`\n'
             + 'journey: nothing imported from renewal.journey.\n');
         expect(runJourney(['import', 'notes.mmd'], ws.root).stderr).toMatch(/^notes\.mmd:2: the diagram starts with `\{`, not `journey`/);
+    });
+});
+
+describe('-o never overwrites the file read', () => {
+    it('export and import refuse an OUT that is FILE itself: usage error, FILE untouched', () => {
+        const source = 'persona p "P" { need n "N" }\njourney j "J" {\n    persona p\n    stage s "S" { touchpoint t "T" { emotion 1 serves n } }\n}\n';
+        const diagram = 'journey\n    title J\n    section S\n      T: 4: P\n';
+        const ws = workspace({ 'maps/j.journey': source, 'd.mmd': diagram });
+        const exported = runJourney(['export', 'maps/j.journey', '--format', 'mermaid', '-o', 'maps/../maps/j.journey'], ws.root);
+        expect(exported.status).toBe(2);
+        expect(exported.stderr).toBe('journey: -o maps/../maps/j.journey is the file being exported; write the output to another file\n');
+        expect(readFileSync(ws.path('maps/j.journey'), 'utf8')).toBe(source);
+        const imported = runJourney(['import', 'd.mmd', '-o', 'd.mmd'], ws.root);
+        expect(imported.status).toBe(2);
+        expect(imported.stderr).toBe('journey: -o d.mmd is the file being imported; write the output to another file\n');
+        expect(readFileSync(ws.path('d.mmd'), 'utf8')).toBe(diagram);
     });
 });

@@ -6,6 +6,7 @@ import { CliError, ExitCode } from '../cli-error.js';
 import { parseToday } from '../cli-options.js';
 import { displayPosixPath } from '../formatters/paths.js';
 import { loadInputFile } from '../journey-file.js';
+import { refuseOverwritingInput } from '../output-file.js';
 import type { CommandIO } from './lint-command.js';
 
 export const EXPORT_FORMATS = ['json', 'mermaid', 'csv'] as const;
@@ -35,6 +36,7 @@ export async function exportCommand(file: string, options: ExportOptions, io: Co
         throw new CliError('--ranges applies to --format json only');
     }
     const today = parseToday(options.today);
+    await refuseOverwritingInput(file, options.output, io.cwd, 'exported');
     const target = await loadInputFile(file, io, today, 'nothing exported');
     if (!target) {
         return ExitCode.Problems;

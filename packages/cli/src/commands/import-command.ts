@@ -3,6 +3,7 @@ import path from 'node:path';
 import { importMermaid, importMermaidMarkdown, MermaidSyntaxError } from '@journey/interchange';
 import { CliError, ExitCode } from '../cli-error.js';
 import { displayPosixPath } from '../formatters/paths.js';
+import { refuseOverwritingInput } from '../output-file.js';
 import type { CommandIO } from './lint-command.js';
 
 export interface ImportOptions {
@@ -23,6 +24,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Co
     const source = await readFile(filePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
         throw new CliError(error.code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${error.code ?? error.message}`);
     });
+    await refuseOverwritingInput(file, options.output, io.cwd, 'imported');
     const extension = path.extname(filePath).toLowerCase();
     const importOptions = { sourceName: path.basename(filePath), fallbackName: path.basename(filePath, path.extname(filePath)) };
     let result;
