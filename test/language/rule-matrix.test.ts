@@ -219,6 +219,9 @@ const RULES: Record<string, RuleCases> = {
         cases: {
             'the journey\'s owner covers its touchpoints: silent': silent(CLEAN),
             'its own owner, no journey owner: silent': silent(ws(journey(stage().replace('{ channel email ', '{ channel email owner sales '), HEADER.replace('\n    owner success', '')))),
+            'an `owner` line after an opportunity in a touchpoint is the touchpoint\'s: silent': silent(ws(journey(
+                touchpointStage('            channel email evidence survey\n            pain late "Late"\n            opportunity early "Early" for late\n            owner sales'),
+                HEADER.replace('\n    owner success', '')))),
             'only the touchpoint without an owner is reported': fires(
                 ws(journey(stage('        touchpoint call "Call" { channel phone owner sales }\n'), HEADER.replace('\n    owner success', ''))),
                 on('touchpoint quote', 'quote')),
@@ -234,6 +237,13 @@ const RULES: Record<string, RuleCases> = {
                 ws(journey(touchpointStage('            channel email owner sales evidence survey\n            pain late "Late"\n            opportunity early "Send it earlier" for late'),
                     HEADER.replace('\n    owner success', ''))),
                 on('opportunity early', 'early')),
+            'inside a touchpoint, an `owner` line after it is the touchpoint\'s, not the opportunity\'s': fires(
+                ws(journey(touchpointStage('            channel email evidence survey\n            pain late "Late"\n            opportunity early "Send it earlier" for late\n            owner sales'),
+                    HEADER.replace('\n    owner success', ''))),
+                on('opportunity early', 'early')),
+            'inside a touchpoint, `owner` on the opportunity\'s line is its own: silent': silent(
+                ws(journey(touchpointStage('            channel email owner sales evidence survey\n            pain late "Late"\n            opportunity early "Send it earlier" for late owner sales'),
+                    HEADER.replace('\n    owner success', '')))),
             'inside a touchpoint, the journey\'s owner covers it: silent': silent(
                 ws(journey(touchpointStage('            channel email evidence survey\n            pain late "Late"\n            opportunity early "Send it earlier" for late')))),
         },
@@ -278,6 +288,16 @@ const RULES: Record<string, RuleCases> = {
                     '        pain late "Late" at quote\n        opportunity early "Early" for late\n'))),
                 on('emotion 1', 'emotion'), on('kpi csat', 'csat'), on('pain late', 'late')),
             'a persona\'s pain lines are text: silent': silent(CLEAN),
+            // Layout decides whose a trailing clause is inside a touchpoint (journey-facts.ts).
+            'an `evidence` line after a pain in a touchpoint is the touchpoint\'s, and covers its emotion: silent': silent(
+                ws(journey(touchpointStage('            channel email\n            emotion -1 "Annoyed"\n            pain late "Late"\n            evidence tickets',
+                    '        opportunity early "Early" for late\n')))),
+            'a pain\'s `evidence` on its own line is the pain\'s only: the emotion is unsupported': fires(
+                ws(journey(touchpointStage('            channel email\n            emotion -1 "Annoyed"\n            pain late "Late" evidence tickets',
+                    '        opportunity early "Early" for late\n'))),
+                on('emotion -1', 'emotion')),
+            'a pain in a stage keeps `evidence` on the next line: silent': silent(
+                ws(journey(stage('        pain late "Late"\n            evidence tickets\n        opportunity early "Early" for late\n')))),
         },
     },
     'kpi-off-target': {
@@ -393,20 +413,6 @@ const RULES: Record<string, RuleCases> = {
             'a reason after -- is not a rule id: silent': silent(ws(journey(stage()
                 .replace('{ channel email ', '{ ')
                 .replace('        touchpoint quote', '        // journey-disable-next-line touchpoint-without-channel -- word of mouth\n        touchpoint quote')))),
-        },
-    },
-    'ambiguous-clause': {
-        main: fires(ws(journey(touchpointStage('            channel email evidence survey\n            pain late "Late"\n            evidence tickets',
-            '        opportunity early "Early" for late\n'))), on('            evidence tickets', 'evidence')),
-        cases: {
-            'a pain\'s evidence on its own line: silent': silent(ws(journey(touchpointStage('            channel email evidence survey\n            pain late "Late" evidence tickets',
-                '        opportunity early "Early" for late\n')))),
-            'a pain in a stage, evidence on the next line: silent': silent(ws(journey(stage('        pain late "Late"\n            evidence tickets\n        opportunity early "Early" for late\n')))),
-            'an opportunity\'s owner on a later line inside a touchpoint': fires(
-                ws(journey(touchpointStage('            channel email evidence survey\n            pain late "Late"\n            opportunity early "Early" for late\n            owner sales'))),
-                on('            owner sales', 'owner')),
-            'an opportunity\'s owner on its own line: silent': silent(
-                ws(journey(touchpointStage('            channel email evidence survey\n            pain late "Late"\n            opportunity early "Early" for late owner sales')))),
         },
     },
 };

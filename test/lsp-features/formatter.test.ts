@@ -1,8 +1,11 @@
 // The formatter: one canonical layout, idempotent, comments kept where they were, meaning unchanged.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { JourneyFormatError, buildJourneyMapModels, formatJourneyDocument, formattingEdits, type Model } from '@journey/language';
-import type { LangiumDocument } from 'langium';
+import {
+    JourneyFormatError, buildJourneyMapModels, formatJourneyDocument, formattingEdits, isOpportunity, isPain, isTouchpoint,
+    opportunityOwnerIsTouchpoints, painEvidenceClause, painEvidenceIsTouchpoints, type Model
+} from '@journey/language';
+import { AstUtils, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { buildWorkspace, createWorkspace, parse } from '../language/workspace-helper.js';
@@ -139,6 +142,19 @@ describe('any whitespace between the tokens', () => {
     }
 });
 
+/** Offsets of the `evidence` clauses of pains and the `owner` clauses of opportunities in touchpoints → whether each is the touchpoint's. */
+function layoutClauses(text: string): Map<number, boolean> {
+    const clauses = new Map<number, boolean>();
+    for (const node of AstUtils.streamAllContents(parse(text).parseResult.value)) {
+        if (isPain(node) && isTouchpoint(node.$container) && painEvidenceClause(node)) {
+            clauses.set(painEvidenceClause(node)!.offset, painEvidenceIsTouchpoints(node));
+        } else if (isOpportunity(node) && isTouchpoint(node.$container) && node.owner?.$cstNode) {
+            clauses.set(node.owner.$cstNode.offset, opportunityOwnerIsTouchpoints(node));
+        }
+    }
+    return clauses;
+}
+
 describe('any whitespace between the tokens, across the workspace', () => {
     test('scrambled then formatted examples mean what the examples mean', async () => {
         const originals: Record<string, string> = {};
@@ -149,7 +165,14 @@ describe('any whitespace between the tokens, across the workspace', () => {
             originals[name] = readFileSync(file, 'utf8');
             const result = services.parser.Lexer.tokenize(originals[name]);
             const tokens = [...result.tokens, ...result.hidden].sort((a, b) => a.startOffset - b.startOffset);
-            const scrambled = tokens.map((token, i) => (i === 0 ? '' : tokens[i - 1].tokenType.name === 'SL_COMMENT' || next() < 0.3 ? '\n' : ' ') + token.image).join('');
+            // The one place layout means something: whether a pain's `evidence` or an opportunity's `owner` in a
+            // touchpoint starts a line of its own (the touchpoint's) or not (theirs). Those gaps keep their meaning.
+            const clauses = layoutClauses(originals[name]);
+            const gapBefore = (offset: number, previous: string) => {
+                const own = clauses.get(offset);
+                return own !== undefined ? (own ? '\n' : ' ') : previous === 'SL_COMMENT' || next() < 0.3 ? '\n' : ' ';
+            };
+            const scrambled = tokens.map((token, i) => (i === 0 ? '' : gapBefore(token.startOffset, tokens[i - 1].tokenType.name)) + token.image).join('');
             formatted[name] = format(scrambled);
         }
         const before = await buildWorkspace(originals);
@@ -192,6 +215,30 @@ journey j "J" {
         }
     }
     flow t -> t "again"
+}
+`);
+    });
+
+    test('in a touchpoint, an `evidence` or `owner` line after a pain or opportunity stays the touchpoint\'s line; a deeper one continues it', () => {
+        expect(format(`journey j "J" { stage s "S" { touchpoint t "T" {
+    channel web
+    pain slow "Slow" severity 2
+    evidence tickets
+    opportunity fast "Fast" for slow
+    owner ops
+    pain late "Late"
+        evidence crm
+} } }`)).toBe(`journey j "J" {
+    stage s "S" {
+        touchpoint t "T" {
+            channel web
+            pain slow "Slow" severity 2
+            evidence tickets
+            opportunity fast "Fast" for slow
+            owner ops
+            pain late "Late" evidence crm
+        }
+    }
 }
 `);
     });

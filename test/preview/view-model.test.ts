@@ -132,3 +132,34 @@ function element(view: ViewModel, keyword: string, name: string): string {
     const prefix = { touchpoint: 'tp', pain: 'pain', opportunity: 'opp', plan: 'plan' }[keyword];
     return `${prefix}:${view.name}:${name}`;
 }
+
+describe('the map model reads clauses in a touchpoint by their layout', () => {
+    it('an `evidence` or `owner` line after a pain or opportunity is the touchpoint\'s; on their own line, theirs', async () => {
+        const model = await modelOf(`team ops "Ops"
+team sales "Sales"
+source tickets "Tickets" support
+source crm "CRM" crm
+persona olivia "Olivia" { need n "N" }
+journey j "J" {
+    persona olivia
+    stage s "S" {
+        touchpoint t "T" {
+            emotion -1
+            pain slow "Slow" evidence crm
+            pain late "Late"
+            evidence tickets
+            opportunity fast "Fast" for slow owner sales
+            opportunity early "Early" for late
+            owner ops
+        }
+    }
+}
+`);
+        const touchpoint = model.stages[0].touchpoints[0];
+        expect(touchpoint.evidence.map(e => e.name)).toEqual(['tickets']);
+        expect(touchpoint.owner?.name).toBe('ops');
+        expect(touchpoint.supported).toBe(true);
+        expect(touchpoint.pains.map(p => [p.name, p.evidence.map(e => e.name)])).toEqual([['slow', ['crm']], ['late', []]]);
+        expect(touchpoint.opportunities.map(o => [o.name, o.owner?.name])).toEqual([['fast', 'sales'], ['early', undefined]]);
+    });
+});

@@ -6,7 +6,7 @@ import {
     isSource, isStage, isTeam, isTouchpoint, type Channel, type Competitor, type Emotion, type Journey, type Kpi, type Metric,
     type Need, type Opportunity, type Pain, type Persona, type Plan, type Source, type Stage, type Team, type Touchpoint
 } from './generated/ast.js';
-import { effectiveOwner, isOffTarget, kpiHasEvidence, painTouchpoint, readQuantity } from './journey-facts.js';
+import { effectiveOwner, isOffTarget, kpiHasEvidence, ownOwner, painTouchpoint, readQuantity } from './journey-facts.js';
 import { referencingNodes } from './journey-references.js';
 import { journeyPersonas } from './journey-scope-provider.js';
 import {
@@ -237,7 +237,7 @@ function touchpointCard(touchpoint: Touchpoint): string {
         facts([
             ['Stage', isStage(touchpoint.$container) ? `\`${touchpoint.$container.name}\`` : undefined],
             ['Channel', touchpoint.channels[0] ? `\`${touchpoint.channels[0].channel.$refText}\`` : 'none'],
-            ['Owner', owner ? `\`${owner.name}\`${touchpoint.owners.length === 0 ? " (the journey's)" : ''}` : 'none'],
+            ['Owner', owner ? `\`${owner.name}\`${ownOwner(touchpoint) ? '' : " (the journey's)"}` : 'none'],
             ['Emotion', emotion?.value !== undefined ? `${signed(emotion.value)} ${emotionMeaning(emotion.value) ?? ''}${emotion.label ? ` “${md(emotion.label)}”` : ''}` : undefined],
             ['Serves', touchpoint.serves.map(s => `\`${s.need.$refText}\``).join(', ') || undefined],
             ['Moment of truth', touchpoint.moments.length > 0 ? 'yes' : undefined],
@@ -267,7 +267,7 @@ function opportunityCard(opportunity: Opportunity): string {
         title('opportunity', opportunity.name, opportunity.label),
         facts([
             ['For', opportunity.answers.map(a => `\`${a.$refText}\``).join(', ') || undefined],
-            ['Owner', owner ? `\`${owner.name}\`${opportunity.owner ? '' : " (the journey's)"}` : 'none'],
+            ['Owner', owner ? `\`${owner.name}\`${ownOwner(opportunity) ? '' : " (the journey's)"}` : 'none'],
         ]),
     ].join('\n\n');
 }

@@ -1,6 +1,7 @@
-import { AstUtils } from 'langium';
+import { AstUtils, GrammarUtils, type CstNode, type Reference } from 'langium';
 import {
-    isJourney, isTouchpoint, type Journey, type Kpi, type Metric, type Opportunity, type Pain, type Team, type Touchpoint
+    isJourney, isTouchpoint, type Journey, type Kpi, type Metric, type Opportunity, type Owner, type Pain, type Source, type Team,
+    type Touchpoint
 } from './generated/ast.js';
 
 /**
@@ -10,8 +11,75 @@ import {
 
 /** The owning team: a touchpoint's or opportunity's own `owner`, else the journey's. */
 export function effectiveOwner(node: Touchpoint | Opportunity): Team | undefined {
-    const own = 'owners' in node ? node.owners[0]?.team.ref : node.owner?.team.ref;
-    return own ?? journeyOf(node)?.owners[0]?.team.ref;
+    return ownOwner(node)?.team.ref ?? journeyOf(node)?.owners[0]?.team.ref;
+}
+
+/** A touchpoint's or opportunity's own `owner` line (the first, for a touchpoint), if any. */
+export function ownOwner(node: Touchpoint | Opportunity): Owner | undefined {
+    return isTouchpoint(node) ? touchpointOwners(node)[0] : opportunityOwner(node);
+}
+
+// ---- Clauses on a line of their own inside a touchpoint ---------------------------------------------
+//
+// A pain may end with `evidence SOURCE` and an opportunity with `owner TEAM`, and the grammar reads
+// such a clause wherever it is, even lines below. Inside a touchpoint, a line that starts with
+// `evidence` or `owner` reads as the touchpoint's own member, and that is how its author meant it: so
+// the layout decides, as a reader would. The clause is the pain's or opportunity's on its own line, or
+// on a line indented deeper than the one it starts on (a continuation); a line that starts with it at
+// the member's indentation (or less) is the touchpoint's. Outside touchpoints there is no other owner
+// for it: it stays theirs wherever it is.
+
+/** Whether a pain's or opportunity's trailing clause is, by its layout, the touchpoint's. */
+function clauseIsTouchpoints(node: Pain | Opportunity, clause: CstNode | undefined): boolean {
+    const start = node.$cstNode;
+    if (!isTouchpoint(node.$container) || clause === undefined || start === undefined || clause.range.start.line === start.range.start.line) {
+        return false;
+    }
+    const text = clause.root.fullText;
+    const lineStart = text.lastIndexOf('\n', clause.offset - 1) + 1;
+    const startsLine = text.slice(lineStart, clause.offset).trim() === '';
+    return startsLine && clause.range.start.character <= start.range.start.character;
+}
+
+/** The `evidence` keyword of a pain's evidence clause. */
+export function painEvidenceClause(pain: Pain): CstNode | undefined {
+    return pain.evidence.length > 0 ? GrammarUtils.findNodeForKeyword(pain.$cstNode, 'evidence') : undefined;
+}
+
+/** Whether this pain's `evidence` clause, on a later line in a touchpoint, is the touchpoint's. */
+export function painEvidenceIsTouchpoints(pain: Pain): boolean {
+    return clauseIsTouchpoints(pain, painEvidenceClause(pain));
+}
+
+/** Whether this opportunity's `owner` clause, on a later line in a touchpoint, is the touchpoint's. */
+export function opportunityOwnerIsTouchpoints(opportunity: Opportunity): boolean {
+    return clauseIsTouchpoints(opportunity, opportunity.owner?.$cstNode);
+}
+
+/** A pain's own evidence: its `evidence` clause, unless that is the touchpoint's. */
+export function painEvidence(pain: Pain): Array<Reference<Source>> {
+    return painEvidenceIsTouchpoints(pain) ? [] : pain.evidence;
+}
+
+/** An opportunity's own `owner` clause, unless that is the touchpoint's. */
+export function opportunityOwner(opportunity: Opportunity): Owner | undefined {
+    return opportunityOwnerIsTouchpoints(opportunity) ? undefined : opportunity.owner;
+}
+
+/** A touchpoint's evidence: its `evidence` lines and those read as a pain's clause, in text order. */
+export function touchpointEvidence(touchpoint: Touchpoint): Array<Reference<Source>> {
+    const lines = [
+        ...touchpoint.evidence.map(line => ({ offset: line.$cstNode?.offset ?? 0, sources: line.sources })),
+        ...touchpoint.pains.filter(painEvidenceIsTouchpoints).map(pain => ({ offset: painEvidenceClause(pain)!.offset, sources: pain.evidence })),
+    ];
+    return lines.sort((a, b) => a.offset - b.offset).flatMap(line => line.sources);
+}
+
+/** A touchpoint's `owner` lines, those read as an opportunity's clause included, in text order. */
+export function touchpointOwners(touchpoint: Touchpoint): Owner[] {
+    const moved = touchpoint.opportunities.filter(opportunityOwnerIsTouchpoints).map(opportunity => opportunity.owner!);
+    return moved.length === 0 ? touchpoint.owners
+        : [...touchpoint.owners, ...moved].sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
 }
 
 export function journeyOf(node: Touchpoint | Opportunity | Pain | Kpi): Journey | undefined {
@@ -20,7 +88,7 @@ export function journeyOf(node: Touchpoint | Opportunity | Pain | Kpi): Journey 
 
 /** A touchpoint's `evidence` lines cover its emotion, its KPIs and the pains at it. */
 export function touchpointHasEvidence(touchpoint: Touchpoint): boolean {
-    return touchpoint.evidence.some(line => line.sources.length > 0);
+    return touchpointEvidence(touchpoint).length > 0;
 }
 
 /** The touchpoint a pain is at: its `at`, or the touchpoint it is written in. */
@@ -30,7 +98,7 @@ export function painTouchpoint(pain: Pain): Touchpoint | undefined {
 
 export function painHasEvidence(pain: Pain): boolean {
     const touchpoint = painTouchpoint(pain);
-    return pain.evidence.length > 0 || (touchpoint !== undefined && touchpointHasEvidence(touchpoint));
+    return painEvidence(pain).length > 0 || (touchpoint !== undefined && touchpointHasEvidence(touchpoint));
 }
 
 /** A KPI's `source` is its evidence; its touchpoint's evidence covers it too. */

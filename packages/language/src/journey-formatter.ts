@@ -6,7 +6,8 @@ import type { IToken } from 'chevrotain';
 import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, Range, TextEdit
 } from 'vscode-languageserver';
-import { isModel, isTouchpoint, isValueGap, isValueGapRow } from './generated/ast.js';
+import { isModel, isOpportunity, isPain, isTouchpoint, isValueGap, isValueGapRow } from './generated/ast.js';
+import { opportunityOwnerIsTouchpoints, painEvidenceClause, painEvidenceIsTouchpoints } from './journey-facts.js';
 
 /**
  * The canonical layout of a .journey file, written as a pretty printer over the token stream.
@@ -23,7 +24,9 @@ import { isModel, isTouchpoint, isValueGap, isValueGapRow } from './generated/as
  * The layout:
  * - 4 spaces per nesting level; every member of a block (persona, journey, stage, touchpoint, plan,
  *   valuegap row) on a line of its own; clauses (`at`, `severity`, `evidence` of a pain, `owner` of an
- *   opportunity, competitor scores of a value-gap row, flow steps) stay on their member's line;
+ *   opportunity, competitor scores of a value-gap row, flow steps) stay on their member's line, except
+ *   a pain's `evidence` or an opportunity's `owner` that starts a later line in a touchpoint, which is
+ *   the touchpoint's (see journey-facts.ts) and stays on a line of its own;
  * - a touchpoint block written on one line stays on one line if it fits in 120 columns;
  * - blank lines between members are kept, several collapsed to one, none after `{` or before `}`;
  * - comments are kept verbatim: a comment on its own line stays on its own line (indented with the
@@ -198,6 +201,13 @@ class JourneyPrinter {
                 if (first) {
                     this.memberStarts.add(first.offset);
                 }
+            }
+            // A pain's `evidence` or an opportunity's `owner` on a later line in a touchpoint is the
+            // touchpoint's (journey-facts.ts): it keeps a line of its own, as a member.
+            const movedClause = isPain(node) && painEvidenceIsTouchpoints(node) ? painEvidenceClause(node)
+                : isOpportunity(node) && opportunityOwnerIsTouchpoints(node) ? node.owner?.$cstNode : undefined;
+            if (movedClause) {
+                this.memberStarts.add(movedClause.offset);
             }
             if (BLOCK_TYPES.has(node.$type) || isValueGap(node)) {
                 const open = GrammarUtils.findNodeForKeyword(node.$cstNode, '{');

@@ -5,7 +5,10 @@ import {
     isJourney, isOpportunity, isPain, type Journey, type Kpi, type Model, type Opportunity, type Pain, type Plan, type Stage,
     type Touchpoint
 } from './generated/ast.js';
-import { effectiveOwner, isOffTarget, kpiHasEvidence, painTouchpoint, readQuantity, touchpointHasEvidence } from './journey-facts.js';
+import {
+    effectiveOwner, isOffTarget, kpiHasEvidence, painEvidence, painTouchpoint, readQuantity, touchpointEvidence, touchpointHasEvidence,
+    touchpointOwners
+} from './journey-facts.js';
 import { journeyGraph } from './journey-graph.js';
 import { journeyPersonas } from './journey-scope-provider.js';
 import { valueGapRows } from './rules/evidence-rules.js';
@@ -260,7 +263,7 @@ function touchpointModel(touchpoint: Touchpoint, stage: Stage, allPersonas: stri
         }),
         backstage: touchpoint.backstage[0]?.text,
         kpis: touchpoint.kpis.map(kpiModel).filter((kpi): kpi is KpiModel => kpi !== undefined),
-        evidence: touchpoint.evidence.flatMap(line => line.sources.flatMap(source => source.ref ? [named(source.ref)] : [])),
+        evidence: touchpointEvidence(touchpoint).flatMap(source => source.ref ? [named(source.ref)] : []),
         momentOfTruth: touchpoint.moments.length > 0,
         pains: painsHere.map(pain => painModel(pain, stage)),
         opportunities: AstUtils.streamContents(touchpoint).filter(isOpportunity).map(o => opportunityModel(o, stage)).toArray(),
@@ -268,7 +271,7 @@ function touchpointModel(touchpoint: Touchpoint, stage: Stage, allPersonas: stri
         range: rangeOf(touchpoint),
         nameRange: nameRangeOf(touchpoint),
         memberRanges: definedRanges({
-            channel: touchpoint.channels[0], owner: touchpoint.owners[0], action: touchpoint.actions[0], thinks: touchpoint.thoughts[0],
+            channel: touchpoint.channels[0], owner: touchpointOwners(touchpoint)[0], action: touchpoint.actions[0], thinks: touchpoint.thoughts[0],
             emotion: emotion, backstage: touchpoint.backstage[0], momentOfTruth: touchpoint.moments[0],
         }),
     };
@@ -298,7 +301,7 @@ function painModel(pain: Pain, stage: Stage): PainModel {
         severity: pain.severity,
         stage: stage.name,
         touchpoint: painTouchpoint(pain)?.name,
-        evidence: pain.evidence.flatMap(source => source.ref ? [named(source.ref)] : []),
+        evidence: painEvidence(pain).flatMap(source => source.ref ? [named(source.ref)] : []),
         range: rangeOf(pain),
         nameRange: nameRangeOf(pain),
     };

@@ -7,7 +7,6 @@ import { kpiOffTargetRule, painWithoutOpportunityRule, unsupportedClaimRule, val
 import { deadEndRule, unreachableTouchpointRule } from './flow-rules.js';
 import { futureWithoutCurrentRule, missingPostPurchaseRule, missingTriggerRule, staleMapRule } from './journey-rules.js';
 import { opportunityWithoutOwnerRule, touchpointWithoutChannelRule, touchpointWithoutOwnerRule } from './ownership-rules.js';
-import { ambiguousClauseRule } from './layout-rules.js';
 import { planOverdueRule } from './plan-rules.js';
 import { emotionOutOfRangeRule, scoreOutOfRangeRule } from './range-rules.js';
 
@@ -42,7 +41,6 @@ export const journeyRules: readonly JourneyRule[] = [
     planOverdueRule,
     futureWithoutCurrentRule,
     unusedSuppressionRule,
-    ambiguousClauseRule,
 ];
 
 const rulesById = new Map(journeyRules.map(rule => [rule.id, rule]));

@@ -1,5 +1,5 @@
 import type { Opportunity, Touchpoint } from '../generated/ast.js';
-import { journeyOf } from '../journey-facts.js';
+import { journeyOf, ownOwner } from '../journey-facts.js';
 import { defineRule } from './rule-registry.js';
 
 /**
@@ -7,8 +7,7 @@ import { defineRule } from './rule-registry.js';
  * line: unresolved-reference reports it, and "add an owner" would be the wrong advice.
  */
 function hasOwnerLine(node: Touchpoint | Opportunity): boolean {
-    const own = 'owners' in node ? node.owners.length > 0 : node.owner !== undefined;
-    return own || (journeyOf(node)?.owners.length ?? 0) > 0;
+    return ownOwner(node) !== undefined || (journeyOf(node)?.owners.length ?? 0) > 0;
 }
 
 export const touchpointWithoutChannelRule = defineRule({
