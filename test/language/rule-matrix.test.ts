@@ -355,16 +355,16 @@ const RULES: Record<string, RuleCases> = {
         },
     },
     'stale-map': {
-        main: fires(CLEAN.replace('reviewed 2026-11-01 every 90 days', 'reviewed 2026-08-24 every 90 days'), span('reviewed 2026-08-24 every 90 days')),
+        main: fires(CLEAN.replace('reviewed 2026-11-01 every 90 days', 'reviewed 2026-08-24 every 90 days'), on('reviewed 2026-08-24', 'reviewed')),
         cases: {
             'reviewed exactly `every` days ago: silent': silent(CLEAN.replace('reviewed 2026-11-01 every 90 days', 'reviewed 2026-08-25 every 90 days')),
             'no reviewed line: on the journey\'s name': fires(CLEAN.replace('\n    reviewed 2026-11-01 every 90 days', ''), on('journey renewal', 'renewal')),
             'reviewed without a period: silent': silent(CLEAN.replace('reviewed 2026-11-01 every 90 days', 'reviewed 2020-01-01')),
             'reviewed today: silent': silent(CLEAN.replace('reviewed 2026-11-01 every 90 days', 'reviewed 2026-11-23 every 1 days')),
             'one day over a one-day period': fires(CLEAN.replace('reviewed 2026-11-01 every 90 days', 'reviewed 2026-11-21 every 1 days'),
-                span('reviewed 2026-11-21 every 1 days')),
+                on('reviewed 2026-11-21', 'reviewed')),
             'over a year boundary and a leap day': fires(CLEAN.replace('reviewed 2026-11-01 every 90 days', 'reviewed 2024-02-29 every 365 days'),
-                span('reviewed 2024-02-29 every 365 days')),
+                on('reviewed 2024-02-29', 'reviewed')),
         },
     },
     'plan-overdue': {

@@ -229,8 +229,8 @@ journey renewal "Renewal" {
             ['missing-trigger', 1, 6, 9, 6, 16],
             // The persona on the persona line.
             ['need-not-served', 1, 7, 13, 7, 19],
-            // The reviewed line: 31 days ago against every 30 days.
-            ['stale-map', 1, 9, 5, 9, 38],
+            // The `reviewed` keyword: 31 days ago against every 30 days.
+            ['stale-map', 1, 9, 5, 9, 13],
         ]);
         expect(run.status).toBe(1);
     });

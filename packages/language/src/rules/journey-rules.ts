@@ -96,7 +96,8 @@ export const staleMapRule = defineRule({
             }
             const dateRange = propertyRange(review, 'date');
             context.report({
-                node: review,
+                // On the keyword, as every rule reports on a name or keyword: the date is what the fix changes.
+                node: review, keyword: 'reviewed',
                 message: `Journey \`${journey.name}\` is stale: last reviewed ${review.date}, ${age} days ago, but it must be reviewed every `
                     + `${review.every} days. Review the map with the teams that own it, then set \`reviewed\` to the review's date.`,
                 fixes: dateRange ? [{ title: `Set \`reviewed\` to today (${today})`, edits: [replaceRange(dateRange, today)] }] : [],
