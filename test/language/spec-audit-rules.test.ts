@@ -52,7 +52,7 @@ journey renewal "Renewal" {
     reviewed 2026-11-01 every 30 days
     stage notice "Notice" {
         phase post-purchase
-        touchpoint quote "Quote" { channel web serves fast_setup }
+        touchpoint quote "Quote" { channel web serves olivia.fast_setup }
     }
 }
 `;
@@ -61,10 +61,21 @@ journey renewal "Renewal" {
         const diagnostics = await lint(TWO_PERSONAS);
         const diagnostic = only(of(diagnostics, 'need-not-served'));
         expect(diagnostic.range).toEqual(rangeOnLine(TWO_PERSONAS, 'persona olivia, ben', 'ben'));
-        // `serves fast_setup` is what the journey already has: it names olivia's need, not ben's.
+        // A bare `serves fast_setup` would not say whose (see below): the message names ben's.
         expect(diagnostic.message).toContain('add `serves ben.fast_setup`');
-        const fixed = await lint(TWO_PERSONAS.replace('serves fast_setup }', 'serves fast_setup serves ben.fast_setup }'));
+        const fixed = await lint(TWO_PERSONAS.replace('serves olivia.fast_setup }', 'serves olivia.fast_setup serves ben.fast_setup }'));
         expect(summarize(fixed)).toEqual([]);
+    });
+
+    test('a need name two personas of the journey share is ambiguous unqualified: an error that offers both', async () => {
+        const text = TWO_PERSONAS.replace('serves olivia.fast_setup }', 'serves fast_setup }');
+        const diagnostics = await lint(text);
+        const ambiguous = only(of(diagnostics, 'unresolved-reference'));
+        expect(ambiguous.range).toEqual(rangeOnLine(text, 'serves fast_setup', 'fast_setup'));
+        expect(ambiguous.message).toBe('Ambiguous need `fast_setup`: personas `olivia` and `ben` of this journey each have a need of that name. '
+            + 'Write `olivia.fast_setup` or `ben.fast_setup` to say whose.');
+        expect((ambiguous.data as { fixes: Array<{ title: string }> }).fixes.map(fix => fix.title))
+            .toEqual(['Change to `olivia.fast_setup`', 'Change to `ben.fast_setup`']);
     });
 });
 

@@ -6,6 +6,7 @@ import { CancellationToken, DiagnosticSeverity, type Diagnostic, type TextEdit }
 import { closeMatches, formatAlternatives } from './close-matches.js';
 import { isBy, isJourney, type Journey } from './generated/ast.js';
 import type { JourneyServices } from './journey-module.js';
+import { qualifiedNeedName } from './journey-scope-computation.js';
 import { journeyPersonas } from './journey-scope-provider.js';
 import type { JourneySettings } from './journey-settings.js';
 import { compareText } from './ordering.js';
@@ -148,8 +149,21 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
     }
 
     private suggestionsFor(info: ReferenceInfo, text: string): string[] {
+        const shared = this.sharedNeed(info, text);
+        if (shared.length > 1) {
+            return shared.map(persona => qualifiedNeedName(persona, text));
+        }
         const names = this.scopeProvider.getScope(info).getAllElements().map(description => description.name).toArray();
         return closeMatches(text, names);
+    }
+
+    /** The journey's personas that have a need named `text` (unqualified), when `text` is a need reference. */
+    private sharedNeed(info: ReferenceInfo, text: string): string[] {
+        const journey = AstUtils.getContainerOfType(info.container, isJourney);
+        if (!journey || text.includes('.') || this.reflection.getReferenceType(info) !== 'Need') {
+            return [];
+        }
+        return journeyPersonas(journey).filter(persona => persona.needs.some(need => need.name === text)).map(persona => persona.name);
     }
 
     private unresolvedMessage(info: ReferenceInfo, text: string, suggestions: string[]): string {
@@ -157,6 +171,12 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         const journey = AstUtils.getContainerOfType(info.container, isJourney);
         const head = `Unknown ${kindOf(type)} \`${text}\``;
         const didYouMean = suggestions.length > 0 ? ` Did you mean ${formatAlternatives(suggestions)}?` : '';
+        const shared = this.sharedNeed(info, text);
+        if (shared.length > 1) {
+            const personas = shared.map(persona => `\`${persona}\``);
+            return `Ambiguous need \`${text}\`: personas ${personas.slice(0, -1).join(', ')} and ${personas[personas.length - 1]} of this journey each have a need of that name. `
+                + `Write ${formatAlternatives(shared.map(persona => qualifiedNeedName(persona, text)))} to say whose.`;
+        }
         if (type === 'Need' && journey) {
             const hint = this.elsewhereHint(text, journey);
             return `${head}: this place takes a need of the journey's personas (${this.personaList(journey)}).`

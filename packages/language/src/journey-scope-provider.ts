@@ -72,10 +72,20 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
         return scope;
     }
 
-    /** Each need twice: as `need` and as `persona.need`. */
+    /**
+     * Each need as `persona.need`, and as `need` when no other persona of the journey has a need of that
+     * name: a bare name two personas share would mean one of them at random, so it resolves to nothing
+     * and the unresolved reference says which `persona.need` to write.
+     */
     private describeNeeds(personas: Persona[]): AstNodeDescription[] {
+        const owners = new Map<string, number>();
+        for (const persona of personas) {
+            for (const name of new Set(persona.needs.map(need => need.name).filter(Boolean))) {
+                owners.set(name, (owners.get(name) ?? 0) + 1);
+            }
+        }
         return personas.flatMap(persona => persona.needs.filter(need => need.name).flatMap(need => [
-            this.descriptions.createDescription(need, need.name),
+            ...(owners.get(need.name) === 1 ? [this.descriptions.createDescription(need, need.name)] : []),
             this.descriptions.createDescription(need, qualifiedNeedName(persona.name, need.name)),
         ]));
     }
