@@ -167,6 +167,8 @@ journey my_working_day "My working day" {
     it('keeps decimal scores exactly, decodes entity codes in labels, warns about what Mermaid drops', () => {
         const imported = importMermaid('journey\n section S\n  Tea #9829;: 4.7: Me #38; you\n  Walk: 2: Me, , You: ignored\n  Rest: 3\n');
         expect(imported.text).toContain('touchpoint tea "Tea ♥" {\n            by me_you\n            emotion 1.7\n');
+        // Every digit written, not six decimals: 4.123456789 is the emotion 1.123456789.
+        expect(importMermaid('journey\n section S\n  Tea: 4.123456789: Me\n').text).toContain('emotion 1.123456789\n');
         expect(imported.text).toContain('persona me_you "Me & you" {}');
         expect(imported.warnings).toEqual([
             { line: 4, message: 'task `Walk` has an empty actor name, left out' },
