@@ -299,6 +299,19 @@ journey j "J" {
         expect(first.message).toMatch(/One `serves` names one need/);
     });
 
+    test('at the top level, a word that starts no declaration: what a file declares, and the closest keyword as a fix', async () => {
+        const text = 'team ops "Ops"\nchanel web "Web" online\n';
+        const { diagnostics } = await buildOne(text);
+        const first = only(diagnostics.filter(d => d.code === 'syntax'));
+        expect(first.range).toEqual(rangeOf(text, 'chanel'));
+        expect(first.message).toBe('Unexpected `chanel` at the top level: a file declares `team`, `channel`, `metric`, `competitor`, `source`, '
+            + '`persona`, `journey`; everything else goes inside one of them (is a `{` missing, or a `}` one too many?). Did you mean `channel`?');
+        expect((first.data as { fixes: Array<{ title: string }> }).fixes.map(fix => fix.title)).toEqual(['Change to `channel`']);
+        // A `}` too many is still said as such.
+        const extra = await buildOne('team ops "Ops" }\n');
+        expect(only(extra.diagnostics.filter(d => d.code === 'syntax')).message).toContain('is a `{` missing, or a `}` one too many?');
+    });
+
     test('a block left open at the end of the file still says `}` is missing', async () => {
         const { diagnostics } = await buildOne('persona p "P" { need n "N"\n');
         expect(only(diagnostics.filter(d => d.code === 'syntax')).message).toBe('Expected `}` but found the end of the file.');

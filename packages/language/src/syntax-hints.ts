@@ -18,6 +18,10 @@ const BLOCKS: Record<string, string> = {
  * follows one. The closest keywords also come back on their own, for the quick fix.
  */
 export function misplacedMember(diagnostic: Diagnostic, document: LangiumDocument, grammar: Grammar): { message: string; suggestions: string[] } | undefined {
+    const topLevel = /^Expecting token of type 'EOF' but found `([A-Za-z_][A-Za-z0-9_]*)`\.$/.exec(diagnostic.message);
+    if (topLevel) {
+        return misplacedDeclaration(topLevel[1], grammar);
+    }
     const match = /^Expecting token of type '}' but found `([\s\S]*)`\.$/.exec(diagnostic.message);
     if (!match || match[1] === '') {
         return undefined; // the end of the file: the `}` is what is missing
@@ -40,6 +44,39 @@ export function misplacedMember(diagnostic: Diagnostic, document: LangiumDocumen
     const suggestions = /^[A-Za-z_][A-Za-z0-9_]*$/.test(found) ? closeMatches(found, members) : [];
     const didYouMean = suggestions.length > 0 ? ` Did you mean ${formatAlternatives(suggestions)}?` : '';
     return { message: `Unexpected \`${found}\` here: ${expected}.${didYouMean}`, suggestions };
+}
+
+/**
+ * At the top level, a word that starts no declaration (`chanel web …`, or a member such as `stage`
+ * written outside its journey) leaves the parser expecting the end of the file. Say what a file
+ * declares, with the closest keyword.
+ */
+function misplacedDeclaration(found: string, grammar: Grammar): { message: string; suggestions: string[] } | undefined {
+    const declarations = declarationKeywords(grammar);
+    if (declarations.length === 0) {
+        return undefined;
+    }
+    const suggestions = closeMatches(found, declarations);
+    const didYouMean = suggestions.length > 0 ? ` Did you mean ${formatAlternatives(suggestions)}?` : '';
+    return {
+        message: `Unexpected \`${found}\` at the top level: a file declares ${declarations.map(d => `\`${d}\``).join(', ')}; `
+            + `everything else goes inside one of them (is a \`{\` missing, or a \`}\` one too many?).${didYouMean}`,
+        suggestions,
+    };
+}
+
+/** The keywords that start a top-level declaration (`team`, `channel`, … `journey`), read from the grammar. */
+function declarationKeywords(grammar: Grammar): string[] {
+    const rule = grammar.rules.find(r => GrammarAST.isParserRule(r) && r.name === 'Declaration') as GrammarAST.ParserRule | undefined;
+    if (!rule) {
+        return [];
+    }
+    return AstUtils.streamAllContents(rule.definition).filter(GrammarAST.isRuleCall).map(call => call.rule.ref)
+        .filter(GrammarAST.isParserRule)
+        .map(called => AstUtils.streamAllContents(called.definition).find(GrammarAST.isKeyword)?.value)
+        .filter((keyword): keyword is string => keyword !== undefined)
+        .distinct()
+        .toArray();
 }
 
 function innermostBlock(root: AstNode, offset: number): AstNode | undefined {
