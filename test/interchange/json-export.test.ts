@@ -93,6 +93,23 @@ describe('JSON export', () => {
         });
     });
 
+    it('says who each persona is: description, goals, pains, motivations, preferred channels, needs', async () => {
+        const document = journeyExportDocument(inputs(await examples())) as { journeys: Array<{ name: string; personas: unknown[] }> };
+        const [olivia] = document.journeys.find(journey => journey.name === 'renewal')!.personas;
+        expect(olivia).toEqual({
+            name: 'olivia', label: 'Olivia, Operations Manager',
+            description: ['Runs operations at a 200-person logistics firm and owns the tooling budget.'],
+            goals: ['Replace a tool whose contract is up for renewal with one her team adopts'],
+            pains: ['Past tools were abandoned after onboarding'],
+            motivations: [],
+            prefers: [{ name: 'web', label: 'Website' }, { name: 'email', label: 'Email' }],
+            needs: [
+                { name: 'clear_pricing', label: 'Know the total cost before talking to sales', importance: 5 },
+                { name: 'fast_setup', label: 'Be productive within one week', importance: 4 },
+            ],
+        });
+    });
+
     it('computes stale and overdue for the day given as today', async () => {
         const early = await buildModels(journeyFiles('examples/spec'), '2026-11-02');
         const late = await buildModels(journeyFiles('examples/spec'), '2027-06-01');

@@ -65,6 +65,11 @@ class ExportWriter {
             file,
             personas: journey.personas.map(persona => ({
                 ...named(persona),
+                description: persona.description,
+                goals: persona.goals,
+                pains: persona.pains,
+                motivations: persona.motivations,
+                prefers: persona.prefers.map(named),
                 needs: persona.needs.map(need => ({ ...named(need), importance: need.importance })),
             })),
             trigger: journey.trigger,

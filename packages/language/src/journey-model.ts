@@ -46,6 +46,13 @@ export interface NamedRef {
 }
 
 export interface PersonaModel extends NamedRef {
+    /** Its `description` lines, goals, pains (descriptive text) and motivations, in order; empty when none. */
+    description: string[];
+    goals: string[];
+    pains: string[];
+    motivations: string[];
+    /** Channels it prefers (`prefers`), resolved ones only. */
+    prefers: NamedRef[];
     needs: Array<NamedRef & { importance?: number }>;
 }
 
@@ -191,6 +198,11 @@ export function buildJourneyMapModel(journey: Journey, today: CalendarDate): Jou
         label: journey.label,
         personas: personas.map(persona => ({
             ...named(persona),
+            description: persona.descriptions.map(line => line.text),
+            goals: persona.goals.map(line => line.text),
+            pains: persona.pains.map(line => line.text),
+            motivations: persona.motivations.map(line => line.text),
+            prefers: persona.prefers.flatMap(line => line.channels.flatMap(channel => channel.ref ? [named(channel.ref)] : [])),
             needs: persona.needs.map(need => ({ ...named(need), importance: need.importance })),
         })),
         trigger: journey.triggers[0]?.text,
