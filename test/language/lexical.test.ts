@@ -135,6 +135,20 @@ describe('strings', () => {
         expect(labelOf(String.raw`"first\nsecond"`)).toBe('first\nsecond');
     });
 
+    test('any other backslash is a syntax error on the escape, saying which escapes there are', async () => {
+        const text = String.raw`team a "C:\\Tools\\ok"
+team b "C:\Users\x \t and \"quoted\" \n"
+team c "two
+lines \q"
+`;
+        const { diagnostics } = await buildOne(text);
+        const found = diagnostics.filter(d => d.code === 'syntax')
+            .map(d => [d.range.start.line, d.range.start.character, d.range.end.character, d.message.split(' is not')[0]]);
+        expect(found).toEqual([[1, 10, 12, '`\\U`'], [1, 16, 18, '`\\x`'], [1, 19, 21, '`\\t`'], [3, 6, 8, '`\\q`']]);
+        expect(found.length).toBe(diagnostics.length);
+        expect(diagnostics[0].message).toBe(String.raw`${'`'}\U${'`'} is not an escape: a text takes ${'`'}\"${'`'} (a quote), ${'`'}\\${'`'} (a backslash) and ${'`'}\n${'`'} (a line break). Write ${'`'}\\${'`'} for a backslash.`);
+    });
+
     test('a string may span lines', () => {
         expect(labelOf('"first line\nsecond line"')).toBe('first line\nsecond line');
     });

@@ -1,6 +1,7 @@
 import { daysInMonth, parseCalendarDate } from '../calendar-date.js';
 import { defineRule, type RuleContext } from './rule-registry.js';
-import type { AstNode } from 'langium';
+import { CstUtils, type AstNode } from 'langium';
+import type { Position } from 'vscode-languageserver';
 import { isValueGapRow } from '../generated/ast.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
@@ -17,6 +18,30 @@ export const syntaxRule = defineRule({
         Source: (node, context) => checkDate(node, node.date, 'date', context),
         Review: (node, context) => checkDate(node, node.date, 'date', context),
         Due: (node, context) => checkDate(node, node.date, 'date', context),
+        Model: (model, context) => {
+            // The language's escapes are `\"`, `\\` and `\n`; anything else after a backslash is a mistake
+            // (a Windows path, a `\t` from another language) that would otherwise quietly change the text.
+            if (!model.$cstNode) {
+                return;
+            }
+            for (const leaf of CstUtils.flattenCst(model.$cstNode)) {
+                if (leaf.tokenType.name !== 'STRING' || !leaf.text.includes('\\')) {
+                    continue;
+                }
+                for (const escape of leaf.text.matchAll(/\\([\s\S])/g)) {
+                    if (escape[1] === '"' || escape[1] === '\\' || escape[1] === 'n') {
+                        continue;
+                    }
+                    const start = positionIn(leaf.range.start, leaf.text, escape.index!);
+                    const shown = /\s/.test(escape[1]) ? '\\ followed by a space or line end' : `\`\\${escape[1]}\``;
+                    context.report({
+                        node: model, range: { start, end: { line: start.line, character: start.character + (escape[1] === '\r' || escape[1] === '\n' ? 1 : 2) } },
+                        message: `${shown} is not an escape: a text takes \`\\"\` (a quote), \`\\\\\` (a backslash) and \`\\n\` (a line break). `
+                            + 'Write `\\\\` for a backslash.',
+                    });
+                }
+            }
+        },
         ValueGap: (node, context) => {
             const first = node.entries[0];
             if (first && !isValueGapRow(first)) {
@@ -28,6 +53,14 @@ export const syntaxRule = defineRule({
         },
     }
 });
+
+/** The position `offset` characters into a token's text that starts at `start` (strings may span lines). */
+function positionIn(start: Position, text: string, offset: number): Position {
+    const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+    return before.length === 1
+        ? { line: start.line, character: start.character + offset }
+        : { line: start.line + before.length - 1, character: before[before.length - 1].length };
+}
 
 function checkDate(node: AstNode, text: string | undefined, property: string, context: RuleContext): void {
     if (text === undefined || parseCalendarDate(text)) {
