@@ -390,6 +390,8 @@ const RULES: Record<string, RuleCases> = {
                 journey(stage(), `${HEADER}\n    state future of renewal`, 'renewal_2027'))),
             'future of itself': fires(ws(journey(stage(), `${HEADER}\n    state future of renewal`)), on('state future of', 'renewal')),
             'state current: silent': silent(ws(journey(stage(), `${HEADER}\n    state current`))),
+            '`state future` without `of`: on `future`, and nothing else goes wrong': fires(ws(journey(stage(), `${HEADER}\n    state future`)),
+                on('state future', 'future')),
         },
     },
     'unused-suppression': {

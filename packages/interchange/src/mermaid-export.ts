@@ -60,7 +60,7 @@ class NotesWriter {
         if (journey.state.kind === 'current') {
             header.push('state current');
         } else if (journey.state.kind === 'future') {
-            header.push(`state future of ${journey.state.of ?? '?'}`);
+            header.push(journey.state.of ? `state future of ${journey.state.of}` : 'state future');
         }
         if (journey.owner) {
             header.push(`owner ${journey.owner.name}`);

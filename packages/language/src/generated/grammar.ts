@@ -1161,28 +1161,34 @@ export const JourneyDslGrammar = (): Grammar => loadedJourneyDslGrammar ?? (load
                     }
                   },
                   {
-                    "$type": "Keyword",
-                    "value": "of"
-                  },
-                  {
-                    "$type": "Assignment",
-                    "feature": "currentState",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "CrossReference",
-                      "type": {
-                        "$ref": "#/rules@16"
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "of"
                       },
-                      "terminal": {
-                        "$type": "RuleCall",
-                        "rule": {
-                          "$ref": "#/rules@50"
-                        },
-                        "arguments": []
-                      },
-                      "deprecatedSyntax": false,
-                      "isMulti": false
-                    }
+                      {
+                        "$type": "Assignment",
+                        "feature": "currentState",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@16"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@50"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      }
+                    ],
+                    "cardinality": "?"
                   }
                 ]
               }

@@ -118,7 +118,13 @@ export const futureWithoutCurrentRule = defineRule({
             const journey = AstUtils.getContainerOfType(state, isJourney);
             const current = state.currentState?.ref;
             const text = state.currentState?.$refText ?? '';
-            if (!current) {
+            if (!state.currentState) {
+                context.report({
+                    node: state, keyword: 'future',
+                    message: `Future state \`${journey?.name}\` does not say which journey it improves: write \`state future of JOURNEY\`, `
+                        + 'naming the current-state journey it is drawn against.',
+                });
+            } else if (!current) {
                 context.report({
                     node: state, property: 'currentState',
                     message: `Future state \`${journey?.name}\` refers to \`${text}\`, which is not a journey: a future state is drawn against `
