@@ -244,6 +244,7 @@ journey j "J" {
         ['2000-02-29', 'leap day of a year divisible by 400'],
         ['2026-12-31', 'last day of the year'],
         ['2026-01-01', 'first day of the year'],
+        ['0000-02-29', 'leap day of year 0, which JavaScript dates would read as 1900'],
     ])('%s (%s) is a calendar date', async date => {
         const { diagnostics } = await buildOne(`source s "S" survey ${date}\n`);
         expect(summarize(core(diagnostics))).toEqual([]);
@@ -253,6 +254,7 @@ journey j "J" {
         ['2026-02-30', 'February has 28 days'],
         ['2026-02-29', 'not a leap year'],
         ['2100-02-29', 'a century that is not a leap year'],
+        ['0100-02-29', 'a century that is not a leap year, before 1000'],
         ['2026-13-01', 'no month 13'],
         ['2026-00-10', 'no month 0'],
         ['2026-04-31', 'April has 30 days'],

@@ -25,12 +25,19 @@ export function parseCalendarDate(text: string): CalendarDate | undefined {
 
 export function daysInMonth(year: number, month: number): number {
     // Day 0 of the next month is the last day of this one.
-    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return new Date(utc(year, month, 0)).getUTCDate();
 }
 
 /** Days since 1970-01-01, for differences and comparisons. */
 export function toEpochDay(date: CalendarDate): number {
-    return Math.round(Date.UTC(date.year, date.month - 1, date.day) / 86_400_000);
+    return Math.round(utc(date.year, date.month - 1, date.day) / 86_400_000);
+}
+
+/** `Date.UTC` for every year: it reads years 0–99 as 1900–1999, which would make 0000-02-29 no date. */
+function utc(year: number, monthIndex: number, day: number): number {
+    const date = new Date(0);
+    date.setUTCFullYear(year, monthIndex, day);
+    return date.getTime();
 }
 
 export function formatCalendarDate(date: CalendarDate): string {
