@@ -86,6 +86,17 @@ describe('spec audit: the drawing', () => {
         expect(await overflowingTexts(svg)).toEqual([]);
     });
 
+    it('never cuts a competitor name silently in the value gap chart: an ellipsis on the row, the whole name in its tooltip', async () => {
+        const layout = await layoutJourney(buildViewModel(await modelOf(BOLD, { 'shared.journey': SHARED })));
+        const row = layout.valueGap!.rows[0];
+        const party = row.lines.find(line => line.text.startsWith('Beta'))!;
+        expect(party.text).toMatch(/^Beta Corporation.*…$/);
+        expect(textWidth(party.text, { size: party.size, bold: party.bold })).toBeLessThanOrEqual(120);
+        expect(row.title).toContain('Beta Corporation International Holdings Limited 3');
+        expect(row.title).toContain('us 1');
+        expect(row.lines.find(line => line.text.startsWith('Acme'))!.text).toBe('AcmeOps');
+    });
+
     it('measures bold text at least as wide as DejaVu Sans Bold draws it', () => {
         // Advance widths of DejaVu Sans Bold (units of 2048 per em): the bold face is not the regular one
         // widened evenly (f, i, l, r, t gain some 20 %).

@@ -1158,8 +1158,10 @@ function valueGapSection(view: ViewModel, x: number, y: number, width: number): 
     ], x, y, width);
     let cursor = y + title.height + 8;
     const needWidth = Math.min(260, Math.round(width * 0.3));
-    const partyWidth = 120;
     const barMax = 200;
+    // The party names as wide as the longest, within what leaves the gap text 240 px (else cut with "…").
+    const widestParty = Math.ceil(Math.max(...view.valueGap.parties.map((party, i) => textWidth(party, i === 0 ? FONT.smallBold : FONT.small))));
+    const partyWidth = Math.max(120, Math.min(widestParty, width - needWidth - 16 - 8 - barMax - 40 - 8 - 240));
     const barX = x + needWidth + 16 + partyWidth + 8;
     const gapX = barX + barMax + 40;
     const gapWidth = Math.max(120, x + width - gapX - 8);
@@ -1181,7 +1183,8 @@ function valueGapSection(view: ViewModel, x: number, y: number, width: number): 
             if (score === undefined) {
                 return;
             }
-            const partyLine = placeBlocks([{ text: party, font: index === 0 ? FONT.smallBold : FONT.small }], x + needWidth + 16, barY, partyWidth, 'end');
+            const partyFont = index === 0 ? FONT.smallBold : FONT.small;
+            const partyLine = placeBlocks([{ text: oneLine(party, partyWidth, partyFont), font: partyFont }], x + needWidth + 16, barY, partyWidth, 'end');
             lines.push(partyLine.lines[0]);
             const clamped = Math.max(0, Math.min(5, score));
             bars.push({ party, us: index === 0, box: { x: barX, y: round(barY + 3), width: round((clamped / 5) * barMax), height: 10 }, score });
@@ -1189,11 +1192,26 @@ function valueGapSection(view: ViewModel, x: number, y: number, width: number): 
             barY += rowHeightOfBars;
         });
         const height = Math.ceil(Math.max(need.height, barY - cursor - 6, gap.height) + 12);
-        const laid = { id: row.id, box: { x, y: cursor, width, height }, highlighted: row.highlighted, severe: row.severe, lines, bars, title: `${row.need}: ${gapText}` };
+        // The tooltip has every score with the party's whole name (the row may show it cut short).
+        const scores = view.valueGap.parties.flatMap((party, index) => row.scores[index] === undefined ? [] : [`${party} ${formatNumber(row.scores[index]!)}`]);
+        const title = `${row.need}: ${gapText}\n${scores.join(' · ')}`;
+        const laid = { id: row.id, box: { x, y: cursor, width, height }, highlighted: row.highlighted, severe: row.severe, lines, bars, title };
         cursor += height + 4;
         return laid;
     });
     return { box: { x, y, width, height: cursor - y }, titleLines: title.lines, rows };
+}
+
+/** `text` on one line at most `width` wide: cut short with an ellipsis when it does not fit. */
+function oneLine(text: string, width: number, font: FontSpec): string {
+    if (textWidth(text, font) <= width) {
+        return text;
+    }
+    const chars = Array.from(text);
+    while (chars.length > 0 && textWidth(`${chars.join('').trimEnd()}…`, font) > width) {
+        chars.pop();
+    }
+    return `${chars.join('').trimEnd()}…`;
 }
 
 function listSection(titleText: string, entries: Array<{ id: string; kind: CardKind; blocks: Block[]; tone?: Tone }>, x: number, y: number, width: number): ListLayout {
