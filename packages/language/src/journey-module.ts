@@ -13,7 +13,7 @@ import { JourneyDocumentValidator } from './journey-document-validator.js';
 import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyCodeLensProvider, JourneyInlayHintProvider } from './journey-hints.js';
 import { JourneyHoverProvider } from './journey-hover-provider.js';
-import { JourneyLanguageServer, addJourneyRequestHandlers } from './journey-language-server.js';
+import { JourneyDocumentUpdateHandler, JourneyLanguageServer, addJourneyRequestHandlers } from './journey-language-server.js';
 import { JourneyFoldingRangeProvider } from './journey-ranges.js';
 import { JourneyDefinitionProvider, JourneyReferences } from './journey-references.js';
 import { JourneyRenameProvider } from './journey-rename-provider.js';
@@ -69,6 +69,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 const JourneySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     lsp: {
         LanguageServer: services => new JourneyLanguageServer(services),
+        DocumentUpdateHandler: services => new JourneyDocumentUpdateHandler(services),
         NodeKindProvider: () => new JourneyNodeKindProvider(),
         WorkspaceSymbolProvider: services => new JourneyWorkspaceSymbolProvider(services),
     },
