@@ -19,9 +19,14 @@ export function registerValidationChecks(services: JourneyServices): void {
         }
     }
     const settings = services.validation.JourneySettings;
+    const reflection = services.shared.AstReflection;
     const checks: Record<string, (node: unknown, accept: ValidationAcceptor) => void> = {};
     for (const [type, entries] of checksByType) {
+        const named = 'name' in reflection.getTypeMetaData(type).properties;
         checks[type] = (node, accept) => {
+            if (named && !(node as { name?: string }).name) {
+                return; // a declaration whose name is not written yet: the syntax error says so, rules would say `undefined`
+            }
             const today = settings.currentDate();
             for (const { rule, check } of entries) {
                 const severity = settings.severityOf(rule.id);

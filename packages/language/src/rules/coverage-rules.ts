@@ -22,11 +22,12 @@ export const needNotServedRule = defineRule({
                     }
                     reported.add(persona);
                     for (const need of persona.needs) {
-                        if (!served.has(need)) {
+                        // A need whose name is not written yet has its syntax error; nothing can serve it.
+                        if (!served.has(need) && need.name) {
                             const reference = servesReference(journey, persona, need);
                             context.report({
                                 node: line, property: 'personas', index,
-                                message: `Need \`${persona.name}.${need.name}\` ("${need.label}") is served by no touchpoint of journey \`${journey.name}\`: `
+                                message: `Need \`${persona.name}.${need.name}\`${need.label ? ` ("${need.label}")` : ''} is served by no touchpoint of journey \`${journey.name}\`: `
                                     + `add \`serves ${reference}\` to the touchpoint that meets it, or map the stage where it is met.`,
                                 data: { persona: persona.name, need: need.name },
                                 fixes: servesFixes(journey, reference),

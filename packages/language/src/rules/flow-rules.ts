@@ -1,4 +1,4 @@
-import { journeyGraph, reachableFrom } from '../journey-graph.js';
+import { journeyGraph, reachableFrom, type JourneyGraph } from '../journey-graph.js';
 import { defineRule } from './rule-registry.js';
 
 export const unreachableTouchpointRule = defineRule({
@@ -9,7 +9,7 @@ export const unreachableTouchpointRule = defineRule({
         Journey: (journey, context) => {
             const graph = journeyGraph(journey);
             const first = graph.touchpoints[0];
-            if (!graph.hasFlows || !first) {
+            if (!graph.hasFlows || !first || hasNamelessTouchpoint(graph)) {
                 return;
             }
             const reached = reachableFrom(graph, first);
@@ -33,7 +33,7 @@ export const deadEndRule = defineRule({
     checks: {
         Journey: (journey, context) => {
             const graph = journeyGraph(journey);
-            if (!graph.hasFlows) {
+            if (!graph.hasFlows || hasNamelessTouchpoint(graph)) {
                 return;
             }
             const last = graph.touchpoints[graph.touchpoints.length - 1];
@@ -50,3 +50,8 @@ export const deadEndRule = defineRule({
         }
     }
 });
+
+/** A touchpoint whose name is not written yet (a syntax error) cannot be in a flow yet: the graph is not the user's. */
+function hasNamelessTouchpoint(graph: JourneyGraph): boolean {
+    return graph.touchpoints.some(touchpoint => !touchpoint.name);
+}
