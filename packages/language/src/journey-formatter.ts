@@ -107,7 +107,27 @@ export function formattingEdits(services: LangiumCoreServices, document: Langium
             previousAfter = startAfter + tokenText(after[i]).length;
         }
     }
-    return range ? edits.filter(edit => within(edit.range, range)) : edits;
+    // A gap's edit starts at the end of the line before; narrowed to what changes, a selected line's
+    // indentation is inside the selection.
+    return range ? edits.map(edit => narrowed(textDocument, edit)).filter(edit => within(edit.range, range)) : edits;
+}
+
+/** The edit without the text it keeps at its start and end. */
+function narrowed(textDocument: LangiumDocument['textDocument'], edit: TextEdit): TextEdit {
+    const old = textDocument.getText(edit.range);
+    let start = 0;
+    while (start < old.length && start < edit.newText.length && old[start] === edit.newText[start]) {
+        start++;
+    }
+    let end = 0;
+    while (end < old.length - start && end < edit.newText.length - start && old[old.length - 1 - end] === edit.newText[edit.newText.length - 1 - end]) {
+        end++;
+    }
+    const offset = textDocument.offsetAt(edit.range.start);
+    return {
+        range: { start: textDocument.positionAt(offset + start), end: textDocument.positionAt(offset + old.length - end) },
+        newText: edit.newText.slice(start, edit.newText.length - end),
+    };
 }
 
 /** The Formatter service: document and range formatting with the canonical layout. */
