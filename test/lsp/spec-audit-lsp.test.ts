@@ -1,6 +1,6 @@
 // Acceptance audit of `journey lsp --stdio` as any LSP client sees it: what an editor does that the
 // other LSP tests do not (closing a modified file, typing a declaration's name, formatting a selection).
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { PERSONAS, RENEWAL_CLEAN, RENEWAL_WITH_PROBLEMS } from '../support/fixtures.js';
@@ -83,5 +83,22 @@ describe('format selection', () => {
         expect(after[line]).toBe('    stage notice "Renewal notice" {');
         // Outside the selection, nothing changed.
         expect(after.filter((_, i) => i !== line)).toEqual(text.split('\n').filter((_, i) => i !== line));
+    });
+});
+
+describe('quick fixes, whatever the client sends back', () => {
+    it('are found for a diagnostic the client sends without `data`, and are not offered for other kinds of action', async () => {
+        const { ws, client } = start({ 'personas.journey': PERSONAS, 'renewal.journey': RENEWAL_WITH_PROBLEMS });
+        await client.initialize(ws.root);
+        const uri = await client.open(ws.path('renewal.journey'), RENEWAL_WITH_PROBLEMS);
+        const diagnostics = await client.diagnosticsFor(uri, d => d.some(x => x.code === 'unresolved-reference'));
+        const { data: _data, ...withoutData } = diagnostics.find(d => d.code === 'unresolved-reference')!;
+        const ask = (only?: string[]) => client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+            textDocument: { uri }, range: withoutData.range, context: { diagnostics: [withoutData], ...(only ? { only } : {}) },
+        });
+        expect((await ask()).map(action => action.title)).toEqual(['Change to `email`']);
+        expect((await ask(['quickfix'])).map(action => action.title)).toEqual(['Change to `email`']);
+        expect(await ask(['source.fixAll'])).toEqual([]);
+        expect(await ask(['refactor'])).toEqual([]);
     });
 });

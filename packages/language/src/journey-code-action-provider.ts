@@ -1,6 +1,6 @@
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import type { FindingData } from './rules/rule-registry.js';
 
 /**
@@ -9,9 +9,13 @@ import type { FindingData } from './rules/rule-registry.js';
  */
 export class JourneyCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
+        const only = params.context.only;
+        if (only && !only.some(kind => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty)) {
+            return []; // e.g. `source.fixAll` on save, or the refactor menu: none of ours
+        }
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
-            const data = diagnostic.data as FindingData | undefined;
+            const data = (this.ownDiagnostic(document, diagnostic) ?? diagnostic).data as FindingData | undefined;
             data?.fixes?.forEach((fix, index) => actions.push({
                 title: fix.title,
                 kind: CodeActionKind.QuickFix,
@@ -21,5 +25,15 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             }));
         }
         return actions;
+    }
+
+    /**
+     * The server's own diagnostic the client's one stands for: clients without `dataSupport` drop
+     * `data`, and its fixes are for the text the server has now.
+     */
+    private ownDiagnostic(document: LangiumDocument, diagnostic: Diagnostic): Diagnostic | undefined {
+        const same = (a: Diagnostic['range'], b: Diagnostic['range']) => a.start.line === b.start.line && a.start.character === b.start.character
+            && a.end.line === b.end.line && a.end.character === b.end.character;
+        return document.diagnostics?.find(own => own.code === diagnostic.code && own.message === diagnostic.message && same(own.range, diagnostic.range));
     }
 }
