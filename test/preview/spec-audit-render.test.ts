@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { buildViewModel, layoutJourney, renderSvg, textWidth } from '@journey/preview';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type HeadlessChromium } from '../support/chromium.js';
-import { modelOf } from './preview-helper.js';
+import { modelOf, modelsOf } from './preview-helper.js';
 
 const SHARED = `team ops "Operations"
 channel web "Website" online
@@ -95,6 +95,16 @@ describe('spec audit: the drawing', () => {
         expect(row.title).toContain('Beta Corporation International Holdings Limited 3');
         expect(row.title).toContain('us 1');
         expect(row.lines.find(line => line.text.startsWith('Acme'))!.text).toBe('AcmeOps');
+    });
+
+    it('names the current state a future map redraws by its title, as the header names personas and teams (was its identifier)', async () => {
+        const [, future] = await modelsOf(`journey renewal_today "Olivia renews today" { persona p stage s "S" { touchpoint t "T" {} } }
+journey renewal_next "Olivia renews next year" { persona p state future of renewal_today stage s "S" { touchpoint t "T" {} } }
+`, { 'shared.journey': SHARED });
+        const header = buildViewModel(future).header;
+        expect(header.state).toBe('Future state of “Olivia renews today”');
+        const layout = await layoutJourney(buildViewModel(future));
+        expect(layout.header.lines.map(line => line.text).join(' ')).toContain('Future state of “Olivia renews today”');
     });
 
     it('measures bold text at least as wide as DejaVu Sans Bold draws it', () => {

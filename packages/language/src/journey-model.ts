@@ -26,7 +26,8 @@ export interface JourneyMapModel {
     label: string;
     personas: PersonaModel[];
     trigger?: string;
-    state: { kind: 'current' } | { kind: 'future'; of?: string } | { kind: 'unspecified' };
+    /** `of`: the current-state journey's name; `ofLabel`: its title, when it resolves. */
+    state: { kind: 'current' } | { kind: 'future'; of?: string; ofLabel?: string } | { kind: 'unspecified' };
     owner?: NamedRef;
     reviewed?: { date: string; everyDays?: number; stale?: boolean };
     stages: StageModel[];
@@ -206,7 +207,7 @@ export function buildJourneyMapModel(journey: Journey, today: CalendarDate): Jou
             needs: persona.needs.map(need => ({ ...named(need), importance: need.importance })),
         })),
         trigger: journey.triggers[0]?.text,
-        state: !state ? { kind: 'unspecified' } : state.future ? { kind: 'future', of: state.currentState?.ref?.name ?? state.currentState?.$refText } : { kind: 'current' },
+        state: !state ? { kind: 'unspecified' } : state.future ? { kind: 'future', of: state.currentState?.ref?.name ?? state.currentState?.$refText, ofLabel: state.currentState?.ref?.label } : { kind: 'current' },
         owner: optionalNamed(journey.owners[0]?.team.ref),
         reviewed: review ? {
             date: review.date,

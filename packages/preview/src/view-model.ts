@@ -41,7 +41,7 @@ export interface HeaderView extends ViewElement {
     title: string;
     personas: string[];
     trigger?: string;
-    /** "Current state", "Future state of fleet_renewal", or undefined when the journey says nothing. */
+    /** "Current state", "Future state of “Fleet renewal”" (its title), or undefined when the journey says nothing. */
     state?: string;
     owner?: string;
     review: {
@@ -355,13 +355,18 @@ function headerView(model: JourneyMapModel, id: string): HeaderView {
         personas: model.personas.map(persona => persona.label),
         trigger: model.trigger,
         state: model.state.kind === 'current' ? 'Current state'
-            : model.state.kind === 'future' ? `Future state${model.state.of ? ` of ${model.state.of}` : ''}` : undefined,
+            : model.state.kind === 'future' ? `Future state${futureOf(model.state)}` : undefined,
         owner: model.owner?.label,
         // The `stale-map` rule: a map never reviewed is stale.
         review: review ? { date: review.date, everyDays: review.everyDays, stale: review.stale } : { stale: true },
         range: model.range,
         selectionRange: model.nameRange,
     };
+}
+
+/** " of “Title”" as the header names everything by its label; the name when it does not resolve. */
+function futureOf(state: { of?: string; ofLabel?: string }): string {
+    return state.ofLabel ? ` of “${state.ofLabel}”` : state.of ? ` of ${state.of}` : '';
 }
 
 function kpiItem(kpi: KpiModel, id: string, stage: StageView, touchpointId: string): KpiItem {
