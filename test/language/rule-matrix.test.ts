@@ -573,6 +573,8 @@ const FIX_CASES: Array<[string, string]> = [
     ['need-not-served: a multi-line touchpoint', ws(journey(touchpointStage('            channel email').replace(' serves quiet', '')))],
     ['need-not-served: a one-line touchpoint', CLEAN.replace(' serves quiet', '')],
     ['need-not-served: a touchpoint without a body', ws(journey(stage('', 'touchpoint quote "Renewal quote"')))],
+    ['duplicate-name: a second team of a workspace name, `_2` taken', `${CLEAN}\nteam success_2 "Success two"\nteam success "Success again"\n`],
+    ['duplicate-name: two touchpoints of one name in a journey', ws(journey(stage('        touchpoint quote "Quote again" { channel email }\n')))],
 ];
 
 function count(diagnostics: readonly Diagnostic[], target: Diagnostic): number {

@@ -1,6 +1,8 @@
 import { AstUtils, UriUtils, type AstNode, type AstNodeDescription } from 'langium';
 import type { Journey, Persona } from '../generated/ast.js';
-import { defineRule, type RuleContext } from './rule-registry.js';
+import { propertyRange, replaceRange } from '../fixes/text-edits.js';
+import { defineRule, type QuickFix, type RuleContext } from './rule-registry.js';
+import { uniqueName } from './unique-names.js';
 
 /** Parse and link errors are turned into diagnostics by the document validator; this entry carries their metadata. */
 export const unresolvedReferenceRule = defineRule({
@@ -14,6 +16,8 @@ export const duplicateNameRule = defineRule({
     id: 'duplicate-name',
     defaultSeverity: 'error',
     description: 'Two declarations share one name in one scope (the workspace, a persona or a journey).',
+    // Not safe: references to the name may have meant either declaration.
+    fix: { description: 'Rename the later declaration to a free name (`name_2`).', safe: false },
     checks: {
         Model: (model, context) => {
             for (const declaration of model.declarations) {
@@ -41,7 +45,21 @@ function checkTopLevel(node: AstNode & { name?: string }, context: RuleContext):
         property: 'name',
         message: `Duplicate name \`${node.name}\`: ${article(first.type)} ${kindOf(first.type)} \`${node.name}\` is already declared `
             + `${whereIs(first, document.uri.toString())}. Top-level names are shared by all files of the workspace: rename one of them.`,
+        fixes: renameFix(node, name => context.services.references.JourneyDeclarations.declarationsNamed(name).length > 0),
     });
+}
+
+/** "Rename to `quote_2`": the first name of `name_2`, `name_3`, … that `taken` does not hold. */
+function renameFix(node: AstNode & { name?: string }, taken: (name: string) => boolean): QuickFix[] {
+    const range = propertyRange(node, 'name');
+    if (!range || !node.name) {
+        return [];
+    }
+    let candidate = `${node.name}_2`;
+    for (let i = 3; taken(candidate); i++) {
+        candidate = `${node.name}_${i}`;
+    }
+    return [{ title: `Rename this ${kindOf(node.$type)} to \`${candidate}\``, edits: [replaceRange(range, candidate)] }];
 }
 
 function checkLocalNames(scope: Journey | Persona, context: RuleContext): void {
@@ -60,6 +78,7 @@ function checkLocalNames(scope: Journey | Persona, context: RuleContext): void {
             property: 'name',
             message: `Duplicate name \`${name}\`: ${article(first.$type)} ${kindOf(first.$type)} \`${name}\` is already declared on line ${line} `
                 + `of this ${scopeKind}. Names inside a ${scopeKind} must be unique: rename one of them.`,
+            fixes: renameFix(node, candidate => uniqueName(scope, candidate) !== candidate),
         });
     }
 }
