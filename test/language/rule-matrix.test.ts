@@ -8,21 +8,12 @@ import { findRule, journeyRules, type ConfiguredSeverity, type FindingData } fro
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildOne, CORE_RULES, rangeOf, rangeOnLine, summarize } from './workspace-helper.js';
+import { CORE_RULES, lintOn, rangeOf, rangeOnLine, summarize } from './workspace-helper.js';
 
 const ERROR = 1;
 const TODAY = { year: 2026, month: 11, day: 23 };
 
-async function lint(text: string, severities: Record<string, ConfiguredSeverity> = {}): Promise<Diagnostic[]> {
-    const { diagnostics } = await buildOne(text, workspace => {
-        const settings = workspace.services.validation.JourneySettings;
-        settings.today = TODAY;
-        for (const [ruleId, severity] of Object.entries(severities)) {
-            settings.severities.set(ruleId, severity);
-        }
-    });
-    return diagnostics;
-}
+const lint = (text: string, severities: Record<string, ConfiguredSeverity> = {}): Promise<Diagnostic[]> => lintOn(TODAY, text, severities);
 
 function of(diagnostics: readonly Diagnostic[], ruleId: string): Diagnostic[] {
     return diagnostics.filter(d => d.code === ruleId);

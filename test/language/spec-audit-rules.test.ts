@@ -4,20 +4,11 @@ import { findRule, journeyRules, type ConfiguredSeverity, type FindingData } fro
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import { runJourney, scratchWorkspaces } from '../support/journey-process.js';
-import { buildOne, only, rangeOnLine, summarize } from './workspace-helper.js';
+import { lintOn, only, rangeOnLine, summarize } from './workspace-helper.js';
 
 const TODAY = { year: 2026, month: 11, day: 25 };
 
-async function lint(text: string, severities: Record<string, ConfiguredSeverity> = {}): Promise<Diagnostic[]> {
-    const { diagnostics } = await buildOne(text, workspace => {
-        const settings = workspace.services.validation.JourneySettings;
-        settings.today = TODAY;
-        for (const [ruleId, severity] of Object.entries(severities)) {
-            settings.severities.set(ruleId, severity);
-        }
-    });
-    return diagnostics;
-}
+const lint = (text: string, severities: Record<string, ConfiguredSeverity> = {}): Promise<Diagnostic[]> => lintOn(TODAY, text, severities);
 
 const of = (diagnostics: readonly Diagnostic[], ruleId: string) => diagnostics.filter(d => d.code === ruleId);
 

@@ -1,6 +1,6 @@
 // Shared setup of the language tests: a fresh in-memory workspace per test, documents built with
 // validation, and small helpers to locate text and read diagnostics.
-import { createJourneyServices, type JourneyServices, type Model } from '@journey/language';
+import { createJourneyServices, type CalendarDate, type ConfiguredSeverity, type JourneyServices, type Model } from '@journey/language';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic, Range } from 'vscode-languageserver';
@@ -68,6 +68,18 @@ export async function buildOne(text: string, configure?: (workspace: TestWorkspa
     const workspace = await buildWorkspace({ 'a.journey': text }, configure);
     const document = workspace.doc('a.journey');
     return { document, diagnostics: document.diagnostics ?? [], workspace };
+}
+
+/** The diagnostics of one file built alone, on a given day, with rule severities set as a config would. */
+export async function lintOn(today: CalendarDate, text: string, severities: Record<string, ConfiguredSeverity> = {}): Promise<Diagnostic[]> {
+    const { diagnostics } = await buildOne(text, workspace => {
+        const settings = workspace.services.validation.JourneySettings;
+        settings.today = today;
+        for (const [ruleId, severity] of Object.entries(severities)) {
+            settings.severities.set(ruleId, severity);
+        }
+    });
+    return diagnostics;
 }
 
 export function diagnosticsOf(document: LangiumDocument, code?: string): Diagnostic[] {
