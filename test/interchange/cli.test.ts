@@ -2,20 +2,14 @@ import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it } from 'vitest';
-import { repoRoot, runJourney, TempWorkspace } from '../support/journey-process.js';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runJourney, scratchWorkspaces, type TempWorkspace } from '../support/journey-process.js';
 import { mermaidMeaning, mermaidParse } from '../support/mermaid.js';
 
 const FIXTURES = path.join(repoRoot, 'test/interchange/fixtures');
 const fixture = (relative: string): string => readFileSync(path.join(FIXTURES, relative), 'utf8');
 
-const workspaces: TempWorkspace[] = [];
-function workspace(files: Record<string, string> = {}): TempWorkspace {
-    const created = new TempWorkspace(files);
-    workspaces.push(created);
-    return created;
-}
-afterEach(() => workspaces.splice(0).forEach(w => w.dispose()));
+const workspace = scratchWorkspaces();
 
 /** The spec's example workspace, copied to a scratch folder. */
 function specWorkspace(): TempWorkspace {

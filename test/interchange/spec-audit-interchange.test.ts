@@ -1,19 +1,13 @@
 // Acceptance audit of `journey export`, `journey import` and `journey render` against the spec
 // (/work/shared/spec/journey-language.md, "The CLI contract") and docs/interchange.md.
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportMermaid, importMermaid } from '@journey/interchange';
-import { runJourney, TempWorkspace } from '../support/journey-process.js';
+import { runJourney, scratchWorkspaces } from '../support/journey-process.js';
 import { mermaidMeaning } from '../support/mermaid.js';
 import { buildModels } from './journey-models.js';
 
-const workspaces: TempWorkspace[] = [];
-function workspace(files: Record<string, string> = {}): TempWorkspace {
-    const created = new TempWorkspace(files);
-    workspaces.push(created);
-    return created;
-}
-afterEach(() => workspaces.splice(0).forEach(w => w.dispose()));
+const workspace = scratchWorkspaces();
 
 describe('the workspace of export and render never grows into the temp folder, the home folder or /', () => {
     // A file with a typo'd name in /tmp/x/ grew the workspace to /tmp and then to / (two levels up):
