@@ -346,6 +346,18 @@ describe('the formatter over LSP', () => {
         expect(TextDocument.applyEdits(document.textDocument as TextDocument, inRange)).toBe(text.replace('team   a', 'team a'));
     });
 
+    test('typing the `}` that closes a block re-indents its line, and only that line', async () => {
+        const text = 'persona   p "P" {\n    need n "N"\n        }\n';
+        const ws = await buildWorkspace({ 'a.journey': text });
+        const document = ws.doc('a.journey');
+        const formatter = ws.services.lsp.Formatter!;
+        expect(formatter.formatOnTypeOptions).toEqual({ firstTriggerCharacter: '}' });
+        const edits = await formatter.formatDocumentOnType(document, {
+            textDocument: { uri: document.uri.toString() }, position: { line: 2, character: 9 }, ch: '}', options: { tabSize: 4, insertSpaces: true },
+        });
+        expect(TextDocument.applyEdits(document.textDocument as TextDocument, edits)).toBe('persona   p "P" {\n    need n "N"\n}\n');
+    });
+
     test('a document with syntax errors gets no edits', async () => {
         const ws = await buildWorkspace({ 'a.journey': 'team   a "A"\njourney j "J" {' });
         const document = ws.doc('a.journey');

@@ -4,7 +4,8 @@ import {
 import type { Formatter } from 'langium/lsp';
 import type { IToken } from 'chevrotain';
 import type {
-    DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, Range, TextEdit
+    DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, Range,
+    TextEdit
 } from 'vscode-languageserver';
 import { isModel, isOpportunity, isPain, isTouchpoint, isValueGap, isValueGapRow } from './generated/ast.js';
 import { opportunityOwnerIsTouchpoints, painEvidenceClause, painEvidenceIsTouchpoints } from './journey-facts.js';
@@ -142,12 +143,14 @@ export class JourneyFormatter implements Formatter {
         return formattingEdits(this.services, document, {}, params.range);
     }
 
-    formatDocumentOnType(): MaybePromise<TextEdit[]> {
-        return [];
+    /** Typing the `}` that closes a block puts that line where the canonical layout has it. */
+    formatDocumentOnType(document: LangiumDocument, params: DocumentOnTypeFormattingParams): MaybePromise<TextEdit[]> {
+        const { line, character } = params.position;
+        return formattingEdits(this.services, document, {}, { start: { line, character: 0 }, end: { line, character } });
     }
 
     get formatOnTypeOptions(): DocumentOnTypeFormattingOptions | undefined {
-        return undefined;
+        return { firstTriggerCharacter: '}' };
     }
 }
 
