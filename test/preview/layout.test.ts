@@ -166,6 +166,13 @@ journey jumps "Jumps" {
         }
     });
 
+    it('lays out a journey without stages, saying in its header what draws the map', async () => {
+        const view = buildViewModel(await modelOf('persona p "P" { need n "N" }\njourney j "Just started" {\n    persona p\n}\n'));
+        const layout = checkLayout(view, await layoutJourney(view));
+        expect(layout.stages).toEqual([]);
+        expect(layout.header.lines.map(line => line.text).join(' ')).toContain('No stages yet: add stage NAME');
+    });
+
     it('lays out a map of one stage with one touchpoint', async () => {
         const view = buildViewModel(await modelOf(ONE_TOUCHPOINT));
         const layout = checkLayout(view, await layoutJourney(view));

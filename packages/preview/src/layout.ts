@@ -1051,6 +1051,10 @@ function headerCard(view: ViewModel, x: number, y: number, width: number): Card 
         ? `Reviewed ${h.review.date}${h.review.everyDays !== undefined ? `, every ${h.review.everyDays} days` : ''}${h.review.stale ? ' · ⚠ Stale: due for review' : ''}`
         : '⚠ Never reviewed';
     blocks.push({ text: review, font: FONT.meta, ...(h.review.stale ? { tone: 'warn' as const } : { muted: true }) });
+    if (view.stages.length === 0) {
+        // A journey just started draws empty rows: say what makes the map.
+        blocks.push({ text: 'No stages yet: add stage NAME "…" { touchpoint NAME "…" } to the journey to draw its map.', font: FONT.meta, muted: true });
+    }
     return { ...card(h.id, 'header', blocks, x, y, width, h.review.stale ? 'warn' : undefined) };
 }
 
