@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * Real VS Code for the tests: code-server 4.100.3 (VS Code 1.100.3 in a browser) with the freshly
  * packaged extension installed, on a scratch workspace, user data and extensions folder of its own.
- * `scripts/install-test-deps.sh` installs code-server and chromium (CI runs it before `npm test`).
+ * `scripts/install-test-deps.sh` installs code-server and chromium (`npm test` runs it first).
  */
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
