@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
-import { createJourneyServices, type CalendarDate, type JourneyConfig, type JourneyServices } from '@journey/language';
+import { createJourneyServices, withoutByteOrderMark, type CalendarDate, type JourneyConfig, type JourneyServices } from '@journey/language';
 import { CliError } from './cli-error.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
 
@@ -44,7 +44,7 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
             throw new CliError(`cannot read ${path.relative(process.cwd(), filePath) || filePath}: ${error.code ?? error.message}`);
         });
         // Editors hide a byte order mark; columns must match what the user sees.
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text.replace(/^\uFEFF/, ''), URI.file(filePath));
+        const document = shared.workspace.LangiumDocumentFactory.fromString(withoutByteOrderMark(text), URI.file(filePath));
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
     }

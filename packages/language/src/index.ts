@@ -1,3 +1,4 @@
+export * from './byte-order-mark.js';
 export * from './calendar-date.js';
 export * from './close-matches.js';
 export * from './generated/ast.js';

@@ -1,4 +1,5 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { withoutByteOrderMark } from './byte-order-mark.js';
 import { closeMatches } from './close-matches.js';
 import { REPOSITORY_URL } from './project-links.js';
 import { journeyRules } from './rules/index.js';
@@ -83,14 +84,6 @@ function describeParseError(code: string): string {
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
     const before = withoutByteOrderMark(text).slice(0, offset).split(/\r\n|\r|\n/);
     return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
-/**
- * Editors may save a byte order mark, and hide it: the configuration is read, and its problems are
- * placed (offsets, lines and columns), as if it were not there.
- */
-function withoutByteOrderMark(text: string): string {
-    return text.replace(/^\uFEFF/, '');
 }
 
 /** The JSON Schema of `journey.config.json`, from the rule registry (shipped as schemas/journey.config.schema.json). */

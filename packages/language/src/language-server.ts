@@ -2,6 +2,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystemProvider } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
+import { withoutByteOrderMark } from './byte-order-mark.js';
 import type { Model } from './generated/ast.js';
 import { buildJourneyMapModels } from './journey-model.js';
 import { createJourneyServices, type JourneyServices } from './journey-module.js';
@@ -24,11 +25,11 @@ export function startJourneyLanguageServer(): void {
  */
 export class BomStrippingFileSystemProvider extends NodeFileSystemProvider {
     override async readFile(uri: URI): Promise<string> {
-        return (await super.readFile(uri)).replace(/^\uFEFF/, '');
+        return withoutByteOrderMark(await super.readFile(uri));
     }
 
     override readFileSync(uri: URI): string {
-        return super.readFileSync(uri).replace(/^\uFEFF/, '');
+        return withoutByteOrderMark(super.readFileSync(uri));
     }
 }
 
