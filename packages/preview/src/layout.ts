@@ -998,18 +998,23 @@ export async function layoutJourney(view: ViewModel, options: LayoutOptions = {}
  * The lane columns of a stage, one per touchpoint in customer order: right under the nodes when ELK
  * put them in that order side by side (a chain), else an even grid across the band.
  */
+/**
+ * The lane columns of a stage's touchpoints, in customer order: each as near under its node as the
+ * others allow. Touchpoints side by side in the graph get their own columns; where several share a
+ * layer (a branch), the later ones move right, and where that would leave the band, columns move back
+ * left. The band is wide enough for every column (see the band widths), so they never overlap.
+ */
 function laneSlots(touchpoints: string[], graph: StageGraphLayout, bandX: number, bandWidth: number): StageLayout['slots'] {
-    const xs = touchpoints.map(id => graph.nodes[id]?.x ?? 0);
-    const underNodes = xs.every((x, i) => i === 0 || x >= xs[i - 1] + NODE_WIDTH + CARD_GAP);
-    if (underNodes) {
-        return touchpoints.map((touchpointId, i) => ({ touchpointId, x: round(bandX + xs[i]), width: NODE_WIDTH }));
+    const left = bandX + BAND_PADDING;
+    const right = bandX + bandWidth - BAND_PADDING;
+    const xs = touchpoints.map(id => bandX + (graph.nodes[id]?.x ?? BAND_PADDING));
+    for (let i = 0; i < xs.length; i++) {
+        xs[i] = Math.max(xs[i], i === 0 ? left : xs[i - 1] + NODE_WIDTH + LAYER_SPACING);
     }
-    const slotWidth = (bandWidth - BAND_PADDING * 2 + LAYER_SPACING) / touchpoints.length;
-    return touchpoints.map((touchpointId, slot) => ({
-        touchpointId,
-        x: round(bandX + BAND_PADDING + slot * slotWidth),
-        width: round(slotWidth - LAYER_SPACING),
-    }));
+    for (let i = xs.length - 1; i >= 0; i--) {
+        xs[i] = Math.min(xs[i], i === xs.length - 1 ? right - NODE_WIDTH : xs[i + 1] - NODE_WIDTH - LAYER_SPACING);
+    }
+    return touchpoints.map((touchpointId, i) => ({ touchpointId, x: round(xs[i]), width: NODE_WIDTH }));
 }
 
 /** Drops repeated points and middle points of straight runs. */
