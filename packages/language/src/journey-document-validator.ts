@@ -7,7 +7,7 @@ import { closeMatches, formatAlternatives } from './close-matches.js';
 import { isBy, isJourney, type Journey } from './generated/ast.js';
 import type { JourneyServices } from './journey-module.js';
 import { qualifiedNeedName } from './journey-scope-computation.js';
-import { journeyPersonas } from './journey-scope-provider.js';
+import { journeyPersonas, personasWithNeed } from './journey-scope-provider.js';
 import type { JourneySettings } from './journey-settings.js';
 import { compareText } from './ordering.js';
 import { findRule, type FindingData, type RuleSeverity } from './rules/index.js';
@@ -136,20 +136,20 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             }
             const info = error.info as ReferenceInfo;
             const text = info.reference.$refText;
-            const suggestions = this.suggestionsFor(info, text);
+            const shared = this.sharedNeed(info, text);
+            const suggestions = this.suggestionsFor(info, text, shared);
             const range = reference.$refNode?.range;
             const data: FindingData = { code: DocumentValidator.LinkingError, ruleId: 'unresolved-reference', suggestions, safeFix: false };
             if (range) {
                 data.fixes = suggestions.map(name => ({ title: `Change to \`${name}\``, edits: [{ range, newText: name }] }));
             }
-            diagnostics.push(this.toDiagnostic('error', this.unresolvedMessage(info, text, suggestions), {
+            diagnostics.push(this.toDiagnostic('error', this.unresolvedMessage(info, text, suggestions, shared), {
                 node: info.container, range, property: info.property, index: info.index, code: 'unresolved-reference', data,
             }));
         }
     }
 
-    private suggestionsFor(info: ReferenceInfo, text: string): string[] {
-        const shared = this.sharedNeed(info, text);
+    private suggestionsFor(info: ReferenceInfo, text: string, shared: string[]): string[] {
         if (shared.length > 1) {
             return shared.map(persona => qualifiedNeedName(persona, text));
         }
@@ -163,15 +163,14 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         if (!journey || text.includes('.') || this.reflection.getReferenceType(info) !== 'Need') {
             return [];
         }
-        return journeyPersonas(journey).filter(persona => persona.needs.some(need => need.name === text)).map(persona => persona.name);
+        return personasWithNeed(journeyPersonas(journey), text).map(persona => persona.name);
     }
 
-    private unresolvedMessage(info: ReferenceInfo, text: string, suggestions: string[]): string {
+    private unresolvedMessage(info: ReferenceInfo, text: string, suggestions: string[], shared: string[]): string {
         const type = this.reflection.getReferenceType(info);
         const journey = AstUtils.getContainerOfType(info.container, isJourney);
         const head = `Unknown ${kindOf(type)} \`${text}\``;
         const didYouMean = suggestions.length > 0 ? ` Did you mean ${formatAlternatives(suggestions)}?` : '';
-        const shared = this.sharedNeed(info, text);
         if (shared.length > 1) {
             const personas = shared.map(persona => `\`${persona}\``);
             return `Ambiguous need \`${text}\`: personas ${personas.slice(0, -1).join(', ')} and ${personas[personas.length - 1]} of this journey each have a need of that name. `

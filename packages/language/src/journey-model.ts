@@ -238,7 +238,9 @@ function painsByTouchpointOf(journey: Journey): Map<Touchpoint, Pain[]> {
     for (const pain of AstUtils.streamAllContents(journey).filter(isPain)) {
         const touchpoint = painTouchpoint(pain);
         if (touchpoint) {
-            result.set(touchpoint, [...result.get(touchpoint) ?? [], pain]);
+            const pains = result.get(touchpoint) ?? [];
+            pains.push(pain);
+            result.set(touchpoint, pains);
         }
     }
     return result;

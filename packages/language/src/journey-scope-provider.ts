@@ -78,17 +78,19 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
      * and the unresolved reference says which `persona.need` to write.
      */
     private describeNeeds(personas: Persona[]): AstNodeDescription[] {
-        const owners = new Map<string, number>();
-        for (const persona of personas) {
-            for (const name of new Set(persona.needs.map(need => need.name).filter(Boolean))) {
-                owners.set(name, (owners.get(name) ?? 0) + 1);
-            }
-        }
         return personas.flatMap(persona => persona.needs.filter(need => need.name).flatMap(need => [
-            ...(owners.get(need.name) === 1 ? [this.descriptions.createDescription(need, need.name)] : []),
+            ...(personasWithNeed(personas, need.name).length === 1 ? [this.descriptions.createDescription(need, need.name)] : []),
             this.descriptions.createDescription(need, qualifiedNeedName(persona.name, need.name)),
         ]));
     }
+}
+
+/**
+ * Which of the given personas (a journey's) have a need of this name. With more than one, the bare name
+ * does not say whose: scoping, the unresolved-reference message and need-not-served's advice all ask this.
+ */
+export function personasWithNeed(personas: readonly Persona[], needName: string): Persona[] {
+    return personas.filter(persona => persona.needs.some(need => need.name === needName));
 }
 
 /** The personas named on the journey's `persona` lines, resolved, without repeats. */

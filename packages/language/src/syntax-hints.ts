@@ -67,16 +67,8 @@ function misplacedDeclaration(found: string, grammar: Grammar): { message: strin
 
 /** The keywords that start a top-level declaration (`team`, `channel`, … `journey`), read from the grammar. */
 function declarationKeywords(grammar: Grammar): string[] {
-    const rule = grammar.rules.find(r => GrammarAST.isParserRule(r) && r.name === 'Declaration') as GrammarAST.ParserRule | undefined;
-    if (!rule) {
-        return [];
-    }
-    return AstUtils.streamAllContents(rule.definition).filter(GrammarAST.isRuleCall).map(call => call.rule.ref)
-        .filter(GrammarAST.isParserRule)
-        .map(called => AstUtils.streamAllContents(called.definition).find(GrammarAST.isKeyword)?.value)
-        .filter((keyword): keyword is string => keyword !== undefined)
-        .distinct()
-        .toArray();
+    const rule = parserRule(grammar, 'Declaration');
+    return rule ? firstKeywords(AstUtils.streamAllContents(rule.definition).filter(GrammarAST.isRuleCall)) : [];
 }
 
 function innermostBlock(root: AstNode, offset: number): AstNode | undefined {
@@ -103,23 +95,29 @@ export function memberKeywords(grammar: Grammar, ruleName: string): string[] {
     if (cached) {
         return cached;
     }
-    const rule = grammar.rules.find(r => GrammarAST.isParserRule(r) && r.name === ruleName) as GrammarAST.ParserRule | undefined;
+    const rule = parserRule(grammar, ruleName);
+    const keywords = rule
+        ? firstKeywords(AstUtils.streamAllContents(rule.definition).filter(GrammarAST.isAssignment)
+            .filter(assignment => assignment.operator === '+=').map(assignment => assignment.terminal).filter(GrammarAST.isRuleCall))
+        : [];
+    cache.set(ruleName, keywords);
+    return keywords;
+}
+
+function parserRule(grammar: Grammar, name: string): GrammarAST.ParserRule | undefined {
+    return grammar.rules.find(rule => GrammarAST.isParserRule(rule) && rule.name === name) as GrammarAST.ParserRule | undefined;
+}
+
+/** The keyword each called rule starts with, in grammar order, without repeats. */
+function firstKeywords(calls: Iterable<GrammarAST.RuleCall>): string[] {
     const keywords: string[] = [];
-    if (rule) {
-        for (const assignment of AstUtils.streamAllContents(rule.definition).filter(GrammarAST.isAssignment)) {
-            if (assignment.operator !== '+=' || !GrammarAST.isRuleCall(assignment.terminal)) {
-                continue;
-            }
-            const called = assignment.terminal.rule.ref;
-            const first = called && GrammarAST.isParserRule(called)
-                ? AstUtils.streamAllContents(called.definition).find(GrammarAST.isKeyword)
-                : undefined;
-            if (first && !keywords.includes(first.value)) {
-                keywords.push(first.value);
-            }
+    for (const call of calls) {
+        const called = call.rule.ref;
+        const first = called && GrammarAST.isParserRule(called) ? AstUtils.streamAllContents(called.definition).find(GrammarAST.isKeyword) : undefined;
+        if (first && !keywords.includes(first.value)) {
+            keywords.push(first.value);
         }
     }
-    cache.set(ruleName, keywords);
     return keywords;
 }
 

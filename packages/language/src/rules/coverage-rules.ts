@@ -2,7 +2,7 @@ import { AstUtils, GrammarUtils } from 'langium';
 import { insertIntoBlock } from '../fixes/text-edits.js';
 import { isServes, type Journey, type Need, type Persona } from '../generated/ast.js';
 import { touchpointsInOrder } from '../journey-graph.js';
-import { journeyPersonas } from '../journey-scope-provider.js';
+import { journeyPersonas, personasWithNeed } from '../journey-scope-provider.js';
 import { defineRule, type QuickFix } from './rule-registry.js';
 
 export const needNotServedRule = defineRule({
@@ -42,8 +42,7 @@ export const needNotServedRule = defineRule({
 
 /** How `serves` names the need: `persona.need` when another persona of the journey has a need of that name. */
 function servesReference(journey: Journey, persona: Persona, need: Need): string {
-    const ambiguous = journeyPersonas(journey).some(other => other !== persona && other.needs.some(n => n.name === need.name));
-    return ambiguous ? `${persona.name}.${need.name}` : need.name;
+    return personasWithNeed(journeyPersonas(journey), need.name).length > 1 ? `${persona.name}.${need.name}` : need.name;
 }
 
 /** One fix per touchpoint (the first few in stage order): add `serves NEED` to it. */
