@@ -1,118 +1,25 @@
-import { Command, CommanderError, Option } from 'commander';
-import { CliError, ExitCode } from './cli-error.js';
-import { EXPORT_FORMATS, exportCommand } from './commands/export-command.js';
-import { formatCommand } from './commands/format-command.js';
-import { importCommand } from './commands/import-command.js';
-import { lintCommand, type CommandIO } from './commands/lint-command.js';
-import { lspCommand } from './commands/lsp-command.js';
-import { renderCommand } from './commands/render-command.js';
-import { rulesCommand } from './commands/rules-command.js';
-import { formatters } from './formatters/index.js';
+// The `journey` process: the real terminal, environment and exit code around `runCli`.
+import type { CommandIO } from './commands/lint-command.js';
 import { stderrProgress } from './progress.js';
-import { journeyVersion } from './version.js';
+import { runCli } from './program.js';
 
-/** Builds the `journey` program. Actions resolve to an exit code; nothing here calls `process.exit`. */
-export function createProgram(io: CommandIO, setExitCode: (code: number) => void): Command {
-    const program = new Command('journey')
-        .description('Customer journey maps as code: lint, render and convert .journey files.')
-        .version(journeyVersion, '-v, --version')
-        .showSuggestionAfterError(true)
-        .exitOverride()
-        .configureOutput({
-            writeOut: text => io.stdout(text),
-            writeErr: text => io.stderr(text),
-            outputError: (text, write) => write(text.startsWith('error:') ? `journey: ${text.slice('error: '.length)}` : text),
-        });
-
-    program.command('lint')
-        .description('Check .journey files (one workspace) and print their problems.')
-        .argument('[paths...]', 'files, folders or globs (default: the current folder)')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters)).default('stylish'))
-        .option('--quiet', 'report errors only')
-        .option('--info', 'include info diagnostics (severity 0) in the output')
-        .option('--max-warnings <number>', 'exit with 1 when there are more warnings than this')
-        .option('-c, --config <file>', 'rule severities (default: journey.config.json at the root of the paths, or here, or in a parent folder)')
-        .option('--today <date>', 'the date the date rules take as today (YYYY-MM-DD)')
-        .option('--fix', 'apply the safe quick fixes to the files and say what changed')
-        .option('--no-color', 'never colour the output (colour is only used on a terminal)')
-        .option('--no-progress', 'never show the progress line (shown on stderr on a terminal, outside CI, when a run takes a while)')
-        .action(async (paths: string[], options) => setExitCode(await lintCommand(paths, options, io)));
-
-    program.command('format')
-        .description('Lay out .journey files the canonical way: print one file, --check them, or --write them.')
-        .argument('[paths...]', 'files, folders or globs (default: the current folder)')
-        .option('--check', 'list the files that are not formatted; exit 1 if there is any')
-        .option('--write', 'rewrite the files that are not formatted, in place')
-        .option('--no-color', 'never colour the output')
-        .action(async (paths: string[], options) => setExitCode(await formatCommand(paths, options, io)));
-
-    program.command('render')
-        .description('Draw one journey map as standalone SVG (stdout or OUT.svg) or a self-contained HTML page (OUT.html).')
-        .argument('<file>', 'the .journey file (loaded with the .journey files of its folder)')
-        .option('-o, --output <out>', 'write to OUT (.svg or .html) instead of printing SVG')
-        .option('--journey <name>', 'the journey to draw when the file has several (default: the first)')
-        .addOption(new Option('--theme <theme>', 'colour theme').choices(['light', 'dark']).default('light'))
-        .option('--today <date>', 'the date overdue plans and stale reviews are judged by (YYYY-MM-DD)')
-        .action(async (file: string, options) => setExitCode(await renderCommand(file, options, io)));
-
-    program.command('export')
-        .description('Write the journeys of a .journey file as JSON, a Mermaid journey diagram or CSV (stdout or OUT).')
-        .argument('<file>', 'the .journey file (loaded with the .journey files of its folder)')
-        .addOption(new Option('-f, --format <format>', 'json, mermaid or csv (default: from the extension of OUT)').choices(EXPORT_FORMATS))
-        .option('-o, --output <out>', 'write to OUT instead of printing')
-        .option('--journey <name>', 'export this journey only (Mermaid: default the first)')
-        .option('--ranges', 'JSON: include the source range of every element')
-        .option('--today <date>', 'the date overdue plans and stale reviews are judged by (YYYY-MM-DD)')
-        .action(async (file: string, options) => setExitCode(await exportCommand(file, options, io)));
-
-    program.command('import')
-        .description('Turn a Mermaid journey diagram (FILE.mmd, or the ```mermaid blocks of FILE.md) into .journey text (stdout or OUT).')
-        .argument('<file>', 'the Mermaid (.mmd) or Markdown (.md) file')
-        .option('-o, --output <out>', 'write to OUT.journey instead of printing')
-        .action(async (file: string, options) => setExitCode(await importCommand(file, options, io)));
-
-    program.command('rules')
-        .description('List the lint rules: id, default severity and what each checks.')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-        .action(options => setExitCode(rulesCommand(options, io)));
-
-    program.command('lsp')
-        .description('Run the language server (for editors): speaks LSP on stdio.')
-        .option('--stdio', 'use stdin/stdout (the default)')
-        .allowUnknownOption(true)
-        .action(() => lspCommand());
-
-    return program;
-}
-
-export async function main(argv: string[]): Promise<number> {
-    const io: CommandIO = {
-        cwd: process.cwd(),
-        stdout: text => process.stdout.write(text),
-        stderr: text => process.stderr.write(text),
-        isTTY: Boolean(process.stdout.isTTY),
-        progress: stderrProgress,
-    };
-    let exitCode: number = ExitCode.Ok;
-    const program = createProgram(io, code => { exitCode = code; });
-    try {
-        await program.parseAsync(argv);
-        return exitCode;
-    } catch (error) {
-        if (error instanceof CommanderError) {
-            // Help and version are not errors; anything else commander rejects is a usage error.
-            return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+const io: CommandIO = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: text => process.stdout.write(text),
+    stderr: text => process.stderr.write(text),
+    isTTY: Boolean(process.stdout.isTTY),
+    readStdin: async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of process.stdin) {
+            chunks.push(chunk as Buffer);
         }
-        if (error instanceof CliError) {
-            io.stderr(`journey: ${error.message}\n`);
-            return error.exitCode;
-        }
-        io.stderr(`journey: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-        return ExitCode.Usage;
-    }
-}
+        return Buffer.concat(chunks);
+    },
+    progress: stderrProgress,
+};
 
-main(process.argv).then(code => {
+runCli(process.argv.slice(2), io).then(code => {
     // `journey lsp` keeps running; everything else ends with its exit code once output is flushed.
     if (process.argv[2] !== 'lsp') {
         process.exitCode = code;

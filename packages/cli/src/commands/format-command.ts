@@ -65,7 +65,7 @@ export async function formatCommand(patterns: string[], options: FormatOptions, 
     if (broken.length > 0) {
         const syntaxOnly = broken.map(file => ({ ...file, diagnostics: file.diagnostics.filter(d => d.code === 'syntax') }));
         io.stderr(formatters.stylish(toLintResults(syntaxOnly), {
-            cwd: io.cwd, color: options.color && io.isTTY && !process.env.NO_COLOR, version: journeyVersion, rules: ruleSummaries(),
+            cwd: io.cwd, color: options.color && io.isTTY && !io.env.NO_COLOR, version: journeyVersion, rules: ruleSummaries(),
         }));
         io.stderr(`journey: ${broken.length} file${broken.length === 1 ? '' : 's'} with syntax errors left unformatted.\n`);
         return ExitCode.Problems;

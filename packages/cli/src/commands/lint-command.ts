@@ -29,10 +29,14 @@ const MAX_FIX_PASSES = 10;
 
 export interface CommandIO {
     cwd: string;
+    /** The environment (NO_COLOR, FORCE_COLOR, CI): the process's, or a test's. */
+    env: NodeJS.ProcessEnv;
     stdout: (text: string) => void;
     stderr: (text: string) => void;
     /** Whether stdout is a terminal (colour by default). */
     isTTY: boolean;
+    /** All of standard input, as bytes (`--stdin`). */
+    readStdin: () => Promise<Buffer>;
     /** The progress line of long runs (on stderr, on a terminal only); none when absent. */
     progress?: (enabled: boolean) => Progress;
 }
@@ -68,7 +72,7 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
     const results = toLintResults(workspace.files, { quiet: options.quiet, includeInfo: options.info || formatsWithInfo.has(format) });
     io.stdout(formatter(results, {
         cwd: io.cwd,
-        color: options.color && io.isTTY && !process.env.NO_COLOR,
+        color: options.color && io.isTTY && !io.env.NO_COLOR,
         version: journeyVersion,
         rules: ruleSummaries(),
     }));
