@@ -323,10 +323,10 @@ describe('exit codes across formats', () => {
     });
     afterAll(() => [warnings, errors].forEach(ws => ws?.dispose()));
 
-    it('lint --help offers exactly the four formats', () => {
+    it('lint --help offers exactly the seven formats', () => {
         const help = runJourney(['lint', '--help']);
         expect(help.status).toBe(0);
-        expect(help.stdout.replace(/\s+/g, ' ')).toContain('(choices: "stylish", "json", "sarif", "github", default: "stylish")');
+        expect(help.stdout.replace(/\s+/g, ' ')).toContain('(choices: "stylish", "json", "sarif", "github", "gitlab", "junit", "markdown", default: "stylish")');
     });
 
     it.each(FORMATS)('--format %s exits like stylish, with and without --max-warnings', format => {

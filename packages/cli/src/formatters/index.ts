@@ -1,6 +1,9 @@
 import type { Formatter } from './formatter.js';
 import { githubFormatter } from './github-formatter.js';
+import { gitlabFormatter } from './gitlab-formatter.js';
 import { jsonFormatter } from './json-formatter.js';
+import { junitFormatter } from './junit-formatter.js';
+import { markdownFormatter } from './markdown-formatter.js';
 import { sarifFormatter } from './sarif-formatter.js';
 import { stylishFormatter } from './stylish-formatter.js';
 
@@ -12,6 +15,9 @@ export const formatters: Record<string, Formatter> = {
     json: jsonFormatter,
     sarif: sarifFormatter,
     github: githubFormatter,
+    gitlab: gitlabFormatter,
+    junit: junitFormatter,
+    markdown: markdownFormatter,
 };
 
 /**
