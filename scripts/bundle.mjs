@@ -1,14 +1,23 @@
 #!/usr/bin/env node
 // Bundles the CLI (which also carries the language server: `journey lsp`) into one CommonJS file.
-// One file starts fast and is what the VS Code extension ships as its server.
+// One file starts fast, and is what @journey-maps/cli ships (with bin/journey.cjs, README.md and the
+// LICENSE copied in from the top level). Source maps only when asked for: JOURNEY_SOURCEMAP=1.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+const cli = JSON.parse(readFileSync(`${root}packages/cli/package.json`, 'utf8'));
+if (cli.version !== version) {
+    console.error(`bundle: packages/cli/package.json says ${cli.version}, the workspace ${version}; make them one version.`);
+    process.exit(1);
+}
+const sourcemap = Boolean(process.env.JOURNEY_SOURCEMAP);
+copyFileSync(`${root}LICENSE`, `${root}packages/cli/LICENSE`);
+rmSync(`${root}packages/cli/dist/journey.cjs.map`, { force: true });
 
-await build({
+const { metafile } = await build({
     entryPoints: [`${root}packages/cli/src/main.ts`],
     outfile: `${root}packages/cli/dist/journey.cjs`,
     bundle: true,
@@ -17,11 +26,17 @@ await build({
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    sourcemap: 'linked',
+    sourcemap: sourcemap ? 'linked' : false,
+    // Whitespace and syntax only: names stay, so a stack trace still reads.
     minifySyntax: true,
+    minifyWhitespace: true,
     legalComments: 'none',
     // Some dependencies are ESM that ask for `import.meta.url`; in CommonJS that is this file's URL.
     banner: { js: "const __journeyImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
     define: { JOURNEY_VERSION: JSON.stringify(version), 'import.meta.url': '__journeyImportMetaUrl' },
+    metafile: true,
     logLevel: 'warning',
 });
+// The folders of the packages the bundle carries (a build record, not shipped): the package test checks engines.node against theirs.
+const bundled = [...new Set(Object.keys(metafile.inputs).flatMap(input => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? []))].sort();
+writeFileSync(`${root}packages/cli/dist/bundled-packages.json`, `${JSON.stringify(bundled, null, 2)}\n`);

@@ -15,8 +15,9 @@ export class LspTestClient {
     private readonly waiters: Array<() => void> = [];
     stderr = '';
 
-    constructor(args: string[] = ['lsp', '--stdio']) {
-        this.process = spawn(process.execPath, [journeyBin, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    /** `bin`: the `journey` script to run (default: this checkout's; the package tests pass an installed one). */
+    constructor(args: string[] = ['lsp', '--stdio'], bin: string = journeyBin, cwd?: string) {
+        this.process = spawn(process.execPath, [bin, ...args], { stdio: ['pipe', 'pipe', 'pipe'], cwd });
         this.process.stderr!.on('data', chunk => { this.stderr += String(chunk); });
         this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
