@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PERSONAS, RENEWAL_WITH_PROBLEMS, RENEWAL_WITH_WARNINGS } from '../support/fixtures.js';
 import { journeyBin, runJourney, scratchWorkspaces } from '../support/journey-process.js';
 
-/** Acceptance checks of `journey lint` against the CLI contract of the specification. */
+/** Acceptance checks of `journey lint` against its documented contract (README.md, `journey lint`). */
 
 const workspace = scratchWorkspaces();
 

@@ -1,5 +1,5 @@
-// Acceptance audit of `journey export`, `journey import` and `journey render` against the spec
-// (/work/shared/spec/journey-language.md, "The CLI contract") and docs/interchange.md.
+// Acceptance audit of `journey export`, `journey import` and `journey render` against their documented
+// contract (README.md and docs/interchange.md).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportMermaid, importMermaid } from '@journey/interchange';

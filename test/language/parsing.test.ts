@@ -1,17 +1,20 @@
-// Everything the project ships or specifies as `.journey` text parses; a folder of small snippets
-// pins down what is valid and where an invalid one is reported.
+// Everything the project ships as `.journey` text parses: the examples, and every block of the language
+// reference (docs/language.md), whose worked example lints with exactly the findings the page lists; a
+// folder of small snippets pins down what is valid and where an invalid one is reported.
+import { journeyRules } from '@journey/language';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import {
+    documentedFindings, headingAnchors, journeyBlocks, LANGUAGE_REFERENCE, linkTargets, readReference, severityName, workedExample
+} from './language-reference.js';
 import { buildWorkspace, diagnosticsOf, parse, parseErrorsOf, summarize } from './workspace-helper.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..');
 const examplesRoot = join(repoRoot, 'examples');
 const smokeRoot = join(here, 'smoke');
-/** The product specification sits next to the repository (shared/spec), outside it. */
-const specFile = join(repoRoot, '..', 'shared', 'spec', 'journey-language.md');
 
 function journeyFilesUnder(folder: string): string[] {
     if (!existsSync(folder)) {
@@ -27,11 +30,6 @@ function journeyFilesUnder(folder: string): string[] {
         }
     }
     return found;
-}
-
-function specBlocks(): string[] {
-    const markdown = readFileSync(specFile, 'utf8');
-    return [...markdown.matchAll(/```journey\r?\n([\s\S]*?)```/g)].map(match => match[1]);
 }
 
 describe('examples', () => {
@@ -54,33 +52,83 @@ describe('examples', () => {
     });
 });
 
-describe('the specification', () => {
-    test('has exactly two journey blocks', () => {
-        expect(specBlocks()).toHaveLength(2);
+describe('the language reference (docs/language.md)', () => {
+    const blocks = journeyBlocks();
+
+    test('has journey blocks, and a worked example of two marked files', () => {
+        expect(blocks.length).toBeGreaterThan(5);
+        expect(workedExample().map(example => example.file)).toHaveLength(2);
     });
 
-    test('its declarations block parses without errors', () => {
-        const document = parse(specBlocks()[0]);
-        expect(parseErrorsOf(document)).toEqual([]);
-        const kinds = document.parseResult.value.declarations.map(d => d.$type);
-        expect(kinds).toEqual(['Team', 'Team', 'Team', 'Channel', 'Channel', 'Channel', 'Metric', 'Metric', 'Metric',
-            'Competitor', 'Source', 'Source', 'Persona']);
+    test.each(blocks.map(block => [`#${block.index} under "${block.heading}" (${block.firstLine})`, block] as const))(
+        'block %s parses without lexer or parser errors', (_name, block) => {
+            const document = parse(block.text);
+            expect(parseErrorsOf(document)).toEqual([]);
+            expect(document.parseResult.value.declarations.length).toBeGreaterThan(0);
+        });
+
+    test('the worked example: shared declarations in one file, a journey using them in the other', () => {
+        const [shared, journey] = workedExample().map(example => parse(example.text).parseResult.value.declarations);
+        expect(shared.length).toBeGreaterThan(0);
+        expect(shared.some(declaration => declaration.$type === 'Journey')).toBe(false);
+        expect(journey.map(declaration => declaration.$type)).toEqual(['Journey']);
     });
 
-    test('its journey block parses without errors', () => {
-        const document = parse(specBlocks()[1]);
-        expect(parseErrorsOf(document)).toEqual([]);
-        const [journey] = document.parseResult.value.declarations;
-        expect(journey.$type).toBe('Journey');
-        expect(journey.name).toBe('renewal');
+    test('the worked example, linted as one workspace on the day the page names, gives exactly the findings it lists', async () => {
+        const example = workedExample();
+        const documented = documentedFindings();
+        expect(documented.malformed, 'list items not in the form "- `FILE` line N, on `TEXT`: [`RULE`](rules/RULE.md) (SEVERITY) — …"').toEqual([]);
+        expect(documented.findings.length, 'the number the sentence before the list says').toBe(documented.count);
+        const workspace = await buildWorkspace(Object.fromEntries(example.map(({ file, text }) => [file, text])), ws => {
+            ws.services.validation.JourneySettings.today = documented.today;
+        });
+        const files = example.map(({ file }) => file);
+        const found = example.flatMap(({ file, text }) => {
+            const lines = text.split('\n');
+            return diagnosticsOf(workspace.doc(file)).map(d => ({
+                file,
+                line: d.range.start.line + 1,
+                on: d.range.start.line === d.range.end.line ? lines[d.range.start.line].slice(d.range.start.character, d.range.end.character) : '(several lines)',
+                rule: String(d.code),
+                severity: severityName(d.severity),
+            }));
+        });
+        const order = (a: { file: string; line: number; on: string; rule: string }, b: typeof a) =>
+            files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.on.localeCompare(b.on) || a.rule.localeCompare(b.rule);
+        expect(found.sort(order)).toEqual([...documented.findings].sort(order));
     });
 
-    test('both blocks together, as one workspace, have no error', async () => {
-        const [declarations, journey] = specBlocks();
-        const workspace = await buildWorkspace({ 'shared.journey': declarations, 'renewal.journey': journey });
-        for (const document of workspace.documents.values()) {
-            expect(summarize(diagnosticsOf(document).filter(d => d.severity === 1))).toEqual([]);
+    test('lists every rule of the registry, in its order, with a link to its page and its default severity', () => {
+        const markdown = readReference();
+        const rows = journeyRules.map(rule => {
+            const row = new RegExp(`^\\| \\[\`${rule.id}\`\\]\\(rules/${rule.id}\\.md\\) \\| \`(\\w+)\` \\|`, 'm').exec(markdown);
+            return { id: rule.id, severity: row?.[1], at: row?.index ?? -1, expected: rule.defaultSeverity };
+        });
+        expect(rows.filter(row => row.at < 0).map(row => row.id), 'rules without a row "| [`RULE`](rules/RULE.md) | `SEVERITY` |"').toEqual([]);
+        expect(rows.map(row => [row.id, row.severity]), 'default severities').toEqual(rows.map(row => [row.id, row.expected]));
+        expect(rows.map(row => row.id), 'the registry\'s order').toEqual([...rows].sort((a, b) => a.at - b.at).map(row => row.id));
+        // And no link to a rule page that is not a rule of the registry.
+        const linkedRules = linkTargets(markdown).map(target => /^rules\/([^/#]+)\.md/.exec(target)?.[1]).filter(id => id && id !== 'README');
+        expect(linkedRules.filter(id => !journeyRules.some(rule => rule.id === id))).toEqual([]);
+    });
+
+    test('every link to a local file points at a file that exists, and every anchor at a heading', () => {
+        const markdown = readReference();
+        const broken: string[] = [];
+        for (const target of linkTargets(markdown)) {
+            if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+                continue; // https:, mailto:
+            }
+            const [path, anchor] = target.split('#');
+            const file = path === '' ? LANGUAGE_REFERENCE : resolve(dirname(LANGUAGE_REFERENCE), decodeURIComponent(path));
+            if (!existsSync(file)) {
+                broken.push(`${target}: no such file`);
+            } else if (anchor !== undefined && file.endsWith('.md') && !headingAnchors(readFileSync(file, 'utf8')).has(anchor)) {
+                broken.push(`${target}: no heading with that anchor`);
+            }
         }
+        expect(linkTargets(markdown).length).toBeGreaterThan(20);
+        expect(broken).toEqual([]);
     });
 });
 

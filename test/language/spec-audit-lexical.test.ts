@@ -1,15 +1,13 @@
-// Acceptance checks of the spec's "Lexical rules", "Declarations" and "Journeys" sections that the other
-// language tests do not pin: date-shaped text that is not YYYY-MM-DD, unclosed texts and comments, every
-// keyword in every name position, every declaration form, and the spec's example linted as one file.
+// Acceptance checks of the lexical rules, declarations and journeys of the language reference
+// (docs/language.md) that the other language tests do not pin: date-shaped text that is not YYYY-MM-DD,
+// unclosed texts and comments, every keyword in every name position, every declaration form, and the
+// reference's worked example linted as one file.
 import { createJourneyServices, isPersona, isSource, type Model } from '@journey/language';
 import { AstUtils, EmptyFileSystem, GrammarAST, URI, type LangiumDocument } from 'langium';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { documentedFindings, severityName, workedExample } from './language-reference.js';
 import { buildOne, diagnosticsOf, only, parse, parseErrorsOf, rangeOf, summarize } from './workspace-helper.js';
-
-const specFile = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'spec', 'journey-language.md');
 
 describe('a date not written YYYY-MM-DD is a syntax error on the whole date', () => {
     const contexts: Array<[string, (date: string) => string]> = [
@@ -247,19 +245,31 @@ persona p "P" {
     });
 });
 
-test('the spec example, as one file, lints with only the findings it genuinely triggers', async () => {
-    const markdown = readFileSync(specFile, 'utf8');
-    const text = [...markdown.matchAll(/```journey\r?\n([\s\S]*?)```/g)].map(match => match[1]).join('');
+test('the worked example of the language reference (docs/language.md), as one file, lints with exactly the findings the page lists', async () => {
+    const example = workedExample();
+    expect(example).toHaveLength(2);
+    const documented = documentedFindings();
+    expect(documented.malformed).toEqual([]);
+    const text = example.map(file => file.text).join('');
+    // Where each file's block starts in the joined text (0-based line).
+    const firstLine = new Map<string, number>();
+    let lines = 0;
+    for (const file of example) {
+        firstLine.set(file.file, lines);
+        lines += file.text.split('\n').length - 1;
+    }
     const { diagnostics } = await buildOne(text, workspace => {
-        workspace.services.validation.JourneySettings.today = { year: 2026, month: 11, day: 25 };
+        workspace.services.validation.JourneySettings.today = documented.today;
     });
-    const found = diagnostics.map(d => `${String(d.code)} ${text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character)}`);
-    expect(found).toEqual([
-        'unsupported-claim emotion', // pricing_page: its KPI has a source, its emotion has no evidence
-        'kpi-off-target conversion', // 3.1% against a target of 5%
-        'unsupported-claim emotion', // kickoff: no evidence at all
-        'value-gap clear_pricing', // us 2, acme 4, importance 5
-    ]);
+    const textLines = text.split('\n');
+    const found = diagnostics.map(d => `${d.range.start.line + 1} ${String(d.code)} ${severityName(d.severity)} `
+        + textLines[d.range.start.line].slice(d.range.start.character, d.range.end.character));
+    const expected = documented.findings
+        .map(f => ({ line: firstLine.get(f.file)! + f.line, text: `${f.rule} ${f.severity} ${f.on}` }))
+        .sort((a, b) => a.line - b.line)
+        .map(f => `${f.line} ${f.text}`);
+    expect(found).toEqual(expected);
+    expect(found).toHaveLength(documented.count);
 });
 
 describe('a misspelled or misplaced member says what the block takes, at the member', () => {

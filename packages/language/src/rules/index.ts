@@ -13,8 +13,8 @@ import { emotionOutOfRangeRule, scoreOutOfRangeRule } from './range-rules.js';
 export * from './rule-registry.js';
 
 /**
- * Every rule of the language, in the order of the specification's table. The editor, the CLI and the
- * docs all read this list: a rule exists exactly when it is here.
+ * Every rule of the language, in the order of the rule tables of docs/language.md and docs/rules/README.md.
+ * The editor, the CLI and the docs all read this list: a rule exists exactly when it is here.
  */
 export const journeyRules: readonly JourneyRule[] = [
     syntaxRule,
