@@ -70,12 +70,13 @@ journey j "Two\\nlines" {
 
 describe('journey import of a file that is not a Mermaid diagram', () => {
     it('names what the file starts with, never an empty diagram type', () => {
-        const ws = workspace({ 'renewal.journey': '// The journey of the example.\n\njourney renewal "R" {\n}\n', 'notes.mmd': '\n  {\n' });
-        const run = runJourney(['import', 'renewal.journey'], ws.root);
+        // A .journey file given as such is refused by its extension (test/cli/eslint-habits.test.ts); saved as .mmd, it is read.
+        const ws = workspace({ 'renewal.mmd': '// The journey of the example.\n\njourney renewal "R" {\n}\n', 'notes.mmd': '\n  {\n' });
+        const run = runJourney(['import', 'renewal.mmd'], ws.root);
         expect(run.status).toBe(1);
         expect(run.stdout).toBe('');
-        expect(run.stderr).toBe('renewal.journey:1: the diagram starts with `//`, not `journey`: a Mermaid journey diagram starts with the word `journey`\n'
-            + 'journey: nothing imported from renewal.journey.\n');
+        expect(run.stderr).toBe('renewal.mmd:1: the diagram starts with `//`, not `journey`: a Mermaid journey diagram starts with the word `journey`\n'
+            + 'journey: nothing imported from renewal.mmd.\n');
         expect(runJourney(['import', 'notes.mmd'], ws.root).stderr).toMatch(/^notes\.mmd:2: the diagram starts with `\{`, not `journey`/);
     });
 });

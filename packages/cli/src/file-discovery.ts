@@ -11,9 +11,10 @@ const IGNORED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
  * The `.journey` files named by the command line: files as given, folders searched recursively,
  * globs expanded (relative to `cwd`). Absolute paths, sorted, without repeats.
  * A path that does not exist, a file that is not a `.journey` file, or a pattern that matches nothing,
- * is a usage error.
+ * is a usage error; with `allowNone`, a folder or pattern without `.journey` files is fine (`lint --stdin`
+ * has its own file).
  */
-export async function findJourneyFiles(patterns: readonly string[], cwd: string): Promise<string[]> {
+export async function findJourneyFiles(patterns: readonly string[], cwd: string, options: { allowNone?: boolean } = {}): Promise<string[]> {
     const files = new Set<string>();
     for (const pattern of patterns) {
         const absolute = path.resolve(cwd, pattern);
@@ -22,7 +23,7 @@ export async function findJourneyFiles(patterns: readonly string[], cwd: string)
         if (!info && isDynamicPattern(pattern)) {
             const matches = await readableGlob(pattern, cwd, cwd);
             const journeyFiles = matches.filter(file => file.endsWith('.journey'));
-            if (journeyFiles.length === 0) {
+            if (journeyFiles.length === 0 && !options.allowNone) {
                 throw new CliError(`no .journey files match the pattern "${pattern}"`);
             }
             journeyFiles.forEach(file => files.add(path.normalize(file)));
@@ -33,7 +34,7 @@ export async function findJourneyFiles(patterns: readonly string[], cwd: string)
         }
         if (info.isDirectory()) {
             const matches = await readableGlob('**/*.journey', absolute, cwd);
-            if (matches.length === 0) {
+            if (matches.length === 0 && !options.allowNone) {
                 throw new CliError(`no .journey files found in ${pattern}`);
             }
             matches.forEach(file => files.add(path.normalize(file)));

@@ -52,17 +52,66 @@ async function isBoundary(folder: string): Promise<boolean> {
     return entries.includes('journey.config.json') || entries.includes('.git');
 }
 
+/** The kind of file a command reads, said in its one-line usage error for a file of another kind. */
+export interface InputKind {
+    /** Extensions, lower case, with the dot. */
+    extensions: readonly string[];
+    /** What the command takes: `a .journey file`. */
+    description: string;
+    /** Extensions of files someone may give by mistake → a hint that follows the error (FILE as `{file}`). */
+    hints?: Readonly<Record<string, string>>;
+    /** Whether the extension is matched whatever its case (Mermaid, Markdown); `.journey` is as the language services know it. */
+    anyCase?: boolean;
+}
+
+const MERMAID_OR_MARKDOWN = ['.mmd', '.mermaid', '.md', '.markdown', '.mdx'];
+
+/** What `render` and `export` read. */
+export const JOURNEY_INPUT: InputKind = {
+    extensions: ['.journey'],
+    description: 'a .journey file',
+    hints: Object.fromEntries(MERMAID_OR_MARKDOWN.map(extension => [extension, '`journey import {file}` turns its Mermaid journey diagram into one'])),
+};
+
+/** What `import` reads. */
+export const MERMAID_INPUT: InputKind = {
+    extensions: MERMAID_OR_MARKDOWN,
+    description: 'a Mermaid diagram (.mmd, .mermaid) or a Markdown file (.md, .markdown, .mdx)',
+    hints: { '.journey': 'it is a .journey file already; `journey export {file} -f mermaid` goes the other way' },
+    anyCase: true,
+};
+
 /**
- * FILE as the input of a command that writes something from it (`render`, `export`): a missing path is a
- * usage error; syntax errors are printed on stderr and `undefined` comes back, so nothing half-made is
- * written.
+ * The absolute path of FILE, when it is an existing file of the kind `command` reads; else a one-line
+ * usage error naming what the command takes (a file of another kind, a folder) or `no such file: FILE`.
  */
-export async function loadInputFile(file: string, io: CommandIO, today: CalendarDate | undefined, nothingDone: string): Promise<LoadedFile | undefined> {
-    const filePath = path.resolve(io.cwd, file);
+export async function requireInputFile(command: string, file: string, cwd: string, kind: InputKind): Promise<string> {
+    const filePath = path.resolve(cwd, file);
     const info = await stat(filePath).catch(() => undefined);
-    if (!info?.isFile()) {
-        throw new CliError(info ? `not a file: ${file}` : `no such file: ${file}`);
+    if (info?.isDirectory()) {
+        throw new CliError(`${command} takes ${kind.description}; ${file} is a folder`);
     }
+    const extension = kind.anyCase ? path.extname(filePath).toLowerCase() : path.extname(filePath);
+    if (!kind.extensions.includes(extension)) {
+        const hint = kind.hints?.[path.extname(filePath).toLowerCase()];
+        throw new CliError(`${command} takes ${kind.description}, not ${file}${hint ? ` (${hint.replace('{file}', file)})` : ''}`);
+    }
+    if (!info) {
+        throw new CliError(`no such file: ${file}`);
+    }
+    if (!info.isFile()) {
+        throw new CliError(`${command} takes ${kind.description}; ${file} is not a file`);
+    }
+    return filePath;
+}
+
+/**
+ * FILE as the input of a command that writes something from it (`render`, `export`): a missing path, a
+ * folder or a file that is not a .journey file is a usage error; syntax errors are printed on stderr and
+ * `undefined` comes back, so nothing half-made is written.
+ */
+export async function loadInputFile(command: string, file: string, io: CommandIO, today: CalendarDate | undefined, nothingDone: string): Promise<LoadedFile | undefined> {
+    const filePath = await requireInputFile(command, file, io.cwd, JOURNEY_INPUT);
     const target = await loadJourneyFile(filePath, { today });
     const syntax = target.diagnostics.filter(diagnostic => diagnostic.code === 'syntax');
     if (syntax.length > 0) {

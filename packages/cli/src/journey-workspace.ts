@@ -14,6 +14,11 @@ export interface WorkspaceOptions {
     config?: JourneyConfig;
     /** Told of each file read and each file checked (see progress.ts); cleared when done. */
     progress?: Progress;
+    /**
+     * Texts that stand for files (absolute path → text): read instead of the file on disk, which need not
+     * exist (`lint --stdin --stdin-filename PATH`). A byte order mark is dropped as on disk.
+     */
+    texts?: ReadonlyMap<string, string>;
 }
 
 export interface LoadedFile {
@@ -40,7 +45,7 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
     const documents: LangiumDocument[] = [];
     for (const filePath of filePaths) {
         progress.report('parsing files', documents.length, filePaths.length);
-        const text = await readFile(filePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        const text = options.texts?.get(filePath) ?? await readFile(filePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
             throw new CliError(`cannot read ${path.relative(process.cwd(), filePath) || filePath}: ${error.code ?? error.message}`);
         });
         // Editors hide a byte order mark; columns must match what the user sees.

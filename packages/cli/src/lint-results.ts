@@ -58,6 +58,11 @@ export function toLintResults(files: readonly LoadedFile[], options: ResultOptio
     });
 }
 
+/** The info findings (severity 0) of the files: what `--info` adds to the output. */
+export function infoCount(files: readonly LoadedFile[]): number {
+    return files.reduce((sum, file) => sum + file.diagnostics.filter(diagnostic => toLintMessage(diagnostic).severity === 0).length, 0);
+}
+
 function hasSyntaxErrors(file: LoadedFile): boolean {
     const parse = file.document.parseResult;
     return parse.lexerErrors.length > 0 || parse.parserErrors.length > 0 || file.diagnostics.some(diagnostic => diagnostic.code === 'syntax');

@@ -33,7 +33,11 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('-c, --config <file>', 'rule severities (default: journey.config.json at the root of the paths, or here, or in a parent folder)')
         .option('--today <date>', 'the date the date rules take as today (YYYY-MM-DD)')
         .option('--fix', 'apply the safe quick fixes to the files and say what changed')
-        .option('--no-color', 'never colour the output (colour is only used on a terminal)')
+        .option('-o, --output-file <file>', 'write the report to FILE instead of stdout (missing folders are made)')
+        .option('--stdin', 'lint the text of standard input as one file of the workspace (only it is reported; nothing is written)')
+        .option('--stdin-filename <path>', 'with --stdin: the .journey file the text stands for (default: <stdin>.journey here)')
+        .option('--color', 'colour the output even when stdout is not a terminal (or with -o)')
+        .option('--no-color', 'never colour the output (default: colour on a terminal; NO_COLOR and FORCE_COLOR are read)')
         .option('--no-progress', 'never show the progress line (shown on stderr on a terminal, outside CI, when a run takes a while)')
         .action(async (paths: string[], options) => setExitCode(await lintCommand(paths, options, io)));
 
@@ -42,7 +46,8 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .argument('[paths...]', 'files, folders or globs (default: the current folder)')
         .option('--check', 'list the files that are not formatted; exit 1 if there is any')
         .option('--write', 'rewrite the files that are not formatted, in place')
-        .option('--no-color', 'never colour the output')
+        .option('--color', 'colour the syntax errors even when stdout is not a terminal')
+        .option('--no-color', 'never colour the output (default: colour on a terminal; NO_COLOR and FORCE_COLOR are read)')
         .action(async (paths: string[], options) => setExitCode(await formatCommand(paths, options, io)));
 
     program.command('render')

@@ -28,7 +28,8 @@ const EXTENSIONS: Record<string, ExportFormat> = { '.json': 'json', '.mmd': 'mer
  * the journeys of FILE as JSON (schemas/journey-export.schema.json), a Mermaid `journey` diagram or CSV
  * rows, on stdout or into OUT. FILE is loaded with the `.journey` files of its folder so that names
  * declared elsewhere resolve. Syntax errors: the diagnostics on stderr, exit 1, nothing written.
- * JSON and CSV hold every journey of the file, Mermaid one (the first, or `--journey`).
+ * JSON and CSV hold every journey of the file, Mermaid one (the first, or `--journey`). FILE that is not
+ * a .journey file, a folder or a missing file, and an OUT that is a .journey file: usage errors (exit 2).
  */
 export async function exportCommand(file: string, options: ExportOptions, io: CommandIO): Promise<number> {
     const format = exportFormat(options);
@@ -37,7 +38,11 @@ export async function exportCommand(file: string, options: ExportOptions, io: Co
     }
     const today = parseToday(options.today);
     await refuseOverwritingInput(file, options.output, io.cwd, 'exported');
-    const target = await loadInputFile(file, io, today, 'nothing exported');
+    if (options.output !== undefined && path.extname(options.output) === '.journey') {
+        // `-f mermaid -o other.journey` would replace another map by a diagram.
+        throw new CliError(`-o ${options.output} names a .journey file; export writes JSON, Mermaid or CSV (OUT.json, OUT.mmd, OUT.csv)`);
+    }
+    const target = await loadInputFile('export', file, io, today, 'nothing exported');
     if (!target) {
         return ExitCode.Problems;
     }

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { formatJourneyDocument } from '@journey/language';
 import { CliError, ExitCode } from '../cli-error.js';
+import { shouldColor } from '../color.js';
 import { findJourneyFiles } from '../file-discovery.js';
 import { formatters } from '../formatters/index.js';
 import { displayPosixPath } from '../formatters/paths.js';
@@ -13,7 +14,8 @@ import type { CommandIO } from './lint-command.js';
 export interface FormatOptions {
     check?: boolean;
     write?: boolean;
-    color: boolean;
+    /** `--color` (true), `--no-color` (false), neither (undefined): see color.ts. */
+    color?: boolean;
 }
 
 const BOM = '\uFEFF';
@@ -65,7 +67,7 @@ export async function formatCommand(patterns: string[], options: FormatOptions, 
     if (broken.length > 0) {
         const syntaxOnly = broken.map(file => ({ ...file, diagnostics: file.diagnostics.filter(d => d.code === 'syntax') }));
         io.stderr(formatters.stylish(toLintResults(syntaxOnly), {
-            cwd: io.cwd, color: options.color && io.isTTY && !io.env.NO_COLOR, version: journeyVersion, rules: ruleSummaries(),
+            cwd: io.cwd, color: shouldColor({ flag: options.color, env: io.env, isTTY: io.isTTY }), version: journeyVersion, rules: ruleSummaries(),
         }));
         io.stderr(`journey: ${broken.length} file${broken.length === 1 ? '' : 's'} with syntax errors left unformatted.\n`);
         return ExitCode.Problems;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { importMermaid, importMermaidMarkdown, MermaidSyntaxError } from '@journey/interchange';
 import { CliError, ExitCode } from '../cli-error.js';
 import { displayPosixPath } from '../formatters/paths.js';
+import { MERMAID_INPUT, requireInputFile } from '../journey-file.js';
 import { refuseOverwritingInput } from '../output-file.js';
 import type { CommandIO } from './lint-command.js';
 
@@ -16,10 +17,11 @@ const MARKDOWN = new Set(['.md', '.markdown', '.mdx']);
  * `journey import FILE.mmd|FILE.md [-o OUT.journey]`: a Mermaid `journey` diagram (or every ```mermaid
  * journey block of a Markdown file) as `.journey` text, on stdout or into OUT. A line Mermaid would
  * reject: `FILE:LINE: message` on stderr, exit 1, nothing written. What the import drops as Mermaid
- * does (an empty actor, text after a second colon) is said on stderr as a warning.
+ * does (an empty actor, text after a second colon) is said on stderr as a warning. A file of another
+ * kind (by its extension: a .journey file, a CSV), a folder or a missing file is a usage error (exit 2).
  */
 export async function importCommand(file: string, options: ImportOptions, io: CommandIO): Promise<number> {
-    const filePath = path.resolve(io.cwd, file);
+    const filePath = await requireInputFile('import', file, io.cwd, MERMAID_INPUT);
     const shown = displayPosixPath(filePath, io.cwd);
     const source = await readFile(filePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
         throw new CliError(error.code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${error.code ?? error.message}`);

@@ -1,11 +1,15 @@
-import { ExitCode } from '../cli-error.js';
+import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { compareText } from '@journey/language';
+import { CliError, ExitCode } from '../cli-error.js';
 import { parseMaxWarnings, parseToday } from '../cli-options.js';
+import { shouldColor } from '../color.js';
 import { loadConfig, workspaceRootOf } from '../config-file.js';
 import { findJourneyFiles } from '../file-discovery.js';
 import { formatters, formatsWithInfo } from '../formatters/index.js';
 import { loadJourneyWorkspace, type JourneyWorkspace } from '../journey-workspace.js';
 import { applySafeFixes, mergeFixes, type FileFixes } from '../lint-fixer.js';
-import { toLintResults, totalsOf } from '../lint-results.js';
+import { infoCount, toLintResults, totalsOf } from '../lint-results.js';
 import { ruleSummaries } from '../rule-summaries.js';
 import { displayPosixPath } from '../formatters/paths.js';
 import type { Progress } from '../progress.js';
@@ -19,10 +23,20 @@ export interface LintOptions {
     today?: string;
     config?: string;
     fix?: boolean;
-    color: boolean;
+    /** `--color` (true), `--no-color` (false), neither (undefined): see color.ts. */
+    color?: boolean;
     /** `--no-progress` makes it false. */
     progress?: boolean;
+    /** `-o, --output-file FILE`: the report goes to FILE instead of stdout. */
+    outputFile?: string;
+    /** `--stdin`: lint the text of standard input. */
+    stdin?: boolean;
+    /** `--stdin-filename PATH`: the file the text of standard input stands for. */
+    stdinFilename?: string;
 }
+
+/** The file standard input is linted as without `--stdin-filename` (ESLint says `<text>`). */
+export const STDIN_FILE_NAME = '<stdin>.journey';
 
 /** Fixes can make room for other fixes (overlapping edits wait a pass); a bound keeps a bad fix from looping. */
 const MAX_FIX_PASSES = 10;
@@ -42,19 +56,28 @@ export interface CommandIO {
 }
 
 /**
- * `journey lint [PATH|GLOB …]`: prints the diagnostics of the workspace the paths make. Writes files
- * only with `--fix`, and then only the safe fixes, reporting what changed before the remaining problems.
+ * `journey lint [PATH|GLOB …]`: prints the diagnostics of the workspace the paths make (on stdout, or
+ * into `-o FILE`). Writes files only with `--fix`, and then only the safe fixes, reporting what changed
+ * before the remaining problems. With `--stdin`, the text of standard input stands for one file of that
+ * workspace (`--stdin-filename PATH`, else `<stdin>.journey` here), and only that file is reported.
  */
 export async function lintCommand(patterns: string[], options: LintOptions, io: CommandIO): Promise<number> {
     const format = Object.hasOwn(formatters, options.format) ? options.format : 'stylish';
     const formatter = formatters[format];
     const maxWarnings = parseMaxWarnings(options.maxWarnings);
     const today = parseToday(options.today);
+    const stdinPath = stdinFilePath(options, io.cwd);
     const paths = patterns.length > 0 ? patterns : ['.'];
-    const config = await loadConfig(options.config, io.cwd, await workspaceRootOf(paths, io.cwd));
-    const files = await findJourneyFiles(paths, io.cwd);
+    // A file at PATH finds its configuration from PATH's folder up (then from here), as `journey lint PATH` does.
+    const config = await loadConfig(options.config, io.cwd, stdinPath !== undefined ? path.dirname(stdinPath) : await workspaceRootOf(paths, io.cwd));
+    let files = await findJourneyFiles(paths, io.cwd, { allowNone: stdinPath !== undefined });
+    if (stdinPath !== undefined && !files.includes(stdinPath)) {
+        files = [...files, stdinPath].sort(compareText);
+    }
+    const outputFile = await checkOutputFile(options.outputFile, files, io.cwd);
+    const texts = stdinPath !== undefined ? new Map([[stdinPath, await readStandardInput(io)]]) : undefined;
     const progress = io.progress?.(options.progress !== false);
-    let workspace = await loadJourneyWorkspace(files, { today, config, progress });
+    let workspace = await loadJourneyWorkspace(files, { today, config, progress, texts });
     if (options.fix) {
         const passes: FileFixes[][] = [];
         for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -69,13 +92,22 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
         // Machine-readable formats keep stdout to themselves.
         (format === 'stylish' ? io.stdout : io.stderr)(summary);
     }
-    const results = toLintResults(workspace.files, { quiet: options.quiet, includeInfo: options.info || formatsWithInfo.has(format) });
-    io.stdout(formatter(results, {
+    // With --stdin, ESLint reports the text it was given and nothing else.
+    const reported = stdinPath !== undefined ? workspace.files.filter(file => file.filePath === stdinPath) : workspace.files;
+    const includeInfo = options.info || formatsWithInfo.has(format);
+    const results = toLintResults(reported, { quiet: options.quiet, includeInfo });
+    const report = formatter(results, {
         cwd: io.cwd,
-        color: options.color && io.isTTY && !io.env.NO_COLOR,
+        color: shouldColor({ flag: options.color, env: io.env, isTTY: io.isTTY, toFile: outputFile !== undefined }),
         version: journeyVersion,
         rules: ruleSummaries(),
-    }));
+        hiddenInfo: includeInfo || options.quiet ? 0 : infoCount(reported),
+    });
+    if (outputFile === undefined) {
+        io.stdout(report);
+    } else {
+        await writeReport(outputFile, options.outputFile!, io.cwd, report);
+    }
 
     const { errors, warnings } = totalsOf(results);
     if (errors > 0) {
@@ -86,6 +118,87 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
         return ExitCode.Problems;
     }
     return ExitCode.Ok;
+}
+
+/** The absolute path the text of standard input stands for, or undefined without `--stdin`. */
+function stdinFilePath(options: LintOptions, cwd: string): string | undefined {
+    if (!options.stdin) {
+        if (options.stdinFilename !== undefined) {
+            throw new CliError('--stdin-filename names the file that the text of --stdin stands for; add --stdin (or lint the file itself: `journey lint FILE`)');
+        }
+        return undefined;
+    }
+    if (options.fix) {
+        throw new CliError('--fix cannot write to stdin; run `journey lint --fix FILE` on the file itself, or apply the quick fixes in the editor');
+    }
+    if (options.stdinFilename === undefined) {
+        return path.resolve(cwd, STDIN_FILE_NAME);
+    }
+    if (!options.stdinFilename.endsWith('.journey')) {
+        throw new CliError(`--stdin-filename takes the path of a .journey file, not "${options.stdinFilename}"`);
+    }
+    return path.resolve(cwd, options.stdinFilename);
+}
+
+async function readStandardInput(io: CommandIO): Promise<string> {
+    const bytes = await io.readStdin().catch((error: NodeJS.ErrnoException) => {
+        throw new CliError(`cannot read standard input: ${error.code ?? error.message}`);
+    });
+    // A byte order mark is dropped by the workspace, as for a file on disk.
+    return bytes.toString('utf8');
+}
+
+/**
+ * The absolute path of `-o FILE`, checked before anything is linted or fixed: never one of the linted
+ * files, never a .journey file (the next lint of its folder would read the report as a map), never a folder.
+ */
+async function checkOutputFile(outputFile: string | undefined, linted: readonly string[], cwd: string): Promise<string | undefined> {
+    if (outputFile === undefined) {
+        return undefined;
+    }
+    const absolute = path.resolve(cwd, outputFile);
+    const real = async (file: string) => realpath(file).catch(() => file);
+    const target = await real(absolute);
+    const lintedReal = await Promise.all(linted.map(real));
+    if (linted.includes(absolute) || lintedReal.includes(target)) {
+        throw new CliError(`-o ${outputFile} is one of the files being linted; write the report to another file`);
+    }
+    if (absolute.endsWith('.journey')) {
+        throw new CliError(`-o ${outputFile} names a .journey file; write the report to another kind of file (a lint of its folder would read it as a map)`);
+    }
+    if ((await stat(absolute).catch(() => undefined))?.isDirectory()) {
+        throw new CliError(`-o ${outputFile} is a folder; name the file to write the report to`);
+    }
+    return absolute;
+}
+
+/**
+ * Writes the report, making missing parent folders as ESLint does. An empty report is an empty file (as
+ * ESLint 9 writes it), so that a clean run never leaves the report of an earlier run in place.
+ */
+async function writeReport(outputFile: string, shown: string, cwd: string, report: string): Promise<void> {
+    try {
+        await mkdir(path.dirname(outputFile), { recursive: true });
+        await writeFile(outputFile, report, 'utf8');
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const blocking = code === 'EEXIST' || code === 'ENOTDIR' ? await fileInTheWay(path.dirname(outputFile)) : undefined;
+        const why = blocking !== undefined ? `${displayPosixPath(blocking, cwd)} is a file, not a folder` : code ?? (error as Error).message;
+        throw new CliError(`cannot write the report to ${shown}: ${why}`);
+    }
+}
+
+/** The nearest existing ancestor of `folder` (or itself), when it is not a folder. */
+async function fileInTheWay(folder: string): Promise<string | undefined> {
+    for (let candidate = folder; ; candidate = path.dirname(candidate)) {
+        const info = await stat(candidate).catch(() => undefined);
+        if (info) {
+            return info.isDirectory() ? undefined : candidate;
+        }
+        if (path.dirname(candidate) === candidate) {
+            return undefined;
+        }
+    }
 }
 
 function describeFixes(fixes: readonly FileFixes[], workspace: JourneyWorkspace, cwd: string): string {

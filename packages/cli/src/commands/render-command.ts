@@ -19,13 +19,14 @@ export interface RenderOptions {
  * journey of FILE as SVG (stdout, or OUT.svg) or a self-contained HTML page (OUT.html). The file is
  * loaded with the `.journey` files of its folder, so that personas and channels declared next to it
  * resolve; when names stay unresolved, with its parent folder's (up to two levels, never past a folder
- * with journey.config.json or .git, never into the filesystem root, the home or the temporary folder). Syntax errors: exit 1 and nothing written; an unknown `--journey` is a usage error (exit 2).
+ * with journey.config.json or .git, never into the filesystem root, the home or the temporary folder). Syntax errors: exit 1 and nothing written; an unknown `--journey`, or FILE that is not a .journey file (a
+ * Markdown file, a folder, a missing file), is a usage error (exit 2).
  */
 export async function renderCommand(file: string, options: RenderOptions, io: CommandIO): Promise<number> {
     const theme = parseTheme(options.theme);
     const today = parseToday(options.today);
     const format = options.output !== undefined ? outputFormat(options.output) : 'svg';
-    const target = await loadInputFile(file, io, today, 'nothing rendered');
+    const target = await loadInputFile('render', file, io, today, 'nothing rendered');
     if (!target) {
         return ExitCode.Problems;
     }

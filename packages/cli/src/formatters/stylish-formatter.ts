@@ -8,7 +8,9 @@ const SEVERITY_NAMES = { 2: 'error', 1: 'warning', 0: 'info' } as const;
 
 /**
  * ESLint's `stylish` look: problems grouped by file, `line:col  severity  message  rule` in aligned
- * columns, then a summary line. Nothing at all when there is nothing to report.
+ * columns, then ESLint's summary (`✖ N problems (…)`, and how many `--fix` would fix), and how many
+ * info findings were left out (`context.hiddenInfo`). Nothing at all when there is nothing to report;
+ * only the hidden-info line when that is all there is to say.
  */
 export const stylishFormatter: Formatter = (results, context) => {
     const c = createColors(context.color);
@@ -36,22 +38,37 @@ export const stylishFormatter: Formatter = (results, context) => {
             + `${row.message.padEnd(widths.message)}  ${c.dim(row.ruleId)}`);
         blocks.push(`${c.underline(displayPosixPath(result.filePath, context.cwd))}\n${lines.join('\n')}`);
     }
+    const hidden = context.hiddenInfo ?? 0;
+    const hiddenLine = hidden > 0 ? c.dim(hiddenInfoText(hidden)) : undefined;
     if (blocks.length === 0) {
-        return '';
+        return hiddenLine === undefined ? '' : `${hiddenLine}\n`;
     }
-    return `\n${blocks.join('\n\n')}\n\n${summary(results, c)}\n\n`;
+    const summaryLines = [...summary(results, c), ...(hiddenLine === undefined ? [] : [`  ${hiddenLine}`])];
+    return `\n${blocks.join('\n\n')}\n\n${summaryLines.join('\n')}\n\n`;
 };
 
-function summary(results: readonly LintResult[], c: ReturnType<typeof createColors>): string {
+/** ESLint's summary: the problem count, then (when there are any) the problems `--fix` would fix. */
+function summary(results: readonly LintResult[], c: ReturnType<typeof createColors>): string[] {
     const { errors, warnings, infos } = totalsOf(results);
     const total = errors + warnings + infos;
     const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
     if (infos > 0) {
         parts.push(plural(infos, 'info'));
     }
-    const text = `\u2716 ${plural(total, 'problem')} (${parts.join(', ')})`;
-    const paint = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.blue;
-    return c.bold(paint(text));
+    const paint = (text: string) => c.bold((errors > 0 ? c.red : warnings > 0 ? c.yellow : c.blue)(text));
+    const lines = [paint(`\u2716 ${plural(total, 'problem')} (${parts.join(', ')})`)];
+    const fixableErrors = results.reduce((sum, result) => sum + result.fixableErrorCount, 0);
+    const fixableWarnings = results.reduce((sum, result) => sum + result.fixableWarningCount, 0);
+    if (fixableErrors > 0 || fixableWarnings > 0) {
+        lines.push(paint(`  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`));
+    }
+    return lines;
+}
+
+function hiddenInfoText(count: number): string {
+    return count === 1
+        ? '1 info finding not shown; `--info` shows it (the editor shows it too).'
+        : `${count} info findings not shown; \`--info\` shows them (the editor shows them too).`;
 }
 
 function plural(count: number, word: string): string {
