@@ -2,6 +2,7 @@
 # Installs what the real-editor tests need and nothing else; idempotent, and quick when all is there.
 #   - Debian's chromium (driven by playwright-core), for the VS Code tests (test/vscode/);
 #   - Debian's neovim (0.7), a third-party LSP client for test/lsp-features/neovim.test.ts;
+#   - Debian's pre-commit (the framework that runs our .pre-commit-hooks.yaml, test/integrations/);
 #   - code-server 4.100.3 from npm (VS Code 1.100.3 in a browser), into a cache folder outside the repo;
 #     its install builds native modules with node-gyp, and the kerberos one needs Debian's libkrb5-dev
 #     (gssapi/gssapi.h).
@@ -18,10 +19,11 @@ RIPGREP_TARBALL=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
 cache="${JOURNEY_TEST_CACHE:-$HOME/.cache/journey-test}"
 log() { printf 'install-test-deps: %s\n' "$*"; }
 
-# --- apt: chromium (apt-get update only when the package is not known yet) ---------------------------------
+# --- apt: chromium, neovim, pre-commit (apt-get update only when the package is not known yet) ---------------------------------
 apt_missing=()
 command -v chromium >/dev/null 2>&1 || apt_missing+=(chromium)
 command -v nvim >/dev/null 2>&1 || apt_missing+=(neovim)
+command -v pre-commit >/dev/null 2>&1 || apt_missing+=(pre-commit)
 [ -f /usr/include/gssapi/gssapi.h ] || apt_missing+=(libkrb5-dev)
 { command -v make && command -v g++; } >/dev/null 2>&1 || apt_missing+=(build-essential)
 if [ ${#apt_missing[@]} -gt 0 ]; then

@@ -26,7 +26,11 @@ function manifestOf(tarball: string): Record<string, unknown> {
     return JSON.parse(listed.stdout) as Record<string, unknown>;
 }
 
-export async function startLocalRegistry(tarballs: readonly string[]): Promise<LocalRegistry> {
+/**
+ * `upstream`: where to send every other package's request (the real registry, for an install that
+ * also needs published packages); without it they are 404.
+ */
+export async function startLocalRegistry(tarballs: readonly string[], upstream?: string): Promise<LocalRegistry> {
     const packages = new Map<string, { manifest: Record<string, unknown>; file: string; bytes: Buffer }>();
     for (const tarball of tarballs) {
         const manifest = manifestOf(tarball);
@@ -64,6 +68,15 @@ export async function startLocalRegistry(tarballs: readonly string[]): Promise<L
         if (byFile) {
             response.writeHead(200, { 'content-type': 'application/octet-stream' });
             response.end(byFile.bytes);
+            return;
+        }
+        if (upstream && !url.startsWith('/-/')) {
+            fetch(new URL(request.url!.slice(1), upstream), { headers: { accept: request.headers.accept ?? 'application/json' } })
+                .then(async answer => {
+                    response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+                    response.end(Buffer.from(await answer.arrayBuffer()));
+                })
+                .catch(() => { response.writeHead(502); response.end(); });
             return;
         }
         response.writeHead(404, { 'content-type': 'application/json' });
