@@ -15,6 +15,7 @@ import { markdownFormatter, MAX_BYTES, MAX_CELL_LENGTH, MAX_FILE_ROWS, MAX_FINDI
 import type { LintMessage, LintResult, LintSeverity } from '../../packages/cli/src/lint-results.js';
 import { runJourneyInProcess } from '../support/journey-in-process.js';
 import { runJourney, scratchWorkspaces } from '../support/journey-process.js';
+import { RENEWAL_WITH_PROBLEMS, RENEWAL_WITH_WARNINGS } from './format-fixtures.js';
 
 const workspace = scratchWorkspaces();
 
@@ -38,25 +39,6 @@ persona olivia "Olivia, Operations Manager" {
 }
 `;
 
-/** Warnings (an unserved need, an empty stage, …) and an info (a touchpoint without channel); no error. */
-const RENEWAL_WITH_WARNINGS = `journey renewal "Olivia replaces her tool" {
-    persona olivia
-    trigger "Her contract renews in 60 days"
-    owner success
-    stage notice "Renewal notice" {
-        phase pre-purchase
-        touchpoint quote "Renewal quote arrives" { serves clear_pricing }
-    }
-    stage empty "Nothing here yet" {
-    }
-}
-`;
-
-/** The same, plus an error: an unknown channel (line 8). */
-const RENEWAL_WITH_PROBLEMS = RENEWAL_WITH_WARNINGS.replace(
-    '{ serves clear_pricing }\n',
-    '{ serves clear_pricing }\n        touchpoint call "Sales call" { channel emial }\n',
-);
 
 /** A folder whose name has what XML and Markdown escape. */
 const ODD_FOLDER = 'R&D <q3>, "plans" \'26 | `x`';

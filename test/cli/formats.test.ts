@@ -8,6 +8,7 @@ import { journeyRules } from '@journey/language';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../packages/cli/src/formatters/github-formatter.js';
 import { runJourney, scratchWorkspaces, TempWorkspace } from '../support/journey-process.js';
+import { RENEWAL_WITH_PROBLEMS, RENEWAL_WITH_WARNINGS } from './format-fixtures.js';
 
 const workspace = scratchWorkspaces();
 
@@ -55,25 +56,6 @@ persona olivia "Olivia, Operations Manager" {
 }
 `;
 
-/** Warnings (an unserved need, an empty stage, …) and an info (a touchpoint without channel); no error. */
-const RENEWAL_WITH_WARNINGS = `journey renewal "Olivia replaces her tool" {
-    persona olivia
-    trigger "Her contract renews in 60 days"
-    owner success
-    stage notice "Renewal notice" {
-        phase pre-purchase
-        touchpoint quote "Renewal quote arrives" { serves clear_pricing }
-    }
-    stage empty "Nothing here yet" {
-    }
-}
-`;
-
-/** The same, plus an error: an unknown channel. */
-const RENEWAL_WITH_PROBLEMS = RENEWAL_WITH_WARNINGS.replace(
-    '{ serves clear_pricing }\n',
-    '{ serves clear_pricing }\n        touchpoint call "Sales call" { channel emial }\n',
-);
 
 /** A folder whose name has `,`, `:` and a space. */
 const ODD_FOLDER = 'q3, 2026: plans';
