@@ -146,6 +146,8 @@ describe('the real pre-commit framework', () => {
         const root = fixtureRepository({ 'maps/teams.journey': UNFORMATTED });
         const result = await run('pre-commit', ['try-repo', repoRoot, '--all-files', '--color', 'never'], root, {
             PRE_COMMIT_HOME: path.join(scratch, 'pre-commit-home'), ...GIT_IDENTITY,
+            // npm's own cache: the packages `npm ci` fetched for this checkout need not be downloaded again.
+            npm_config_cache: process.env.npm_config_cache,
         });
         expect(result.output).toMatch(/^journey lint\.+Passed$/m);
         // pre-commit fails a hook that changed files, so the author sees and stages the change.
