@@ -11,9 +11,9 @@ export default defineConfig({
         // Unit tests run against the sources, never a stale build; process tests run the built CLI.
         alias: {
             // Subpaths first: the first key that matches (exactly or as a path prefix) wins.
-            '@journey/language/server': fileURLToPath(new URL('./packages/language/src/language-server.ts', import.meta.url)),
-            '@journey/language/protocol': fileURLToPath(new URL('./packages/language/src/journey-protocol.ts', import.meta.url)),
-            '@journey/language/links': fileURLToPath(new URL('./packages/language/src/project-links.ts', import.meta.url)),
+            '@journey/language/server': fileURLToPath(new URL('./packages/language/src/server/language-server.ts', import.meta.url)),
+            '@journey/language/protocol': fileURLToPath(new URL('./packages/language/src/server/journey-protocol.ts', import.meta.url)),
+            '@journey/language/links': fileURLToPath(new URL('./packages/language/src/utils/project-links.ts', import.meta.url)),
             '@journey/language': fileURLToPath(new URL('./packages/language/src/index.ts', import.meta.url)),
             '@journey/preview': fileURLToPath(new URL('./packages/preview/src/index.ts', import.meta.url)),
             '@journey/interchange': fileURLToPath(new URL('./packages/interchange/src/index.ts', import.meta.url)),

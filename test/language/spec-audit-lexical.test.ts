@@ -329,7 +329,7 @@ journey j "J" {
 });
 
 test('the language server reads a BOM file from disk as editors show it: positions on line 1 do not count the BOM', async () => {
-    const { JourneyNodeFileSystem } = await import('../../packages/language/src/language-server.js');
+    const { JourneyNodeFileSystem } = await import('../../packages/language/src/server/language-server.js');
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const file = join(mkdtempSync(join(tmpdir(), 'journey-bom-')), 'a.journey');

@@ -162,7 +162,7 @@ ${RENEWAL}`;
     });
 
     test('selection ranges grow from the word to the file', async () => {
-        const { selectionRanges } = await import('../../packages/language/src/journey-ranges.js');
+        const { selectionRanges } = await import('../../packages/language/src/lsp/journey-ranges.js');
         const ws = await build();
         const document = ws.doc('renewal.journey') as LangiumDocument;
         const [selection] = selectionRanges(document, [positionOf(document, 'olivia.clear_pricing', 10)]);

@@ -1,41 +1,30 @@
 import { inject, type DeepPartial, type LangiumCoreServices, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
     type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { JourneyDslGeneratedModule, JourneyDslGeneratedSharedModule } from './generated/module.js';
-import { JourneyCodeActionProvider } from './journey-code-action-provider.js';
-import { JourneyCompletionProvider } from './journey-completion-provider.js';
-import { JourneyConfigLoader, JourneyWorkspaceManager } from './journey-config-loader.js';
-import { JourneyDeclarations } from './journey-declarations.js';
-import { JourneyDocumentBuilder } from './journey-document-builder.js';
-import { JourneyDocumentValidator } from './journey-document-validator.js';
-import { JourneyFormatter } from './journey-formatter.js';
-import { JourneyCodeLensProvider, JourneyInlayHintProvider } from './journey-hints.js';
-import { JourneyHoverProvider } from './journey-hover-provider.js';
-import { JourneyDocumentUpdateHandler, JourneyLanguageServer, addJourneyRequestHandlers } from './journey-language-server.js';
-import { JourneyFoldingRangeProvider } from './journey-ranges.js';
-import { JourneyDefinitionProvider, JourneyReferences } from './journey-references.js';
-import { JourneyRenameProvider } from './journey-rename-provider.js';
-import { JourneyScopeComputation } from './journey-scope-computation.js';
-import { JourneyScopeProvider } from './journey-scope-provider.js';
-import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
-import { JourneySettings } from './journey-settings.js';
-import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider, JourneyWorkspaceSymbolProvider } from './journey-symbols.js';
-import { registerValidationChecks } from './journey-validator.js';
-import { JourneyValueConverter } from './journey-value-converter.js';
-
-/** Services of the .journey language beyond Langium's own. */
-export interface JourneyAddedServices {
-    references: {
-        JourneyDeclarations: JourneyDeclarations;
-    };
-    validation: {
-        JourneySettings: JourneySettings;
-    };
-}
-
-export type JourneyServices = LangiumServices & JourneyAddedServices;
+import { JourneyCodeActionProvider } from './lsp/journey-code-action-provider.js';
+import { JourneyCompletionProvider } from './lsp/journey-completion-provider.js';
+import { JourneyConfigLoader, JourneyWorkspaceManager } from './config/journey-config-loader.js';
+import { JourneyDeclarations } from './references/journey-declarations.js';
+import type { JourneyAddedServices, JourneyServices } from './journey-services.js';
+import { JourneyDocumentBuilder } from './validation/journey-document-builder.js';
+import { JourneyDocumentValidator } from './validation/journey-document-validator.js';
+import { JourneyFormatter } from './formatting/journey-formatter.js';
+import { JourneyCodeLensProvider, JourneyInlayHintProvider } from './lsp/journey-hints.js';
+import { JourneyHoverProvider } from './lsp/journey-hover-provider.js';
+import { JourneyDocumentUpdateHandler, JourneyLanguageServer, addJourneyRequestHandlers } from './lsp/journey-language-server.js';
+import { JourneyFoldingRangeProvider } from './lsp/journey-ranges.js';
+import { JourneyDefinitionProvider, JourneyReferences } from './references/journey-references.js';
+import { JourneyRenameProvider } from './lsp/journey-rename-provider.js';
+import { JourneyScopeComputation } from './references/journey-scope-computation.js';
+import { JourneyScopeProvider } from './references/journey-scope-provider.js';
+import { JourneySemanticTokenProvider } from './lsp/journey-semantic-tokens.js';
+import { JourneySettings } from './validation/journey-settings.js';
+import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider, JourneyWorkspaceSymbolProvider } from './lsp/journey-symbols.js';
+import { registerValidationChecks } from './validation/journey-validator.js';
+import { JourneyValueConverter } from './parser/journey-value-converter.js';
 
 export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
     parser: {

@@ -1,8 +1,8 @@
 import { AstUtils, GrammarUtils } from 'langium';
 import { insertIntoBlock } from '../fixes/text-edits.js';
 import { isServes, type Journey, type Need, type Persona } from '../generated/ast.js';
-import { touchpointsInOrder } from '../journey-graph.js';
-import { journeyPersonas, personasWithNeed } from '../journey-scope-provider.js';
+import { touchpointsInOrder } from '../model/journey-graph.js';
+import { journeyPersonas, personasWithNeed } from '../references/journey-scope-provider.js';
 import { defineRule, type QuickFix } from './rule-registry.js';
 
 export const needNotServedRule = defineRule({

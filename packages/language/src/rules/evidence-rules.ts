@@ -1,6 +1,8 @@
 import { insertAfter } from '../fixes/text-edits.js';
-import { isTouchpoint, isValueGapRow, type CompetitorScore, type Emotion, type Kpi, type ValueGap, type ValueGapRow } from '../generated/ast.js';
-import { isOffTarget, journeyOf, kpiHasEvidence, painHasEvidence, readQuantity, touchpointHasEvidence } from '../journey-facts.js';
+import { isTouchpoint, type Emotion, type Kpi } from '../generated/ast.js';
+import {
+    isOffTarget, journeyOf, kpiHasEvidence, painHasEvidence, readQuantity, touchpointHasEvidence, valueGapRows
+} from '../model/journey-facts.js';
 import { defineRule } from './rule-registry.js';
 import { uniqueName } from './unique-names.js';
 
@@ -110,16 +112,3 @@ export const valueGapRule = defineRule({
         }
     }
 });
-
-/** Value-gap rows with the competitor scores written after them (the grammar keeps them as siblings). */
-export function valueGapRows(valueGap: ValueGap): Array<{ row: ValueGapRow; scores: CompetitorScore[] }> {
-    const rows: Array<{ row: ValueGapRow; scores: CompetitorScore[] }> = [];
-    for (const entry of valueGap.entries) {
-        if (isValueGapRow(entry)) {
-            rows.push({ row: entry, scores: [] });
-        } else {
-            rows[rows.length - 1]?.scores.push(entry);
-        }
-    }
-    return rows;
-}

@@ -1,4 +1,4 @@
-import { journeyGraph, reachableFrom, type JourneyGraph } from '../journey-graph.js';
+import { journeyGraph, reachableFrom, type JourneyGraph } from '../model/journey-graph.js';
 import { defineRule } from './rule-registry.js';
 
 export const unreachableTouchpointRule = defineRule({

@@ -1,5 +1,5 @@
 import { AstUtils } from 'langium';
-import { formatCalendarDate, parseCalendarDate, toEpochDay } from '../calendar-date.js';
+import { formatCalendarDate, parseCalendarDate, toEpochDay } from '../model/calendar-date.js';
 import { insertAfter, insertIntoBlock, propertyRange, replaceRange } from '../fixes/text-edits.js';
 import { isJourney, type Journey } from '../generated/ast.js';
 import { defineRule, type QuickFix } from './rule-registry.js';

@@ -1,5 +1,5 @@
 import type { Opportunity, Touchpoint } from '../generated/ast.js';
-import { journeyOf, ownOwner } from '../journey-facts.js';
+import { journeyOf, ownOwner } from '../model/journey-facts.js';
 import { defineRule } from './rule-registry.js';
 
 /**

@@ -1,4 +1,4 @@
-import { parseCalendarDate, toEpochDay } from '../calendar-date.js';
+import { parseCalendarDate, toEpochDay } from '../model/calendar-date.js';
 import { defineRule } from './rule-registry.js';
 
 export const planOverdueRule = defineRule({

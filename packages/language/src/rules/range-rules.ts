@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import { propertyRange, replaceRange } from '../fixes/text-edits.js';
-import { metricRange, readQuantity } from '../journey-facts.js';
+import { metricRange, readQuantity } from '../model/journey-facts.js';
 import type { Metric } from '../generated/ast.js';
 import { defineRule, type RuleContext } from './rule-registry.js';
 

@@ -1,8 +1,8 @@
 import type { AstNode } from 'langium';
 import type { Range, TextEdit } from 'vscode-languageserver';
-import type { CalendarDate } from '../calendar-date.js';
+import type { CalendarDate } from '../model/calendar-date.js';
 import type { JourneyDslAstType } from '../generated/ast.js';
-import type { JourneyServices } from '../journey-module.js';
+import type { JourneyServices } from '../journey-services.js';
 
 /** How loud a rule is. `off` only exists in configuration. */
 export type RuleSeverity = 'error' | 'warning' | 'info';

@@ -1,4 +1,4 @@
-import { daysInMonth, parseCalendarDate } from '../calendar-date.js';
+import { daysInMonth, parseCalendarDate } from '../model/calendar-date.js';
 import { defineRule, type RuleContext } from './rule-registry.js';
 import { CstUtils, type AstNode } from 'langium';
 import type { Position } from 'vscode-languageserver';

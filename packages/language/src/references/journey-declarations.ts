@@ -1,6 +1,6 @@
 import { WorkspaceCache, type AstNodeDescription } from 'langium';
-import type { JourneyServices } from './journey-module.js';
-import { compareText } from './ordering.js';
+import type { JourneyServices } from '../journey-services.js';
+import { compareText } from '../utils/ordering.js';
 
 /**
  * The workspace-wide table of top-level names, rebuilt lazily after every change. Answers "which

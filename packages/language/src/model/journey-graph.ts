@@ -1,4 +1,4 @@
-import type { FlowStep, Journey, Touchpoint } from './generated/ast.js';
+import type { FlowStep, Journey, Touchpoint } from '../generated/ast.js';
 
 /** A step of the customer's way through the journey: explicit (`flow`) or implied by stage order. */
 export interface JourneyEdge {

@@ -2,10 +2,11 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystemProvider } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
-import { withoutByteOrderMark } from './byte-order-mark.js';
-import type { Model } from './generated/ast.js';
-import { buildJourneyMapModels } from './journey-model.js';
-import { createJourneyServices, type JourneyServices } from './journey-module.js';
+import { withoutByteOrderMark } from '../parser/byte-order-mark.js';
+import type { Model } from '../generated/ast.js';
+import { buildJourneyMapModels } from '../model/journey-model.js';
+import { createJourneyServices } from '../journey-module.js';
+import type { JourneyServices } from '../journey-services.js';
 import { JourneyMapChangedNotification, JourneyMapRequest, type JourneyMapResult } from './journey-protocol.js';
 
 /**

@@ -1,5 +1,5 @@
 import { DefaultDocumentBuilder, type LangiumDocument } from 'langium';
-import type { Model } from './generated/ast.js';
+import type { Model } from '../generated/ast.js';
 
 /**
  * Langium revalidates a document when a file it refers to changes. `duplicate-name` also depends on

@@ -1,7 +1,7 @@
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
-import type { FindingData } from './rules/rule-registry.js';
+import type { FindingData } from '../rules/rule-registry.js';
 
 /**
  * Quick fixes: the rules compute their fixes when they report (diagnostic `data.fixes`), so the

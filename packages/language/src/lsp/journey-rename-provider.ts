@@ -4,10 +4,10 @@ import {
     ErrorCodes, ResponseError, type Position, type PrepareRenameParams, type Range, type RenameParams, type TextEdit,
     type WorkspaceEdit
 } from 'vscode-languageserver';
-import { isJourney, isModel, isNeed, isServes, isValueGapRow, type Need, type Serves, type ValueGapRow } from './generated/ast.js';
-import type { JourneyServices } from './journey-module.js';
-import { qualifiedParts } from './journey-references.js';
-import { journeyPersonas } from './journey-scope-provider.js';
+import { isJourney, isModel, isNeed, isServes, isValueGapRow, type Need, type Serves, type ValueGapRow } from '../generated/ast.js';
+import type { JourneyServices } from '../journey-services.js';
+import { qualifiedParts } from '../references/journey-references.js';
+import { journeyPersonas } from '../references/journey-scope-provider.js';
 
 /** What the grammar accepts as a name. */
 export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;

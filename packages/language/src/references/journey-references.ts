@@ -3,7 +3,7 @@ import {
     type LangiumDocuments, type Reference, type ReferenceDescription, type Stream
 } from 'langium';
 import { DefaultDefinitionProvider, type GoToLink, type LangiumServices } from 'langium/lsp';
-import { isPersona, isServes, isValueGapRow, type Need, type Serves, type ValueGapRow } from './generated/ast.js';
+import { isPersona, isServes, isValueGapRow, type Need, type Serves, type ValueGapRow } from '../generated/ast.js';
 
 /**
  * References that understand `persona.need`: the persona part of a qualified need reference is a

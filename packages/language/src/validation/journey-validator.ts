@@ -1,7 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import type { JourneyDslAstType } from './generated/ast.js';
-import type { JourneyServices } from './journey-module.js';
-import { journeyRules, type FindingData, type JourneyRule, type RuleContext, type RuleSeverity } from './rules/index.js';
+import type { JourneyDslAstType } from '../generated/ast.js';
+import type { JourneyServices } from '../journey-services.js';
+import { journeyRules, type FindingData, type JourneyRule, type RuleContext, type RuleSeverity } from '../rules/index.js';
 
 type AnyCheck = (node: unknown, context: RuleContext) => void;
 

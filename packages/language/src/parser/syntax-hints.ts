@@ -1,6 +1,6 @@
 import { AstUtils, GrammarAST, type AstNode, type Grammar, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
-import { closeMatches, formatAlternatives } from './close-matches.js';
+import { closeMatches, formatAlternatives } from '../utils/close-matches.js';
 
 /** The blocks whose members start with a keyword, by AST type, with the word used in messages. */
 const BLOCKS: Record<string, string> = {

@@ -3,7 +3,7 @@ import {
     type LocalSymbols
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { isJourney, isModel, isPersona, type Model } from './generated/ast.js';
+import { isJourney, isModel, isPersona, type Model } from '../generated/ast.js';
 
 /**
  * Which names are visible where (the spec's "Declarations"):

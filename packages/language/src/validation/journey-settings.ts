@@ -1,7 +1,7 @@
-import { calendarDateOfToday, type CalendarDate } from './calendar-date.js';
-import type { ConfiguredSeverity } from './rules/rule-registry.js';
-import { findRule } from './rules/index.js';
-import type { JourneyConfig } from './journey-config.js';
+import { calendarDateOfToday, type CalendarDate } from '../model/calendar-date.js';
+import type { ConfiguredSeverity } from '../rules/rule-registry.js';
+import { findRule } from '../rules/index.js';
+import type { JourneyConfig } from '../config/journey-config.js';
 
 /**
  * What the user decided for this workspace: rule severities and, for reproducible runs, "today".

@@ -1,9 +1,9 @@
 import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { AbstractInlayHintProvider, type CodeLensProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind, type CodeLens, type CodeLensParams } from 'vscode-languageserver';
-import { isEmotion, isModel, isPersona } from './generated/ast.js';
+import { isEmotion, isModel, isPersona } from '../generated/ast.js';
 import { JourneyCards } from './journey-cards.js';
-import type { JourneyServices } from './journey-module.js';
+import type { JourneyServices } from '../journey-services.js';
 import { emotionMeaning } from './journey-vocabulary.js';
 
 /**

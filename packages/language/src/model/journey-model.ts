@@ -4,14 +4,13 @@ import { parseCalendarDate, toEpochDay, type CalendarDate } from './calendar-dat
 import {
     isJourney, isOpportunity, isPain, type Journey, type Kpi, type Model, type Opportunity, type Pain, type Plan, type Stage,
     type Touchpoint
-} from './generated/ast.js';
+} from '../generated/ast.js';
 import {
     effectiveOwner, isOffTarget, kpiHasEvidence, painEvidence, painTouchpoint, readQuantity, touchpointEvidence, touchpointHasEvidence,
-    touchpointOwners
+    touchpointOwners, valueGapRows
 } from './journey-facts.js';
 import { journeyGraph } from './journey-graph.js';
-import { journeyPersonas } from './journey-scope-provider.js';
-import { valueGapRows } from './rules/evidence-rules.js';
+import { journeyPersonas } from '../references/journey-scope-provider.js';
 
 /**
  * The journey map as plain, resolved data: what the preview draws and what exports write. Names are

@@ -3,17 +3,17 @@ import {
     type ReferenceInfo, type ScopeProvider, type ValidationOptions
 } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { closeMatches, formatAlternatives } from './close-matches.js';
-import { isBy, isJourney, type Journey } from './generated/ast.js';
-import type { JourneyServices } from './journey-module.js';
-import { qualifiedNeedName } from './journey-scope-computation.js';
-import { journeyPersonas, personasWithNeed } from './journey-scope-provider.js';
+import { closeMatches, formatAlternatives } from '../utils/close-matches.js';
+import { isBy, isJourney, type Journey } from '../generated/ast.js';
+import type { JourneyServices } from '../journey-services.js';
+import { qualifiedNeedName } from '../references/journey-scope-computation.js';
+import { journeyPersonas, personasWithNeed } from '../references/journey-scope-provider.js';
 import type { JourneySettings } from './journey-settings.js';
-import { compareText } from './ordering.js';
-import { findRule, type FindingData, type RuleSeverity } from './rules/index.js';
-import { kindOf, unusedSuppressionRule } from './rules/naming-rules.js';
+import { compareText } from '../utils/ordering.js';
+import { findRule, type FindingData, type RuleSeverity } from '../rules/index.js';
+import { kindOf, unusedSuppressionRule } from '../rules/naming-rules.js';
 import { findSuppressions, type Suppression } from './suppressions.js';
-import { misplacedMember } from './syntax-hints.js';
+import { misplacedMember } from '../parser/syntax-hints.js';
 
 /** How to declare a missing top-level name, for the "unknown name" message. */
 const DECLARATION_TEMPLATES: Record<string, (name: string) => string> = {

@@ -9,11 +9,11 @@ import {
     CompletionItemKind, CompletionList, InsertTextFormat, InsertTextMode, type CancellationToken, type CompletionItem,
     type CompletionParams, type MarkupContent
 } from 'vscode-languageserver';
-import { formatCalendarDate } from './calendar-date.js';
-import { isJourney, isJourneyState, isNeed, isPersonaLine, isValueGap } from './generated/ast.js';
+import { formatCalendarDate } from '../model/calendar-date.js';
+import { isJourney, isJourneyState, isNeed, isPersonaLine, isValueGap } from '../generated/ast.js';
 import { JourneyCards } from './journey-cards.js';
-import type { JourneyServices } from './journey-module.js';
-import { valueGapRows } from './rules/evidence-rules.js';
+import type { JourneyServices } from '../journey-services.js';
+import { valueGapRows } from '../model/journey-facts.js';
 import {
     EMOTION_MEANINGS, EMOTION_SCALE_TEXT, IMPORTANCE_MEANINGS, KEYWORD_PHRASES, SEVERITY_MEANINGS, keywordDoc, signed
 } from './journey-vocabulary.js';

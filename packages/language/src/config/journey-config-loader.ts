@@ -2,7 +2,7 @@ import { DefaultWorkspaceManager, DocumentState, URI, UriUtils, type LangiumDocu
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, lineAndColumn, parseJourneyConfig } from './journey-config.js';
-import type { JourneyServices } from './journey-module.js';
+import type { JourneyServices } from '../journey-services.js';
 
 /**
  * The language server's side of `journey.config.json`: read at the workspace root before the first

@@ -1,8 +1,8 @@
 import { AstUtils, GrammarUtils, type CstNode, type Reference } from 'langium';
 import {
-    isJourney, isTouchpoint, type Journey, type Kpi, type Metric, type Opportunity, type Owner, type Pain, type Source, type Team,
-    type Touchpoint
-} from './generated/ast.js';
+    isJourney, isTouchpoint, isValueGapRow, type CompetitorScore, type Journey, type Kpi, type Metric, type Opportunity, type Owner,
+    type Pain, type Source, type Team, type Touchpoint, type ValueGap, type ValueGapRow
+} from '../generated/ast.js';
 
 /**
  * Derived facts the rules (and later the preview) share: who owns what, what is backed by evidence,
@@ -135,4 +135,17 @@ export function metricRange(metric: Metric): { low: number; high: number } {
 /** Whether `value` is worse than `target` for this metric (`lower is better` flips the direction). */
 export function isOffTarget(metric: Metric, value: number, target: number): boolean {
     return metric.lowerIsBetter ? value > target : value < target;
+}
+
+/** Value-gap rows with the competitor scores written after them (the grammar keeps them as siblings). */
+export function valueGapRows(valueGap: ValueGap): Array<{ row: ValueGapRow; scores: CompetitorScore[] }> {
+    const rows: Array<{ row: ValueGapRow; scores: CompetitorScore[] }> = [];
+    for (const entry of valueGap.entries) {
+        if (isValueGapRow(entry)) {
+            rows.push({ row: entry, scores: [] });
+        } else {
+            rows[rows.length - 1]?.scores.push(entry);
+        }
+    }
+    return rows;
 }

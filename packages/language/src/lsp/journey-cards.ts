@@ -1,14 +1,14 @@
 import { AstUtils, type AstNode } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { parseCalendarDate, toEpochDay, type CalendarDate } from './calendar-date.js';
+import { parseCalendarDate, toEpochDay, type CalendarDate } from '../model/calendar-date.js';
 import {
     isChannel, isCompetitor, isJourney, isMetric, isNeed, isOpportunity, isPain, isPersona, isPlan, isServes,
     isSource, isStage, isTeam, isTouchpoint, type Channel, type Competitor, type Emotion, type Journey, type Kpi, type Metric,
     type Need, type Opportunity, type Pain, type Persona, type Plan, type Source, type Stage, type Team, type Touchpoint
-} from './generated/ast.js';
-import { effectiveOwner, isOffTarget, kpiHasEvidence, ownOwner, painTouchpoint, readQuantity } from './journey-facts.js';
-import { referencingNodes } from './journey-references.js';
-import { journeyPersonas } from './journey-scope-provider.js';
+} from '../generated/ast.js';
+import { effectiveOwner, isOffTarget, kpiHasEvidence, ownOwner, painTouchpoint, readQuantity } from '../model/journey-facts.js';
+import { referencingNodes } from '../references/journey-references.js';
+import { journeyPersonas } from '../references/journey-scope-provider.js';
 import {
     EMOTION_SCALE_TEXT, IMPORTANCE_MEANINGS, PHASE_DOCS, SEVERITY_MEANINGS, SOURCE_KIND_DOCS, emotionMeaning, signed
 } from './journey-vocabulary.js';

@@ -2,7 +2,7 @@ import {
     AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, type AstNode, type AstNodeDescription,
     type LangiumCoreServices, type ReferenceInfo, type Scope
 } from 'langium';
-import { isBy, isJourney, type Journey, type Persona } from './generated/ast.js';
+import { isBy, isJourney, type Journey, type Persona } from '../generated/ast.js';
 import { qualifiedNeedName } from './journey-scope-computation.js';
 
 /**

@@ -7,8 +7,8 @@ import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, Range,
     TextEdit
 } from 'vscode-languageserver';
-import { isModel, isOpportunity, isPain, isTouchpoint, isValueGap, isValueGapRow } from './generated/ast.js';
-import { opportunityOwnerIsTouchpoints, painEvidenceClause, painEvidenceIsTouchpoints } from './journey-facts.js';
+import { isModel, isOpportunity, isPain, isTouchpoint, isValueGap, isValueGapRow } from '../generated/ast.js';
+import { opportunityOwnerIsTouchpoints, painEvidenceClause, painEvidenceIsTouchpoints } from '../model/journey-facts.js';
 
 /**
  * The canonical layout of a .journey file, written as a pretty printer over the token stream.

@@ -1,5 +1,5 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { JourneyMapModel } from './journey-model.js';
+import type { JourneyMapModel } from '../model/journey-model.js';
 
 /**
  * The custom LSP messages of the journey language server, named and typed once for the server
@@ -41,4 +41,4 @@ export const JourneyMapChangedNotification = new NotificationType<JourneyMapChan
 export type {
     FlowModel, JourneyMapModel, KpiModel, NamedRef, OpportunityModel, PainModel, PersonaModel, PlanModel, StageModel, TextModel,
     TouchpointModel, ValueGapRowModel
-} from './journey-model.js';
+} from '../model/journey-model.js';

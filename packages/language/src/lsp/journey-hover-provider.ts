@@ -1,12 +1,12 @@
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type LangiumDocument, type LeafCstNode, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Diagnostic, Hover, HoverParams, Position, Range } from 'vscode-languageserver';
-import { isEmotion, isKpi } from './generated/ast.js';
+import { isEmotion, isKpi } from '../generated/ast.js';
 import { JourneyCards, emotionCard, kpiCard } from './journey-cards.js';
-import type { JourneyServices } from './journey-module.js';
+import type { JourneyServices } from '../journey-services.js';
 import { keywordDoc } from './journey-vocabulary.js';
-import { ruleDocUrl } from './project-links.js';
-import { findRule } from './rules/index.js';
+import { ruleDocUrl } from '../utils/project-links.js';
+import { findRule } from '../rules/index.js';
 
 /**
  * Hover cards: for any reference or declaration, the card of what it names (a persona with its goals

@@ -6,7 +6,7 @@ import {
 import {
     CancellationToken, CompletionItemKind, SymbolKind, type DocumentSymbol, type WorkspaceSymbol, type WorkspaceSymbolParams
 } from 'vscode-languageserver';
-import { isModel } from './generated/ast.js';
+import { isModel } from '../generated/ast.js';
 
 interface Kinds {
     symbol: SymbolKind;

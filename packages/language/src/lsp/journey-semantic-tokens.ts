@@ -1,8 +1,8 @@
 import { AstUtils, type AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type LangiumServices, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
-import { isServes, isValueGapRow } from './generated/ast.js';
-import { qualifiedParts } from './journey-references.js';
+import { isServes, isValueGapRow } from '../generated/ast.js';
+import { qualifiedParts } from '../references/journey-references.js';
 
 /**
  * Each kind of name as a standard semantic token type, so every theme colours it without a

@@ -1,9 +1,9 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { withoutByteOrderMark } from './byte-order-mark.js';
-import { closeMatches } from './close-matches.js';
-import { REPOSITORY_URL } from './project-links.js';
-import { journeyRules } from './rules/index.js';
-import type { ConfiguredSeverity } from './rules/rule-registry.js';
+import { withoutByteOrderMark } from '../parser/byte-order-mark.js';
+import { closeMatches } from '../utils/close-matches.js';
+import { REPOSITORY_URL } from '../utils/project-links.js';
+import { journeyRules } from '../rules/index.js';
+import type { ConfiguredSeverity } from '../rules/rule-registry.js';
 
 /** The workspace configuration file, looked up at the workspace root. */
 export const CONFIG_FILE_NAME = 'journey.config.json';
