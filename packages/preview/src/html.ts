@@ -1,5 +1,5 @@
 import { sha256, toBase64 } from './hash.js';
-import type { Layout } from './layout.js';
+import type { Layout } from './layout/index.js';
 import { escapeXml, renderSvg, THEMES, type Theme } from './svg.js';
 
 /**

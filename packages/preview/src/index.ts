@@ -1,6 +1,6 @@
 import type { JourneyMapModel } from '@journey/language';
 import { renderHtml } from './html.js';
-import { layoutJourney, type Layout, type LayoutOptions } from './layout.js';
+import { layoutJourney, type Layout, type LayoutOptions } from './layout/index.js';
 import { renderSvg, type Theme } from './svg.js';
 import { buildViewModel } from './view-model.js';
 
@@ -16,7 +16,7 @@ import { buildViewModel } from './view-model.js';
 
 export * from './hash.js';
 export * from './html.js';
-export * from './layout.js';
+export * from './layout/index.js';
 export * from './svg.js';
 export * from './text-metrics.js';
 export * from './view-model.js';

@@ -1,4 +1,4 @@
-import type { Card, Layout, Point, Rect, TextLine, Tone } from './layout.js';
+import type { Card, Layout, Point, Rect, TextLine, Tone } from './layout/index.js';
 
 /**
  * Layout → a standalone SVG document. Real `<text>` elements (searchable, selectable, translatable),

@@ -1,0 +1,196 @@
+import { formatNumber, type KpiItem, type LaneItemBase, type OpportunityItem, type PainItem, type ViewModel } from '../view-model.js';
+import type { Columns } from './routing.js';
+import {
+    BAND_PADDING, CARD_GAP, EMOTION_UNIT, FONT, LANE_PADDING, LAYER_SPACING, MARGIN, NODE_WIDTH, TITLE_COLUMN,
+    card, lineHeight, placeBlocks, round, type Block
+} from './metrics.js';
+import type {
+    CardKind, EmotionLayout, LaneKind, LaneLayout, StageGraphLayout, StageLayout, TextLine, Tone
+} from './types.js';
+
+/** The lanes under the graph (does, thinks, feels, pains, …): each item in its touchpoint's column of its stage's band. */
+
+/** A row's title in the title column at the left. */
+export function rowTitleLines(text: string, top: number): TextLine[] {
+    return placeBlocks([{ text, font: FONT.rowTitle }], MARGIN, top + LANE_PADDING, TITLE_COLUMN - 12).lines;
+}
+
+/** The lanes from `y` down, the row titles of those drawn, and where the last one ends. */
+export function layoutLanes(
+    view: ViewModel, stages: StageLayout[], columns: Columns, y: number
+): { lanes: LaneLayout[]; emotion?: EmotionLayout; rowTitles: TextLine[]; bottom: number } {
+    const { bandX, bandWidth, mapRight } = columns;
+    const slotOf = new Map(stages.flatMap(stage => stage.slots.map(slot => [slot.touchpointId, slot] as const)));
+    const rowTitles: TextLine[] = [];
+    const rowTitle = (text: string, top: number) => {
+        rowTitles.push(...rowTitleLines(text, top));
+    };
+    const lanes: LaneLayout[] = [];
+    let emotion: EmotionLayout | undefined;
+    const laneSpecs: Array<{ kind: LaneKind; title: string; items: Array<{ item: LaneItemBase; blocks: Block[]; kind: CardKind; tone?: Tone }> }> = [
+        { kind: 'actions', title: 'Does', items: view.lanes.actions.map(item => ({ item, kind: 'action', blocks: [{ text: item.text, font: FONT.text }] })) },
+        { kind: 'thoughts', title: 'Thinks', items: view.lanes.thoughts.map(item => ({ item, kind: 'thought', blocks: [{ text: `“${item.text}”`, font: FONT.text, italic: true }] })) },
+        { kind: 'emotions', title: 'Feels', items: [] },
+        { kind: 'pains', title: 'Pains', items: view.lanes.pains.map(item => ({ item, kind: 'pain', tone: 'bad', blocks: painBlocks(item) })) },
+        { kind: 'opportunities', title: 'Opportunities', items: view.lanes.opportunities.map(item => ({ item, kind: 'opportunity', tone: 'good', blocks: opportunityBlocks(item) })) },
+        { kind: 'moments', title: 'Moments of truth', items: view.lanes.moments.map(item => ({ item, kind: 'moment', tone: 'warn', blocks: [{ text: '★ Moment of truth', font: FONT.smallBold, tone: 'warn' }, { text: item.label, font: FONT.text }] })) },
+        { kind: 'backstage', title: 'Backstage', items: view.lanes.backstage.map(item => ({ item, kind: 'backstage', blocks: [{ text: item.text, font: FONT.text }] })) },
+        { kind: 'kpis', title: 'KPIs', items: view.lanes.kpis.map(item => ({ item, kind: 'kpi', tone: kpiTone(item), blocks: kpiBlocks(item) })) },
+    ];
+    const contentLeft = MARGIN;
+    const contentWidth = mapRight - MARGIN;
+    for (const spec of laneSpecs) {
+        const laneId = `lane:${view.name}:${spec.kind}`;
+        if (spec.kind === 'emotions') {
+            if (view.lanes.emotions.length === 0) {
+                continue;
+            }
+            emotion = emotionLane(view, laneId, slotOf, y, mapRight - MARGIN - TITLE_COLUMN);
+            const height = emotion.plot.height + LANE_PADDING * 2 + Math.max(0, ...emotion.points.map(p => p.lines.length * lineHeight(FONT.small))) + 8;
+            lanes.push({ id: laneId, kind: 'emotions', box: { x: contentLeft, y, width: contentWidth, height }, titleLines: [], items: [] });
+            rowTitle(spec.title, y);
+            y += height;
+            continue;
+        }
+        if (spec.items.length === 0) {
+            continue;
+        }
+        const top = y + LANE_PADDING;
+        let laneHeight = 0;
+        const items: LaneLayout['items'] = [];
+        const byStage: Array<typeof spec.items> = view.stages.map(() => []);
+        for (const entry of spec.items) {
+            byStage[entry.item.stageIndex]?.push(entry);
+        }
+        view.stages.forEach((stage, index) => {
+            const columnBottom = new Map<string, number>();
+            let stageBottom = top;
+            const inStage = byStage[index];
+            for (const entry of inStage.filter(e => e.item.touchpointId !== undefined && slotOf.has(e.item.touchpointId))) {
+                const slot = slotOf.get(entry.item.touchpointId!)!;
+                const at = columnBottom.get(slot.touchpointId) ?? top;
+                const placed = card(entry.item.id, entry.kind, entry.blocks, slot.x, at, slot.width, entry.tone);
+                items.push({ ...placed, stageId: stage.id, touchpointId: entry.item.touchpointId });
+                columnBottom.set(slot.touchpointId, at + placed.box.height + CARD_GAP);
+                stageBottom = Math.max(stageBottom, at + placed.box.height + CARD_GAP);
+            }
+            // Items of the whole stage span its band, under the touchpoints' columns.
+            for (const entry of inStage.filter(e => e.item.touchpointId === undefined || !slotOf.has(e.item.touchpointId))) {
+                const placed = card(entry.item.id, entry.kind, entry.blocks, bandX[index] + BAND_PADDING, stageBottom, bandWidth[index] - BAND_PADDING * 2, entry.tone);
+                items.push({ ...placed, stageId: stage.id });
+                stageBottom += placed.box.height + CARD_GAP;
+            }
+            laneHeight = Math.max(laneHeight, stageBottom - top);
+        });
+        const height = Math.max(36, laneHeight + LANE_PADDING * 2 - CARD_GAP);
+        lanes.push({ id: laneId, kind: spec.kind, box: { x: contentLeft, y, width: contentWidth, height }, titleLines: [], items });
+        rowTitle(spec.title, y);
+        y += height;
+    }
+    return { lanes, ...(emotion ? { emotion } : {}), rowTitles, bottom: y };
+}
+
+/**
+ * The lane columns of a stage's touchpoints, in customer order: each as near under its node as the
+ * others allow. Touchpoints side by side in the graph get their own columns; where several share a
+ * layer (a branch), the later ones move right, and where that would leave the band, columns move back
+ * left. The band is wide enough for every column (see the band widths), so they never overlap.
+ */
+export function laneSlots(touchpoints: string[], graph: StageGraphLayout, bandX: number, bandWidth: number): StageLayout['slots'] {
+    const left = bandX + BAND_PADDING;
+    const right = bandX + bandWidth - BAND_PADDING;
+    const xs = touchpoints.map(id => bandX + (graph.nodes[id]?.x ?? BAND_PADDING));
+    for (let i = 0; i < xs.length; i++) {
+        xs[i] = Math.max(xs[i], i === 0 ? left : xs[i - 1] + NODE_WIDTH + LAYER_SPACING);
+    }
+    for (let i = xs.length - 1; i >= 0; i--) {
+        xs[i] = Math.min(xs[i], i === xs.length - 1 ? right - NODE_WIDTH : xs[i + 1] - NODE_WIDTH - LAYER_SPACING);
+    }
+    return touchpoints.map((touchpointId, i) => ({ touchpointId, x: round(xs[i]), width: NODE_WIDTH }));
+}
+
+function severityMark(severity: number | undefined): string {
+    if (severity === undefined) {
+        return '▲ Pain';
+    }
+    const filled = Math.max(0, Math.min(5, Math.round(severity)));
+    return `▲ Severity ${formatNumber(severity)}/5 ${'■'.repeat(filled)}${'□'.repeat(5 - filled)}`;
+}
+
+function painBlocks(item: PainItem): Block[] {
+    const blocks: Block[] = [
+        { text: severityMark(item.severity), font: FONT.smallBold, tone: 'bad' },
+        { text: item.label, font: FONT.text },
+    ];
+    if (item.evidence.length > 0) {
+        blocks.push({ text: `Evidence: ${item.evidence.join(', ')}`, font: FONT.small, muted: true });
+    }
+    return blocks;
+}
+
+function opportunityBlocks(item: OpportunityItem): Block[] {
+    const blocks: Block[] = [
+        { text: '◆ Opportunity', font: FONT.smallBold, tone: 'good' },
+        { text: item.label, font: FONT.text },
+    ];
+    if (item.owner) {
+        blocks.push({ text: `Owner: ${item.owner}`, font: FONT.small, muted: true });
+    }
+    return blocks;
+}
+
+function kpiTone(item: KpiItem): Tone {
+    return item.onTarget === undefined ? 'neutral' : item.onTarget ? 'good' : 'bad';
+}
+
+function kpiBlocks(item: KpiItem): Block[] {
+    const mark = item.onTarget === undefined ? '○ No target' : item.onTarget ? '✓ On target' : '✗ Off target';
+    const blocks: Block[] = [
+        { text: item.metric, font: FONT.textBold },
+        { text: `${item.value}${item.target !== undefined ? ` (target ${item.target}${item.lowerIsBetter ? ', lower is better' : ''})` : ''}`, font: FONT.text },
+        { text: mark, font: FONT.smallBold, tone: kpiTone(item) },
+    ];
+    if (item.source) {
+        blocks.push({ text: `Source: ${item.source}`, font: FONT.small, muted: true });
+    }
+    return blocks;
+}
+
+function emotionLane(view: ViewModel, laneId: string, slotOf: Map<string, { x: number; width: number }>, top: number, width: number): EmotionLayout {
+    const plot = { x: MARGIN + TITLE_COLUMN, y: top + LANE_PADDING + 6, width, height: EMOTION_UNIT * 6 };
+    const zeroY = plot.y + EMOTION_UNIT * 3;
+    const points: EmotionLayout['points'] = [];
+    const emotionById = new Map(view.lanes.emotions.map(item => [item.touchpointId, item]));
+    for (const tp of view.touchpoints) {
+        const item = emotionById.get(tp.id);
+        const slot = slotOf.get(tp.id);
+        if (!item || !slot) {
+            continue;
+        }
+        const value = Math.max(-3, Math.min(3, item.value));
+        const x = round(slot.x + slot.width / 2);
+        const sign = item.value > 0 ? '+' : item.value < 0 ? '−' : '';
+        const text = `${sign}${formatNumber(Math.abs(item.value))}${item.label ? ` ${item.label}` : ''}`;
+        const tone: Tone = item.value > 0 ? 'good' : item.value < 0 ? 'bad' : 'neutral';
+        const { lines } = placeBlocks([{ text, font: FONT.small }], slot.x, plot.y + plot.height + 6, slot.width, 'middle');
+        points.push({ id: item.id, touchpointId: tp.id, x, y: round(zeroY - value * EMOTION_UNIT), value: item.value, tone, lines, title: text });
+    }
+    const tickX = MARGIN + TITLE_COLUMN - 8;
+    const ticks = [3, 0, -3].map(value => ({
+        text: value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0',
+        x: tickX, y: round(zeroY - value * EMOTION_UNIT + 4), size: FONT.small.size, anchor: 'end' as const, muted: true,
+    }));
+    return { laneId, plot, zeroY, unit: EMOTION_UNIT, ticks, points, polyline: points.map(p => ({ x: p.x, y: p.y })) };
+}
+
+/** The stage bands (their height is set once the lanes are laid out), headers and lane columns. */
+export function stageLayouts(view: ViewModel, graphs: StageGraphLayout[], columns: Columns, stageTop: number, headers: StageLayout['header'][]): StageLayout[] {
+    const { bandX, bandWidth } = columns;
+    return view.stages.map((stage, index) => ({
+        id: stage.id,
+        index,
+        band: { x: bandX[index], y: stageTop, width: bandWidth[index], height: 0 },
+        header: headers[index],
+        slots: laneSlots(stage.touchpoints, graphs[index], bandX[index], bandWidth[index]),
+    }));
+}
