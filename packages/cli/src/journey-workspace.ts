@@ -19,6 +19,8 @@ export interface WorkspaceOptions {
      * exist (`lint --stdin --stdin-filename PATH`). A byte order mark is dropped as on disk.
      */
     texts?: ReadonlyMap<string, string>;
+    /** The folder paths in messages are relative to (the command's, never the process's). */
+    cwd?: string;
 }
 
 export interface LoadedFile {
@@ -46,7 +48,7 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
     for (const filePath of filePaths) {
         progress.report('parsing files', documents.length, filePaths.length);
         const text = options.texts?.get(filePath) ?? await readFile(filePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
-            throw new CliError(`cannot read ${path.relative(process.cwd(), filePath) || filePath}: ${error.code ?? error.message}`);
+            throw new CliError(`cannot read ${(options.cwd !== undefined && path.relative(options.cwd, filePath)) || filePath}: ${error.code ?? error.message}`);
         });
         // Editors hide a byte order mark; columns must match what the user sees.
         const document = shared.workspace.LangiumDocumentFactory.fromString(withoutByteOrderMark(text), URI.file(filePath));

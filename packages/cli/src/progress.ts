@@ -51,13 +51,32 @@ export function terminalProgress(options: TerminalProgressOptions): Progress {
     };
 }
 
+/** Where the progress line goes: stderr, drawn only when it is a terminal. */
+export interface ProgressTerminal {
+    isTTY?: boolean;
+    columns?: number;
+    write(text: string): unknown;
+}
+
 /**
- * Progress for this process: on stderr when it is a terminal, unless turned off (`--no-progress`) or
- * running in CI (`CI` set, as GitHub Actions and most CI services do).
+ * The progress of the commands of one run, on `terminal` when it is a terminal, unless turned off
+ * (`--no-progress`, `enabled` false) or running in CI (`CI` set, as GitHub Actions and most CI services
+ * do). `now` is the clock (tests give their own); `JOURNEY_PROGRESS_DELAY_MS` changes the delay, for
+ * tests of the real terminal that must not depend on how fast the machine lints.
  */
+export function progressOn(terminal: ProgressTerminal, env: NodeJS.ProcessEnv, now: () => number = Date.now): (enabled: boolean) => Progress {
+    return enabled => {
+        if (!enabled || !terminal.isTTY || (env.CI !== undefined && env.CI !== '' && env.CI !== 'false')) {
+            return NO_PROGRESS;
+        }
+        const delay = Number.parseInt(env.JOURNEY_PROGRESS_DELAY_MS ?? '', 10);
+        return terminalProgress({
+            write: text => terminal.write(text), columns: terminal.columns, now, delayMs: Number.isFinite(delay) && delay >= 0 ? delay : undefined,
+        });
+    };
+}
+
+/** Progress for this process: on its stderr, as `progressOn` says. */
 export function stderrProgress(enabled: boolean): Progress {
-    if (!enabled || !process.stderr.isTTY || (process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false')) {
-        return NO_PROGRESS;
-    }
-    return terminalProgress({ write: text => process.stderr.write(text), columns: process.stderr.columns });
+    return progressOn(process.stderr, process.env)(enabled);
 }

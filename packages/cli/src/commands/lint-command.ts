@@ -77,7 +77,7 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
     const outputFile = await checkOutputFile(options.outputFile, files, io.cwd);
     const texts = stdinPath !== undefined ? new Map([[stdinPath, await readStandardInput(io)]]) : undefined;
     const progress = io.progress?.(options.progress !== false);
-    let workspace = await loadJourneyWorkspace(files, { today, config, progress, texts });
+    let workspace = await loadJourneyWorkspace(files, { today, config, progress, texts, cwd: io.cwd });
     if (options.fix) {
         const passes: FileFixes[][] = [];
         for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -86,7 +86,7 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
                 break;
             }
             passes.push(changed);
-            workspace = await loadJourneyWorkspace(files, { today, config, progress });
+            workspace = await loadJourneyWorkspace(files, { today, config, progress, cwd: io.cwd });
         }
         const summary = describeFixes(mergeFixes(passes), workspace, io.cwd);
         // Machine-readable formats keep stdout to themselves.
