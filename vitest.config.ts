@@ -4,6 +4,24 @@ import { defineConfig } from 'vitest/config';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
+/** Tests that start processes: the built `journey` binary, the language server over stdio, headless Chromium, npm. */
+const PROCESS_TESTS = [
+    'test/cli/binary.test.ts',
+    'test/package/**/*.test.ts',
+    'test/integrations/**/*.test.ts',
+    'test/lsp/**/*.test.ts',
+    'test/lsp-features/server.test.ts',
+    'test/preview/browser.test.ts',
+    'test/preview/spec-audit-render.test.ts',
+    // In-process tests with a check or two through the binary (outside the CLI's own tests).
+    'test/interchange/mermaid-import.test.ts',
+    'test/interchange/spec-audit-interchange.test.ts',
+    'test/language/spec-audit-rules.test.ts',
+];
+
+/** Tests that drive real editors: VS Code (code-server and Chromium) and Neovim. */
+const EDITOR_TESTS = ['test/vscode/**/*.test.ts', 'test/lsp-features/neovim.test.ts'];
+
 export default defineConfig({
     // The version the bundler puts into the CLI, so that in-process runs say the same as the binary.
     define: { JOURNEY_VERSION: JSON.stringify(version) },
@@ -20,9 +38,41 @@ export default defineConfig({
         },
     },
     test: {
-        include: ['test/**/*.test.ts'],
         testTimeout: 30_000,
         hookTimeout: 60_000,
         pool: 'forks',
+        // Three projects, each runnable alone (`npx vitest run --project unit`, `npm run test:unit`):
+        // unit runs in this process; process starts the built binary, the language server over stdio,
+        // headless Chromium or npm; editor drives real editors (code-server + Chromium, Neovim).
+        projects: [
+            {
+                extends: true,
+                test: {
+                    name: 'unit',
+                    include: ['test/**/*.test.ts'],
+                    exclude: [...PROCESS_TESTS, ...EDITOR_TESTS],
+                    maxWorkers: 2,
+                    sequence: { groupOrder: 0 },
+                },
+            },
+            {
+                extends: true,
+                test: {
+                    name: 'process',
+                    include: PROCESS_TESTS,
+                    maxWorkers: 2,
+                    sequence: { groupOrder: 0 },
+                },
+            },
+            {
+                extends: true,
+                test: {
+                    name: 'editor',
+                    include: EDITOR_TESTS,
+                    maxWorkers: 2,
+                    sequence: { groupOrder: 0 },
+                },
+            },
+        ],
     },
 });

@@ -14,34 +14,11 @@ import { attribute, junitFormatter } from '../../packages/cli/src/formatters/jun
 import { markdownFormatter, MAX_BYTES, MAX_CELL_LENGTH, MAX_FILE_ROWS, MAX_FINDING_ROWS, tableText } from '../../packages/cli/src/formatters/markdown-formatter.js';
 import type { LintMessage, LintResult, LintSeverity } from '../../packages/cli/src/lint-results.js';
 import { runJourneyInProcess } from '../support/journey-in-process.js';
-import { runJourney, scratchWorkspaces } from '../support/journey-process.js';
+import { scratchWorkspaces } from '../support/journey-process.js';
+import { CI_FORMATS, mixedWorkspaceFiles, NEED_TITLE, ODD_FOLDER, PERSONAS, TODAY, VARIANTS } from './ci-fixtures.js';
 import { RENEWAL_WITH_PROBLEMS, RENEWAL_WITH_WARNINGS } from './format-fixtures.js';
 
 const workspace = scratchWorkspaces();
-
-/** "today" is fixed so that date rules cannot change the output between runs. */
-const TODAY = ['--today', '2026-01-15'];
-const CI_FORMATS = ['gitlab', 'junit', 'markdown'] as const;
-const VARIANTS: string[][] = [[], ['--info'], ['--quiet']];
-
-/*
- * The maps of formats.test.ts (all three severities), with a need title that has what each format must
- * escape: a line break, `%`, `,`, `:`, `& < > " '`, `|`, backticks and a control character (BEL), which
- * XML 1.0 does not allow. The need-not-served warning quotes it.
- */
-const NEED_TITLE = 'Live in 1 week,\n100% <set up> | R&D\'s `fast` \u0007 path';
-const PERSONAS = `team success "Customer Success"
-channel email "Email" online
-
-persona olivia "Olivia, Operations Manager" {
-    need clear_pricing "Know the total cost" importance 5
-    need fast_setup "${NEED_TITLE}" importance 4
-}
-`;
-
-
-/** A folder whose name has what XML and Markdown escape. */
-const ODD_FOLDER = 'R&D <q3>, "plans" \'26 | `x`';
 
 const UNKNOWN_CHANNEL = 'Unknown channel `emial`: no channel of that name is declared in the workspace. Did you mean `email`?';
 
@@ -51,12 +28,7 @@ interface Problem extends JsonMessage { file: string }
 
 /** A workspace with an error, warnings, info, a file without problems, and odd characters. */
 function mixedWorkspace(): string {
-    const ws = workspace({
-        'shared/personas.journey': PERSONAS,
-        [`${ODD_FOLDER}/renewal.journey`]: RENEWAL_WITH_PROBLEMS,
-        'warnings.journey': RENEWAL_WITH_WARNINGS.replace('journey renewal', 'journey renewal_two'),
-    });
-    return realpathSync(ws.root);
+    return realpathSync(workspace(mixedWorkspaceFiles()).root);
 }
 
 async function lint(cwd: string, args: readonly string[]) {
@@ -621,18 +593,5 @@ describe('journey lint --format markdown', () => {
         expect(fileTable).toHaveLength(1 + MAX_FILE_ROWS + 1);
         expect(fileTable.at(-1)).toEqual(['\u2026 and 2000 more files', '', '', '']);
         expect(manyFiles.endsWith('\n\u2026 and 2000 more findings\n')).toBe(true);
-    });
-});
-
-describe('the built binary', () => {
-    it('offers the CI formats and writes what the program writes in process', async () => {
-        const help = runJourney(['lint', '--help']);
-        expect(help.status).toBe(0);
-        expect(help.stdout.replace(/\s+/g, ' ')).toContain('(choices: "stylish", "json", "sarif", "github", "gitlab", "junit", "markdown", default: "stylish")');
-        const root = mixedWorkspace();
-        for (const format of CI_FORMATS) {
-            const binary = runJourney(['lint', '--format', format, '--info', ...TODAY], root);
-            expect(binary).toEqual(await lint(root, ['--format', format, '--info']));
-        }
     });
 });

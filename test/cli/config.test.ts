@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PERSONAS, RENEWAL_WITH_WARNINGS } from '../support/fixtures.js';
-import { runJourney, scratchWorkspaces } from '../support/journey-process.js';
+import { journeyInProcess } from '../support/journey-in-process.js';
+import { scratchWorkspaces } from '../support/journey-process.js';
 
 const workspace = scratchWorkspaces();
 
@@ -8,41 +9,41 @@ interface JsonResult { filePath: string; messages: Array<{ ruleId: string; sever
 const messagesOf = (stdout: string) => (JSON.parse(stdout) as JsonResult[]).flatMap(result => result.messages);
 
 describe('journey.config.json in the CLI', () => {
-    it('applies per-rule severities from journey.config.json in the working directory', () => {
+    it('applies per-rule severities from journey.config.json in the working directory', async () => {
         const ws = workspace({
             'personas.journey': PERSONAS,
             'renewal.journey': RENEWAL_WITH_WARNINGS,
             'journey.config.json': JSON.stringify({ rules: { 'stage-without-touchpoints': 'error', 'need-not-served': 'off' } }),
         });
-        const run = runJourney(['lint', '--format', 'json'], ws.root);
+        const run = await journeyInProcess(['lint', '--format', 'json'], ws.root);
         expect(run.status).toBe(1);
         expect(messagesOf(run.stdout).map(m => [m.ruleId, m.severity])).toEqual([['stage-without-touchpoints', 2]]);
     });
 
-    it('finds the configuration in a parent folder and takes --config over it', () => {
+    it('finds the configuration in a parent folder and takes --config over it', async () => {
         const ws = workspace({
             'maps/personas.journey': PERSONAS,
             'maps/renewal.journey': RENEWAL_WITH_WARNINGS,
             'journey.config.json': JSON.stringify({ rules: { 'stage-without-touchpoints': 'off' } }),
             'strict.json': JSON.stringify({ rules: { 'need-not-served': 'error' } }),
         });
-        const fromParent = runJourney(['lint', '.', '--format', 'json'], ws.path('maps'));
+        const fromParent = await journeyInProcess(['lint', '.', '--format', 'json'], ws.path('maps'));
         expect(messagesOf(fromParent.stdout).map(m => m.ruleId)).toEqual(['need-not-served']);
-        const explicit = runJourney(['lint', '.', '--format', 'json', '--config', '../strict.json'], ws.path('maps'));
+        const explicit = await journeyInProcess(['lint', '.', '--format', 'json', '--config', '../strict.json'], ws.path('maps'));
         expect(explicit.status).toBe(1);
         expect(messagesOf(explicit.stdout).map(m => [m.ruleId, m.severity])).toEqual([['need-not-served', 2], ['stage-without-touchpoints', 1]]);
     });
 
-    it('reads a configuration saved with a byte order mark, and places its problems as without one', () => {
+    it('reads a configuration saved with a byte order mark, and places its problems as without one', async () => {
         const bom = '\uFEFF';
         const ws = workspace({
             'personas.journey': PERSONAS,
             'renewal.journey': RENEWAL_WITH_WARNINGS,
             'journey.config.json': `${bom}${JSON.stringify({ rules: { 'stage-without-touchpoints': 'off' } })}`,
         });
-        expect(messagesOf(runJourney(['lint', '--format', 'json'], ws.root).stdout).map(m => m.ruleId)).toEqual(['need-not-served']);
+        expect(messagesOf((await journeyInProcess(['lint', '--format', 'json'], ws.root)).stdout).map(m => m.ruleId)).toEqual(['need-not-served']);
         ws.write('journey.config.json', `${bom}{ "rules": { "stale-map": "of" } }`);
-        expect(runJourney(['lint'], ws.root).stderr).toContain('journey.config.json:1:27: rule "stale-map" has severity "of"');
+        expect((await journeyInProcess(['lint'], ws.root)).stderr).toContain('journey.config.json:1:27: rule "stale-map" has severity "of"');
     });
 
     it.each([
@@ -52,18 +53,18 @@ describe('journey.config.json in the CLI', () => {
         ['{ "rulez": {} }', 'unknown setting "rulez"'],
         ['[]', 'must be a JSON object'],
         ['', 'invalid JSON'],
-    ])('rejects a bad configuration %j with exit 2 and the place of the problem', (text, expected) => {
+    ])('rejects a bad configuration %j with exit 2 and the place of the problem', async (text, expected) => {
         const ws = workspace({ 'personas.journey': PERSONAS, 'journey.config.json': text });
-        const run = runJourney(['lint'], ws.root);
+        const run = await journeyInProcess(['lint'], ws.root);
         expect(run.status).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr).toContain(expected);
         expect(run.stderr).toMatch(/^journey: /);
     });
 
-    it('says so when --config names a missing file', () => {
+    it('says so when --config names a missing file', async () => {
         const ws = workspace({ 'personas.journey': PERSONAS });
-        const run = runJourney(['lint', '--config', 'nope.json'], ws.root);
+        const run = await journeyInProcess(['lint', '--config', 'nope.json'], ws.root);
         expect(run.status).toBe(2);
         expect(run.stderr).toContain('cannot read the configuration nope.json: no such file');
     });

@@ -3,14 +3,14 @@
 // and one-line usage errors for render/export/import/format given a file of the wrong kind.
 // In process (runJourneyInProcess) for every option and combination; a few runs of the built binary
 // for what needs a real process: a pipe on stdin, exit codes, a file written, a terminal.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shouldColor, type ColorQuestion } from '../../packages/cli/src/color.js';
 import { PERSONAS, RENEWAL_CLEAN, RENEWAL_WITH_PROBLEMS, RENEWAL_WITH_WARNINGS } from '../support/fixtures.js';
-import { runJourneyInProcess, type InProcessOptions } from '../support/journey-in-process.js';
-import { journeyBin, runJourney, scratchWorkspaces, type JourneyRun } from '../support/journey-process.js';
+import { journeyInProcess, runJourneyInProcess, type InProcessOptions } from '../support/journey-in-process.js';
+import { scratchWorkspaces, type JourneyRun } from '../support/journey-process.js';
+import { FIXABLE_FILES, FIXABLE_REPORT, NO_CHANNEL, NO_CHANNEL_MESSAGE, OUT_OF_RANGE, OUT_OF_RANGE_MESSAGE, OUT_OF_RANGE_REPORT, UNUSED_SUPPRESSION, UNUSED_SUPPRESSION_MESSAGE } from './eslint-fixtures.js';
 
 const workspace = scratchWorkspaces();
 
@@ -22,35 +22,10 @@ const ESC = '\u001b[';
 const lint = (args: readonly string[], options: InProcessOptions): Promise<JourneyRun> =>
     runJourneyInProcess(['lint', ...TODAY, ...args], options);
 
-/** One error with a safe fix (the clamp), nothing else. */
-const OUT_OF_RANGE = RENEWAL_CLEAN.replace('emotion 1 }', 'emotion 7 }');
-const OUT_OF_RANGE_MESSAGE = 'Emotion 7 is outside the scale: use -3 (very negative) to +3 (very positive), e.g. 3.';
-/** One unused suppression on line 10 (info by default, with a safe fix). */
-const UNUSED_SUPPRESSION = RENEWAL_CLEAN
-    .replace('journey renewal', 'journey renewal_2')
-    .replace('    trigger', '    // journey-disable-next-line stale-map\n    trigger');
-const UNUSED_SUPPRESSION_MESSAGE = 'This suppression silences nothing: no `stale-map` problem is reported on the next line. Remove it.';
-/** One info finding (a touchpoint without channel), nothing else. */
-const NO_CHANNEL = RENEWAL_CLEAN.replace('journey renewal', 'journey renewal_3').replace('{ channel email serves clear_pricing', '{ serves clear_pricing');
-const NO_CHANNEL_MESSAGE = 'Touchpoint `quote` has no channel: add `channel NAME` (web, email, phone, store…) so the map shows where the customer meets us.';
-
-const OUT_OF_RANGE_REPORT = (file: string) => `\n${file}\n  8:79  error  ${OUT_OF_RANGE_MESSAGE}  emotion-out-of-range\n\n`
-    + '\u2716 1 problem (1 error, 0 warnings)\n'
-    + '  1 error and 0 warnings potentially fixable with the `--fix` option.\n\n';
-
 /** An error and a warning that `--fix` fixes (the suppression made a warning by the configuration). */
 function fixableWorkspace() {
-    return workspace({
-        'personas.journey': PERSONAS,
-        'oor.journey': OUT_OF_RANGE,
-        'sup.journey': UNUSED_SUPPRESSION,
-        'journey.config.json': JSON.stringify({ rules: { 'unused-suppression': 'warning' } }),
-    });
+    return workspace(FIXABLE_FILES);
 }
-const FIXABLE_REPORT = `\noor.journey\n  8:79  error  ${OUT_OF_RANGE_MESSAGE}  emotion-out-of-range\n\n`
-    + `sup.journey\n  10:34  warning  ${UNUSED_SUPPRESSION_MESSAGE}  unused-suppression\n\n`
-    + '\u2716 2 problems (1 error, 1 warning)\n'
-    + '  1 error and 1 warning potentially fixable with the `--fix` option.\n\n';
 
 interface JsonResult { filePath: string; messages: Array<{ ruleId: string; severity: number; line: number; column: number }>; errorCount: number; warningCount: number; fixableErrorCount: number; fixableWarningCount: number }
 const resultsOf = (stdout: string) => JSON.parse(stdout) as JsonResult[];
@@ -475,57 +450,18 @@ describe('render, export, import and format given a file of the wrong kind', () 
     });
 });
 
-describe('the built binary', () => {
-    /** The built `journey` with `input` piped to its stdin, the environment as runJourney makes it. */
-    const piped = (args: string[], cwd: string, input: string, env: NodeJS.ProcessEnv = {}) => {
-        const run = spawnSync(process.execPath, [journeyBin, ...args], {
-            cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env }, timeout: 60_000,
-        });
-        return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-    };
-
-    it('lints a pipe with --stdin --stdin-filename: the persona of another file resolves, exit 1 on errors, 0 when clean', () => {
-        const ws = workspace({ 'shared/personas.journey': PERSONAS, 'maps/renewal.journey': RENEWAL_WITH_PROBLEMS });
-        const args = ['lint', ...TODAY, '--stdin', '--stdin-filename', 'maps/renewal.journey'];
-        expect(piped(args, ws.root, OUT_OF_RANGE)).toEqual({ status: 1, stdout: OUT_OF_RANGE_REPORT('maps/renewal.journey'), stderr: '' });
-        expect(piped(args, ws.root, RENEWAL_CLEAN)).toEqual({ status: 0, stdout: '', stderr: '' });
-        expect(piped([...args, 'maps'], ws.root, RENEWAL_CLEAN).status).toBe(1);
-        expect(piped(['lint', '--stdin', '--fix'], ws.root, RENEWAL_CLEAN)).toMatchObject({ status: 2, stdout: '' });
-        expect(readFileSync(ws.path('maps/renewal.journey'), 'utf8')).toBe(RENEWAL_WITH_PROBLEMS);
-    });
-
-    it('writes the report to -o FILE and prints nothing', () => {
+describe('colour from the environment, stdout a pipe (in process)', () => {
+    it('FORCE_COLOR colours a pipe, NO_COLOR forbids it, the flags win over both', async () => {
         const ws = fixableWorkspace();
-        expect(runJourney(['lint', ...TODAY, '-o', 'reports/journey.txt'], ws.root)).toEqual({ status: 1, stdout: '', stderr: '' });
-        expect(readFileSync(ws.path('reports/journey.txt'), 'utf8')).toBe(FIXABLE_REPORT);
-        expect(runJourney(['lint', ...TODAY, '-o', 'personas.journey/r.txt'], ws.root)).toEqual({
-            status: 2, stdout: '', stderr: 'journey: cannot write the report to personas.journey/r.txt: personas.journey is a file, not a folder\n',
-        });
-    });
-
-    it('FORCE_COLOR colours a pipe, NO_COLOR forbids it, the flags win over both', () => {
-        const ws = fixableWorkspace();
-        const coloured = (args: string[], env: NodeJS.ProcessEnv) => runJourney(['lint', ...TODAY, ...args], ws.root, env).stdout.includes(ESC);
-        expect(coloured([], {})).toBe(false);
-        expect(coloured([], { FORCE_COLOR: '1' })).toBe(true);
-        expect(coloured([], { FORCE_COLOR: '0' })).toBe(false);
-        expect(coloured([], { NO_COLOR: '1' })).toBe(false);
-        expect(coloured([], { NO_COLOR: '1', FORCE_COLOR: '1' })).toBe(false);
-        expect(coloured(['--no-color'], { FORCE_COLOR: '1' })).toBe(false);
-        expect(coloured(['--color'], { NO_COLOR: '1' })).toBe(true);
-        const run = runJourney(['lint', ...TODAY, '--color'], ws.root);
+        const coloured = async (args: string[], env: NodeJS.ProcessEnv) => (await journeyInProcess(['lint', ...TODAY, ...args], ws.root, env)).stdout.includes(ESC);
+        expect(await coloured([], {})).toBe(false);
+        expect(await coloured([], { FORCE_COLOR: '1' })).toBe(true);
+        expect(await coloured([], { FORCE_COLOR: '0' })).toBe(false);
+        expect(await coloured([], { NO_COLOR: '1' })).toBe(false);
+        expect(await coloured([], { NO_COLOR: '1', FORCE_COLOR: '1' })).toBe(false);
+        expect(await coloured(['--no-color'], { FORCE_COLOR: '1' })).toBe(false);
+        expect(await coloured(['--color'], { NO_COLOR: '1' })).toBe(true);
+        const run = await journeyInProcess(['lint', ...TODAY, '--color'], ws.root);
         expect(run.stdout.replace(/\u001b\[\d+m/g, '')).toBe(FIXABLE_REPORT);
-    });
-
-    it('on a terminal: colour, unless NO_COLOR', () => {
-        const ws = fixableWorkspace();
-        const onTerminal = (env: NodeJS.ProcessEnv) => spawnSync('script', ['-qec', [process.execPath, journeyBin, 'lint', ...TODAY].map(arg => `'${arg}'`).join(' '), '/dev/null'], {
-            cwd: ws.root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', TERM: 'xterm', ...env },
-        });
-        const coloured = onTerminal({});
-        expect(coloured.error, 'util-linux `script` runs the command on a terminal').toBeUndefined();
-        expect(coloured.stdout).toContain(`${ESC}31merror${ESC}39m`);
-        const plain = onTerminal({ NO_COLOR: '1' });
-        expect(plain.stdout.replace(/\r\n/g, '\n')).toBe(FIXABLE_REPORT);
     });
 });

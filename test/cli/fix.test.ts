@@ -1,7 +1,8 @@
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runJourney, scratchWorkspaces, type TempWorkspace } from '../support/journey-process.js';
+import { journeyInProcess } from '../support/journey-in-process.js';
+import { repoRoot, scratchWorkspaces, type TempWorkspace } from '../support/journey-process.js';
 
 const workspace = scratchWorkspaces();
 
@@ -32,7 +33,7 @@ const RENEWAL = 'spec/renewal.journey';
 const SHARED = 'spec/shared.journey';
 
 describe('journey lint --fix', () => {
-    it('applies the safe fixes, says what it changed, and a second run changes nothing', () => {
+    it('applies the safe fixes, says what it changed, and a second run changes nothing', async () => {
         const ws = examplesCopy();
         const original = readFileSync(ws.path(RENEWAL), 'utf8');
         // Injected problems: two emotions off the scale (clamped), an unused suppression (removed).
@@ -41,7 +42,7 @@ describe('journey lint --fix', () => {
         writeFileSync(ws.path(SHARED), `${readFileSync(ws.path(SHARED), 'utf8')}// journey-disable-next-line dead-end, value-gap\nteam extra "Extra team"\n`);
         const sharedBefore = readFileSync(ws.path(SHARED), 'utf8');
 
-        const run = runJourney(['lint', '.', '--fix', '--today', '2026-11-23'], ws.root);
+        const run = await journeyInProcess(['lint', '.', '--fix', '--today', '2026-11-23'], ws.root);
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
         expect(run.stdout).toContain('fixed spec/renewal.journey: 2 × emotion-out-of-range\n');
@@ -52,17 +53,17 @@ describe('journey lint --fix', () => {
         expect(readFileSync(ws.path(SHARED), 'utf8')).toBe(sharedBefore.replace('// journey-disable-next-line dead-end, value-gap\n', ''));
 
         const after = snapshot(ws.root);
-        const again = runJourney(['lint', '.', '--fix', '--today', '2026-11-23'], ws.root);
+        const again = await journeyInProcess(['lint', '.', '--fix', '--today', '2026-11-23'], ws.root);
         expect(again.status).toBe(0);
         expect(again.stdout).toContain('nothing to fix');
         expect(snapshot(ws.root)).toEqual(after);
     });
 
-    it('keeps CRLF line ends and a byte order mark as it found them', () => {
+    it('keeps CRLF line ends and a byte order mark as it found them', async () => {
         const ws = examplesCopy();
         const crlf = `\uFEFF${readFileSync(ws.path(RENEWAL), 'utf8').replace('emotion -2 "Frustrated"', 'emotion 9 "Frustrated"').replace(/\n/g, '\r\n')}`;
         writeFileSync(ws.path(RENEWAL), crlf);
-        const run = runJourney(['lint', RENEWAL, SHARED, '--fix'], ws.root);
+        const run = await journeyInProcess(['lint', RENEWAL, SHARED, '--fix'], ws.root);
         expect(run.stdout).toContain('1 × emotion-out-of-range');
         const fixed = readFileSync(ws.path(RENEWAL), 'utf8');
         expect(fixed).toBe(crlf.replace('emotion 9 "Frustrated"', 'emotion 3 "Frustrated"'));
@@ -70,11 +71,11 @@ describe('journey lint --fix', () => {
         expect(fixed.split('\r\n').length).toBe(crlf.split('\r\n').length);
     });
 
-    it('never touches a file with syntax errors', () => {
+    it('never touches a file with syntax errors', async () => {
         const ws = examplesCopy();
         const broken = `${readFileSync(ws.path(RENEWAL), 'utf8').replace('emotion -2 "Frustrated"', 'emotion -9 "Frustrated"')}\nstage stray "Outside any journey" {}\n`;
         writeFileSync(ws.path(RENEWAL), broken);
-        const run = runJourney(['lint', '.', '--fix', '--format', 'json'], ws.root);
+        const run = await journeyInProcess(['lint', '.', '--fix', '--format', 'json'], ws.root);
         expect(run.status).toBe(1);
         expect(readFileSync(ws.path(RENEWAL), 'utf8')).toBe(broken);
         // Machine formats keep stdout for themselves: the summary goes to stderr.
@@ -82,11 +83,11 @@ describe('journey lint --fix', () => {
         expect(run.stderr).toContain('nothing to fix');
     });
 
-    it('writes nothing without --fix, even when fixes exist', () => {
+    it('writes nothing without --fix, even when fixes exist', async () => {
         const ws = examplesCopy();
         writeFileSync(ws.path(RENEWAL), readFileSync(ws.path(RENEWAL), 'utf8').replace('emotion -2 "Frustrated"', 'emotion -7 "Frustrated"'));
         const before = snapshot(ws.root);
-        const run = runJourney(['lint', '.'], ws.root);
+        const run = await journeyInProcess(['lint', '.'], ws.root);
         expect(run.status).toBe(1);
         expect(run.stdout).toContain('emotion-out-of-range');
         expect(snapshot(ws.root)).toEqual(before);

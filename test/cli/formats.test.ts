@@ -7,7 +7,8 @@ import addFormatsModule from 'ajv-formats';
 import { journeyRules } from '@journey/language';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../packages/cli/src/formatters/github-formatter.js';
-import { runJourney, scratchWorkspaces, TempWorkspace } from '../support/journey-process.js';
+import { journeyInProcess } from '../support/journey-in-process.js';
+import { scratchWorkspaces, TempWorkspace } from '../support/journey-process.js';
 import { RENEWAL_WITH_PROBLEMS, RENEWAL_WITH_WARNINGS } from './format-fixtures.js';
 
 const workspace = scratchWorkspaces();
@@ -78,14 +79,14 @@ function loadSarifValidator(): ValidateFunction {
     return ajv.compile({ ...schema, $id: String(id) });
 }
 
-function lintJson(root: string, extra: readonly string[] = []): JsonResult[] {
-    const run = runJourney(['lint', '--format', 'json', ...TODAY, ...extra], root);
+async function lintJson(root: string, extra: readonly string[] = []): Promise<JsonResult[]> {
+    const run = await journeyInProcess(['lint', '--format', 'json', ...TODAY, ...extra], root);
     expect(run.stderr).toBe('');
     return JSON.parse(run.stdout) as JsonResult[];
 }
 
-function lintSarif(cwd: string, extra: readonly string[] = []): { log: SarifLog; stdout: string; status: number | null } {
-    const run = runJourney(['lint', '--format', 'sarif', ...TODAY, ...extra], cwd);
+async function lintSarif(cwd: string, extra: readonly string[] = []): Promise<{ log: SarifLog; stdout: string; status: number | null }> {
+    const run = await journeyInProcess(['lint', '--format', 'sarif', ...TODAY, ...extra], cwd);
     expect(run.stderr).toBe('');
     return { log: JSON.parse(run.stdout) as SarifLog, stdout: run.stdout, status: run.status };
 }
@@ -120,7 +121,7 @@ describe('journey lint --format sarif', () => {
         expect(valid).toBe(true);
     }
 
-    it('the schema check itself rejects logs that break SARIF', () => {
+    it('the schema check itself rejects logs that break SARIF', async () => {
         expect(validate({ version: '2.1.0', runs: [{}] })).toBe(false);
         expect(validate({ version: '2.0.0', runs: [] })).toBe(false);
         // Formats are checked too: an artifact URI must be a URI reference.
@@ -133,16 +134,16 @@ describe('journey lint --format sarif', () => {
         })).toBe(false);
     });
 
-    it('writes a valid SARIF 2.1.0 log: one run, every registry rule, the same problems as the JSON output', () => {
+    it('writes a valid SARIF 2.1.0 log: one run, every registry rule, the same problems as the JSON output', async () => {
         const ws = workspace({ 'shared/personas.journey': PERSONAS, [`${ODD_FOLDER}/renewal.journey`]: RENEWAL_WITH_PROBLEMS, 'warnings.journey': RENEWAL_WITH_WARNINGS.replace('journey renewal', 'journey renewal_two') });
         const root = realpathSync(ws.root);
-        const { log, stdout, status } = lintSarif(ws.root);
+        const { log, stdout, status } = await lintSarif(ws.root);
         expect(status).toBe(1);
         expectValid(log);
 
         // Pretty-printed with two spaces, a trailing newline; byte-identical across runs.
         expect(stdout).toBe(`${JSON.stringify(log, undefined, 2)}\n`);
-        expect(lintSarif(ws.root).stdout).toBe(stdout);
+        expect((await lintSarif(ws.root)).stdout).toBe(stdout);
 
         expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
         expect(log.version).toBe('2.1.0');
@@ -165,7 +166,7 @@ describe('journey lint --format sarif', () => {
         expect(run.artifacts).toEqual(files.map(uri => ({ location: { uri, uriBaseId: '%SRCROOT%' } })));
 
         // The same problems as `--format json --info` (SARIF always carries info, as `note`).
-        const json = lintJson(ws.root, ['--info']);
+        const json = await lintJson(ws.root, ['--info']);
         const expected = expectedProblems(root, json);
         expect(expected.some(problem => problem.severity === 0)).toBe(true);
         expect(expected.some(problem => problem.severity === 1)).toBe(true);
@@ -193,26 +194,26 @@ describe('journey lint --format sarif', () => {
         expect(run.results.map(result => result.level)).toEqual(expected.map(problem => LEVELS[problem.severity]));
     });
 
-    it('leaves info and warnings out with --quiet, and writes a valid log for a clean workspace', () => {
+    it('leaves info and warnings out with --quiet, and writes a valid log for a clean workspace', async () => {
         const ws = workspace({ 'personas.journey': PERSONAS, 'renewal.journey': RENEWAL_WITH_PROBLEMS });
-        const quiet = lintSarif(ws.root, ['--quiet']).log;
+        const quiet = (await lintSarif(ws.root, ['--quiet'])).log;
         expectValid(quiet);
         expect(quiet.runs[0].results.length).toBeGreaterThan(0);
         expect(quiet.runs[0].results.every(result => result.level === 'error')).toBe(true);
         expect(quiet.runs[0].tool.driver.rules.map(rule => rule.id)).toEqual(journeyRules.map(rule => rule.id));
 
         const clean = workspace({ 'personas.journey': PERSONAS });
-        const { log, status } = lintSarif(clean.root);
+        const { log, status } = await lintSarif(clean.root);
         expect(status).toBe(0);
         expectValid(log);
         expect(log.runs[0].results).toEqual([]);
         expect(log.runs[0].artifacts).toEqual([{ location: { uri: 'personas.journey', uriBaseId: '%SRCROOT%' } }]);
     });
 
-    it('names files outside the working directory by absolute file URIs', () => {
+    it('names files outside the working directory by absolute file URIs', async () => {
         const ws = workspace({ 'maps/personas.journey': PERSONAS, 'maps/renewal.journey': RENEWAL_WITH_PROBLEMS, 'elsewhere/readme.txt': 'x' });
         const root = realpathSync(ws.root);
-        const { log } = lintSarif(ws.path('elsewhere'), ['../maps']);
+        const { log } = await lintSarif(ws.path('elsewhere'), ['../maps']);
         expectValid(log);
         expect(log.runs[0].artifacts.map(artifact => artifact.location)).toEqual([
             { uri: pathToFileURL(path.join(root, 'maps/personas.journey')).href },
@@ -246,13 +247,13 @@ describe('journey lint --format github', () => {
         });
     }
 
-    it.each([[[]], [['--info']], [['--quiet']]])('prints one workflow command per problem, as the JSON output says them (%j)', extra => {
+    it.each([[[]], [['--info']], [['--quiet']]])('prints one workflow command per problem, as the JSON output says them (%j)', async extra => {
         const ws = workspace({ 'shared/personas.journey': PERSONAS, [`${ODD_FOLDER}/renewal.journey`]: RENEWAL_WITH_PROBLEMS, 'warnings.journey': RENEWAL_WITH_WARNINGS.replace('journey renewal', 'journey renewal_two') });
         const root = realpathSync(ws.root);
-        const run = runJourney(['lint', '--format', 'github', ...TODAY, ...extra], ws.root);
+        const run = await journeyInProcess(['lint', '--format', 'github', ...TODAY, ...extra], ws.root);
         expect(run.stderr).toBe('');
         expect(run.status).toBe(1);
-        const expected = expectedProblems(root, lintJson(ws.root, extra));
+        const expected = expectedProblems(root, await lintJson(ws.root, extra));
         expect(expected.length).toBeGreaterThan(0);
         expect(parseLines(run.stdout)).toEqual(expected);
         // Escaped per the runner's rules: property values lose `,` and `:`, data keeps them.
@@ -263,12 +264,12 @@ describe('journey lint --format github', () => {
         expect(run.stdout.includes('::notice ')).toBe(extra.includes('--info'));
     });
 
-    it('prints nothing for a clean workspace', () => {
+    it('prints nothing for a clean workspace', async () => {
         const ws = workspace({ 'personas.journey': PERSONAS });
-        expect(runJourney(['lint', '--format', 'github'], ws.root)).toMatchObject({ status: 0, stdout: '', stderr: '' });
+        expect(await journeyInProcess(['lint', '--format', 'github'], ws.root)).toMatchObject({ status: 0, stdout: '', stderr: '' });
     });
 
-    it('escapes data and property values like @actions/core', () => {
+    it('escapes data and property values like @actions/core', async () => {
         expect(escapeData('100% done\r\nnext: a, b')).toBe('100%25 done%0D%0Anext: a, b');
         expect(escapeProperty('a,b: 100%\n')).toBe('a%2Cb%3A 100%25%0A');
     });
@@ -280,10 +281,10 @@ describe('exit codes across formats', () => {
     let errors: TempWorkspace;
     let warningCount: number;
     let cases: Array<{ ws: TempWorkspace; extra: string[]; reference: { status: number | null; stderr: string } }>;
-    beforeAll(() => {
+    beforeAll(async () => {
         warnings = new TempWorkspace({ 'personas.journey': PERSONAS, 'renewal.journey': RENEWAL_WITH_WARNINGS });
         errors = new TempWorkspace({ 'personas.journey': PERSONAS, 'renewal.journey': RENEWAL_WITH_PROBLEMS });
-        const json = lintJson(warnings.root, ['--info']);
+        const json = await lintJson(warnings.root, ['--info']);
         warningCount = json.reduce((sum, result) => sum + result.warningCount, 0);
         expect(warningCount).toBeGreaterThan(0);
         // Info diagnostics exist here and must never count as warnings, whatever the format carries.
@@ -297,31 +298,32 @@ describe('exit codes across formats', () => {
             [errors, []],
             [errors, ['--max-warnings', '100']],
         ];
-        cases = argumentSets.map(([ws, extra]) => {
-            const { status, stderr } = runJourney(['lint', ...TODAY, ...extra], ws.root);
-            return { ws, extra, reference: { status, stderr } };
-        });
+        cases = [];
+        for (const [ws, extra] of argumentSets) {
+            const { status, stderr } = await journeyInProcess(['lint', ...TODAY, ...extra], ws.root);
+            cases.push({ ws, extra, reference: { status, stderr } });
+        }
         expect(cases.map(c => c.reference.status)).toEqual([0, 0, 1, 0, 0, 1, 1]);
     });
     afterAll(() => [warnings, errors].forEach(ws => ws?.dispose()));
 
-    it('lint --help offers exactly the seven formats', () => {
-        const help = runJourney(['lint', '--help']);
+    it('lint --help offers exactly the seven formats', async () => {
+        const help = await journeyInProcess(['lint', '--help']);
         expect(help.status).toBe(0);
         expect(help.stdout.replace(/\s+/g, ' ')).toContain('(choices: "stylish", "json", "sarif", "github", "gitlab", "junit", "markdown", default: "stylish")');
     });
 
-    it.each(FORMATS)('--format %s exits like stylish, with and without --max-warnings', format => {
+    it.each(FORMATS)('--format %s exits like stylish, with and without --max-warnings', async format => {
         for (const { ws, extra, reference } of cases) {
-            const run = runJourney(['lint', '--format', format, ...TODAY, ...extra], ws.root);
+            const run = await journeyInProcess(['lint', '--format', format, ...TODAY, ...extra], ws.root);
             expect({ extra, status: run.status, stderr: run.stderr }).toEqual({ extra, ...reference });
         }
     });
 });
 
 describe('journey rules', () => {
-    it('lists every registry rule as an aligned table', () => {
-        const run = runJourney(['rules']);
+    it('lists every registry rule as an aligned table', async () => {
+        const run = await journeyInProcess(['rules']);
         expect(run).toMatchObject({ status: 0, stderr: '' });
         const lines = run.stdout.trimEnd().split('\n');
         expect(lines[0]).toMatch(/^RULE +SEVERITY +DESCRIPTION$/);
@@ -337,14 +339,14 @@ describe('journey rules', () => {
         });
     });
 
-    it('lists every registry rule as JSON', () => {
-        const run = runJourney(['rules', '--format', 'json']);
+    it('lists every registry rule as JSON', async () => {
+        const run = await journeyInProcess(['rules', '--format', 'json']);
         expect(run).toMatchObject({ status: 0, stderr: '' });
         expect(JSON.parse(run.stdout)).toEqual(journeyRules.map(rule => ({ id: rule.id, defaultSeverity: rule.defaultSeverity, description: rule.description })));
     });
 
-    it('rejects an unknown format with exit 2', () => {
-        const run = runJourney(['rules', '--format', 'xml']);
+    it('rejects an unknown format with exit 2', async () => {
+        const run = await journeyInProcess(['rules', '--format', 'xml']);
         expect(run.status).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr).toMatch(/^journey: .*'xml' is invalid/);

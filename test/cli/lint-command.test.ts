@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PERSONAS, RENEWAL_CLEAN, RENEWAL_WITH_PROBLEMS, RENEWAL_WITH_WARNINGS } from '../support/fixtures.js';
-import { repoRoot, runJourney, scratchWorkspaces } from '../support/journey-process.js';
+import { journeyInProcess } from '../support/journey-in-process.js';
+import { repoRoot, scratchWorkspaces } from '../support/journey-process.js';
 
 const workspace = scratchWorkspaces();
 
@@ -9,8 +10,8 @@ interface JsonMessage { ruleId: string; severity: number; message: string; line:
 interface JsonResult { filePath: string; messages: JsonMessage[]; errorCount: number; warningCount: number }
 
 describe('journey lint', () => {
-    it('lints the examples folder from the repository root through npx', () => {
-        const run = runJourney(['lint', 'examples', '--format', 'json']);
+    it('lints the examples folder from the repository root through npx', async () => {
+        const run = await journeyInProcess(['lint', 'examples', '--format', 'json']);
         expect(run.stderr).toBe('');
         const results = JSON.parse(run.stdout) as JsonResult[];
         expect(results.length).toBeGreaterThanOrEqual(2);
@@ -18,9 +19,9 @@ describe('journey lint', () => {
         expect(run.status).toBe(0);
     });
 
-    it('exits 1 on errors and prints the ESLint JSON shape, files and messages sorted', () => {
+    it('exits 1 on errors and prints the ESLint JSON shape, files and messages sorted', async () => {
         const ws = workspace({ 'b/renewal.journey': RENEWAL_WITH_PROBLEMS, 'a/personas.journey': PERSONAS });
-        const run = runJourney(['lint', '.', '--format', 'json'], ws.root);
+        const run = await journeyInProcess(['lint', '.', '--format', 'json'], ws.root);
         expect(run.status).toBe(1);
         const results = JSON.parse(run.stdout) as JsonResult[];
         expect(results.map(r => r.filePath)).toEqual([ws.path('a/personas.journey'), ws.path('b/renewal.journey')]);
@@ -44,9 +45,9 @@ describe('journey lint', () => {
         }
     });
 
-    it('prints stylish output grouped by file with a summary, without colour when not on a terminal', () => {
+    it('prints stylish output grouped by file with a summary, without colour when not on a terminal', async () => {
         const ws = workspace({ 'personas.journey': PERSONAS, 'renewal.journey': RENEWAL_WITH_PROBLEMS });
-        const run = runJourney(['lint'], ws.root);
+        const run = await journeyInProcess(['lint'], ws.root);
         expect(run.status).toBe(1);
         expect(run.stdout).not.toContain('\u001b[');
         const lines = run.stdout.split('\n');
@@ -57,45 +58,45 @@ describe('journey lint', () => {
         expect(run.stdout).not.toContain('personas.journey');
     });
 
-    it('prints nothing and exits 0 for a clean workspace', () => {
+    it('prints nothing and exits 0 for a clean workspace', async () => {
         const ws = workspace({ 'personas.journey': PERSONAS, 'renewal.journey': RENEWAL_CLEAN });
-        const run = runJourney(['lint', ws.root]);
+        const run = await journeyInProcess(['lint', ws.root]);
         expect(run).toMatchObject({ status: 0, stdout: '', stderr: '' });
     });
 
-    it('honours --max-warnings and --quiet', () => {
+    it('honours --max-warnings and --quiet', async () => {
         const ws = workspace({ 'personas.journey': PERSONAS, 'renewal.journey': RENEWAL_WITH_WARNINGS });
-        const plain = runJourney(['lint', '--format', 'json'], ws.root);
+        const plain = await journeyInProcess(['lint', '--format', 'json'], ws.root);
         expect(plain.status).toBe(0);
         expect((JSON.parse(plain.stdout) as JsonResult[]).reduce((sum, r) => sum + r.warningCount, 0)).toBe(2);
 
-        expect(runJourney(['lint', '--max-warnings', '2'], ws.root).status).toBe(0);
-        const tooMany = runJourney(['lint', '--max-warnings', '1'], ws.root);
+        expect((await journeyInProcess(['lint', '--max-warnings', '2'], ws.root)).status).toBe(0);
+        const tooMany = await journeyInProcess(['lint', '--max-warnings', '1'], ws.root);
         expect(tooMany.status).toBe(1);
         expect(tooMany.stderr).toContain('too many warnings (2)');
 
-        const quiet = runJourney(['lint', '--quiet', '--format', 'json'], ws.root);
+        const quiet = await journeyInProcess(['lint', '--quiet', '--format', 'json'], ws.root);
         expect(quiet.status).toBe(0);
         expect((JSON.parse(quiet.stdout) as JsonResult[]).flatMap(r => r.messages)).toEqual([]);
-        expect(runJourney(['lint', '--quiet'], ws.root).stdout).toBe('');
+        expect((await journeyInProcess(['lint', '--quiet'], ws.root)).stdout).toBe('');
     });
 
-    it('gives byte-identical output across runs and never writes the files', () => {
+    it('gives byte-identical output across runs and never writes the files', async () => {
         const ws = workspace({ 'personas.journey': PERSONAS, 'renewal.journey': RENEWAL_WITH_PROBLEMS });
         const before = readFileSync(ws.path('renewal.journey'));
-        const first = runJourney(['lint', '--format', 'json'], ws.root);
-        const second = runJourney(['lint', '--format', 'json'], ws.root);
+        const first = await journeyInProcess(['lint', '--format', 'json'], ws.root);
+        const second = await journeyInProcess(['lint', '--format', 'json'], ws.root);
         expect(second.stdout).toBe(first.stdout);
-        expect(runJourney(['lint'], ws.root).stdout).toBe(runJourney(['lint'], ws.root).stdout);
+        expect((await journeyInProcess(['lint'], ws.root)).stdout).toBe((await journeyInProcess(['lint'], ws.root)).stdout);
         expect(readFileSync(ws.path('renewal.journey')).equals(before)).toBe(true);
     });
 
-    it('expands globs and treats files given one by one as one workspace', () => {
+    it('expands globs and treats files given one by one as one workspace', async () => {
         const ws = workspace({ 'shared/personas.journey': PERSONAS, 'maps/renewal.journey': RENEWAL_CLEAN, 'notes.txt': 'not a map' });
-        expect(runJourney(['lint', '**/*.journey'], ws.root).status).toBe(0);
-        expect(runJourney(['lint', 'shared/personas.journey', 'maps/renewal.journey'], ws.root).status).toBe(0);
+        expect((await journeyInProcess(['lint', '**/*.journey'], ws.root)).status).toBe(0);
+        expect((await journeyInProcess(['lint', 'shared/personas.journey', 'maps/renewal.journey'], ws.root)).status).toBe(0);
         // Without the personas file the persona is unknown.
-        const alone = runJourney(['lint', 'maps/renewal.journey', '--format', 'json'], ws.root);
+        const alone = await journeyInProcess(['lint', 'maps/renewal.journey', '--format', 'json'], ws.root);
         expect(alone.status).toBe(1);
         expect((JSON.parse(alone.stdout) as JsonResult[])[0].messages.map(m => m.ruleId)).toContain('unresolved-reference');
     });
@@ -108,20 +109,20 @@ describe('journey lint', () => {
         [['lint', '--today', '2026-02-30'], '--today takes a calendar date'],
         [['lint', '--max-warnings', 'many'], '--max-warnings takes a whole number'],
         [['frobnicate'], "unknown command 'frobnicate'"],
-    ])('exits 2 with a one-line error for %j', (args, expected) => {
+    ])('exits 2 with a one-line error for %j', async (args, expected) => {
         const ws = workspace({ 'personas.journey': PERSONAS });
-        const run = runJourney(args, ws.root);
+        const run = await journeyInProcess(args, ws.root);
         expect(run.status).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr).toContain(expected);
         expect(run.stderr.trim().split('\n')[0]).toMatch(/^journey: /);
     });
 
-    it('answers --help and --version with exit 0', () => {
-        const help = runJourney(['--help']);
+    it('answers --help and --version with exit 0', async () => {
+        const help = await journeyInProcess(['--help']);
         expect(help.status).toBe(0);
         expect(help.stdout).toContain('lint');
-        const version = runJourney(['--version']);
+        const version = await journeyInProcess(['--version']);
         expect(version.status).toBe(0);
         expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')).version);
     });

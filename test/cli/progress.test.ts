@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { terminalProgress } from '../../packages/cli/src/progress.js';
 import { generateJourney } from '../../bench/generate-journey.mjs';
-import { journeyBin, runJourney, scratchWorkspaces } from '../support/journey-process.js';
+import { runJourneyInProcess } from '../support/journey-in-process.js';
+import { scratchWorkspaces } from '../support/journey-process.js';
 
 const workspace = scratchWorkspaces();
 const ERASE = '\r\u001b[2K';
@@ -44,37 +43,44 @@ describe('the progress line', () => {
     });
 });
 
-describe('journey lint on a terminal', () => {
-    /** A workspace big enough that linting it takes well over the delay (about 2 s here). */
-    const bigWorkspace = () => workspace(Object.fromEntries(Array.from({ length: 80 }, (_, i) => [
+describe('journey lint with stderr on a terminal (in process, on a test clock)', () => {
+    /** A workspace of generated maps (the benchmark's generator). */
+    const generated = (count: number) => workspace(Object.fromEntries(Array.from({ length: count }, (_, i) => [
         `map_${i}.journey`,
-        generateJourney({ stages: 6, touchpoints: 30, seed: i, name: `map_${i}` }).text,
+        generateJourney({ stages: 3, touchpoints: 6, seed: i, name: `map_${i}` }).text,
     ])));
-
-    /** Runs journey with stderr on a terminal (`script` makes one) and stdout in a file. */
-    const onTerminal = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => {
-        const command = `'${process.execPath}' '${journeyBin}' ${args.map(arg => `'${arg}'`).join(' ')} > stdout.txt`;
-        const run = spawnSync('script', ['-qec', command, '/dev/null'], {
-            cwd, encoding: 'utf8', env: { ...process.env, CI: '', NO_COLOR: '', FORCE_COLOR: '', ...env },
-        });
-        expect(run.error, 'util-linux `script` runs the command on a terminal').toBeUndefined();
-        return { terminal: run.stdout, stdout: readFileSync(`${cwd}/stdout.txt`, 'utf8') };
+    const ARGS = ['lint', '--format', 'json', '--today', '2026-11-25'];
+    /** A clock that moves `step` ms each time it is read: the run "takes" as long as the test says. */
+    const clock = (step: number) => {
+        let time = 0;
+        return () => (time += step);
     };
+    const onTerminal = (args: string[], cwd: string, now: () => number, env: NodeJS.ProcessEnv = {}) =>
+        runJourneyInProcess(args, { cwd, env, stderrTerminal: { columns: 120, now } });
 
-    it('shows how far it is on stderr, erases it at the end, and leaves stdout as without a terminal', () => {
-        const ws = bigWorkspace();
-        const run = onTerminal(['lint', '--format', 'json', '--today', '2026-11-25'], ws.root);
-        expect(run.terminal).toMatch(/journey: parsing files \d+\/80 \(\d+%\)/);
-        expect(run.terminal).toContain('journey: checking files 80/80 (100%)');
-        expect(run.terminal.endsWith(ERASE)).toBe(true);
-        const piped = runJourney(['lint', '--format', 'json', '--today', '2026-11-25'], ws.root);
+    it('shows how far it is on stderr once the run takes a while, erases it at the end, and leaves stdout as without a terminal', async () => {
+        const ws = generated(6);
+        const run = await onTerminal(ARGS, ws.root, clock(1000));
+        expect(run.stderr).toMatch(/journey: parsing files \d+\/6 \(\d+%\)/);
+        expect(run.stderr).toContain('journey: checking files 6/6 (100%)');
+        expect(run.stderr.endsWith(ERASE)).toBe(true);
+        const piped = await runJourneyInProcess(ARGS, { cwd: ws.root });
         expect(piped.stderr).toBe('');
         expect(run.stdout).toBe(piped.stdout);
-    }, 120_000);
+        expect(run.status).toBe(piped.status);
+    });
 
-    it('shows none with --no-progress, or in CI', () => {
-        const ws = bigWorkspace();
-        expect(onTerminal(['lint', '--format', 'json', '--no-progress'], ws.root).terminal).toBe('');
-        expect(onTerminal(['lint', '--format', 'json'], ws.root, { CI: 'true' }).terminal).toBe('');
-    }, 120_000);
+    it('shows nothing when the run is quicker than the delay', async () => {
+        const ws = generated(6);
+        expect((await onTerminal(ARGS, ws.root, clock(0))).stderr).toBe('');
+        expect((await onTerminal(ARGS, ws.root, clock(30))).stderr).toBe('');
+    });
+
+    it('shows none with --no-progress, or in CI, however long the run', async () => {
+        const ws = generated(6);
+        expect((await onTerminal([...ARGS, '--no-progress'], ws.root, clock(1000))).stderr).toBe('');
+        expect((await onTerminal(ARGS, ws.root, clock(1000), { CI: 'true' })).stderr).toBe('');
+        // CI=false (and an empty CI) is not CI.
+        expect((await onTerminal(ARGS, ws.root, clock(1000), { CI: 'false' })).stderr).toContain('checking files 6/6');
+    });
 });

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runJourney, TempWorkspace } from '../support/journey-process.js';
+import { journeyInProcess } from '../support/journey-in-process.js';
+import { TempWorkspace } from '../support/journey-process.js';
 
 const workspaces: TempWorkspace[] = [];
 function workspace(files: Record<string, string>): TempWorkspace {
@@ -39,9 +40,9 @@ function wellFormed(svg: string): void {
 }
 
 describe('journey render', () => {
-    it('prints the first journey as SVG, with names from the other files of the folder, and says there were several', () => {
+    it('prints the first journey as SVG, with names from the other files of the folder, and says there were several', async () => {
         const ws = workspace({ 'maps/personas.journey': PERSONAS, 'maps/journeys.journey': TWO_JOURNEYS });
-        const run = runJourney(['render', 'maps/journeys.journey', '--today', '2026-11-23'], ws.root);
+        const run = await journeyInProcess(['render', 'maps/journeys.journey', '--today', '2026-11-23'], ws.root);
         expect(run.status).toBe(0);
         expect(run.stdout.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
         wellFormed(run.stdout);
@@ -53,9 +54,9 @@ describe('journey render', () => {
         expect(run.stderr).toContain('--journey');
     });
 
-    it('picks a journey with --journey and writes HTML or SVG by the extension of -o', () => {
+    it('picks a journey with --journey and writes HTML or SVG by the extension of -o', async () => {
         const ws = workspace({ 'personas.journey': PERSONAS, 'journeys.journey': TWO_JOURNEYS });
-        const html = runJourney(['render', 'journeys.journey', '--journey', 'second', '-o', 'map.html', '--theme', 'dark'], ws.root);
+        const html = await journeyInProcess(['render', 'journeys.journey', '--journey', 'second', '-o', 'map.html', '--theme', 'dark'], ws.root);
         expect(html).toMatchObject({ status: 0, stdout: '', stderr: '' });
         const page = readFileSync(ws.path('map.html'), 'utf8');
         expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
@@ -64,18 +65,18 @@ describe('journey render', () => {
         expect(page).toContain('data-theme="dark"');
         expect(page).not.toContain('<script');
 
-        const svg = runJourney(['render', 'journeys.journey', '--journey', 'first', '--output', 'out/map.svg'], ws.root);
+        const svg = await journeyInProcess(['render', 'journeys.journey', '--journey', 'first', '--output', 'out/map.svg'], ws.root);
         expect(svg.status).toBe(2);
         expect(svg.stderr).toContain('cannot write out/map.svg');
-        const written = runJourney(['render', 'journeys.journey', '--journey', 'first', '-o', 'map.svg'], ws.root);
+        const written = await journeyInProcess(['render', 'journeys.journey', '--journey', 'first', '-o', 'map.svg'], ws.root);
         expect(written).toMatchObject({ status: 0, stdout: '', stderr: '' });
         wellFormed(readFileSync(ws.path('map.svg'), 'utf8'));
-        expect(readFileSync(ws.path('map.svg'), 'utf8')).toBe(runJourney(['render', 'journeys.journey'], ws.root).stdout);
+        expect(readFileSync(ws.path('map.svg'), 'utf8')).toBe((await journeyInProcess(['render', 'journeys.journey'], ws.root)).stdout);
     });
 
-    it('exits 1 with the syntax errors on stderr and writes nothing when the file does not parse', () => {
+    it('exits 1 with the syntax errors on stderr and writes nothing when the file does not parse', async () => {
         const ws = workspace({ 'personas.journey': PERSONAS, 'broken.journey': 'journey broken "Broken" {\n    stage s "S" {\n        touchpoint t "T" {\n}\n' });
-        const run = runJourney(['render', 'broken.journey', '-o', 'map.svg'], ws.root);
+        const run = await journeyInProcess(['render', 'broken.journey', '-o', 'map.svg'], ws.root);
         expect(run.status).toBe(1);
         expect(run.stdout).toBe('');
         expect(run.stderr).toContain('broken.journey');
@@ -84,28 +85,28 @@ describe('journey render', () => {
         expect(existsSync(ws.path('map.svg'))).toBe(false);
     });
 
-    it('exits 2 (usage) for an unknown journey and writes nothing', () => {
+    it('exits 2 (usage) for an unknown journey and writes nothing', async () => {
         const ws = workspace({ 'personas.journey': PERSONAS, 'journeys.journey': TWO_JOURNEYS });
-        const run = runJourney(['render', 'journeys.journey', '--journey', 'third', '-o', 'map.html'], ws.root);
+        const run = await journeyInProcess(['render', 'journeys.journey', '--journey', 'third', '-o', 'map.html'], ws.root);
         expect(run.status).toBe(2);
         expect(run.stderr).toContain('no journey `third`');
         expect(run.stderr).toContain('`first`, `second`');
         expect(existsSync(ws.path('map.html'))).toBe(false);
     });
 
-    it('exits 2 on usage errors: missing file, bad theme, bad date, unknown output type', () => {
+    it('exits 2 on usage errors: missing file, bad theme, bad date, unknown output type', async () => {
         const ws = workspace({ 'personas.journey': PERSONAS, 'journeys.journey': TWO_JOURNEYS });
-        expect(runJourney(['render', 'nope.journey'], ws.root)).toMatchObject({ status: 2, stdout: '' });
-        expect(runJourney(['render', 'journeys.journey', '--theme', 'pink'], ws.root).status).toBe(2);
-        expect(runJourney(['render', 'journeys.journey', '--today', '2026-02-30'], ws.root).status).toBe(2);
-        const png = runJourney(['render', 'journeys.journey', '-o', 'map.png'], ws.root);
+        expect(await journeyInProcess(['render', 'nope.journey'], ws.root)).toMatchObject({ status: 2, stdout: '' });
+        expect((await journeyInProcess(['render', 'journeys.journey', '--theme', 'pink'], ws.root)).status).toBe(2);
+        expect((await journeyInProcess(['render', 'journeys.journey', '--today', '2026-02-30'], ws.root)).status).toBe(2);
+        const png = await journeyInProcess(['render', 'journeys.journey', '-o', 'map.png'], ws.root);
         expect(png.status).toBe(2);
         expect(png.stderr).toContain('.svg or .html');
-        expect(runJourney(['render'], ws.root).status).toBe(2);
+        expect((await journeyInProcess(['render'], ws.root)).status).toBe(2);
     });
 
-    it('renders an example whose personas live in a sibling folder, from the repository root', () => {
-        const run = runJourney(['render', 'examples/brightspoke-cx/journeys/fleet-renewal.journey', '--today', '2026-11-23']);
+    it('renders an example whose personas live in a sibling folder, from the repository root', async () => {
+        const run = await journeyInProcess(['render', 'examples/brightspoke-cx/journeys/fleet-renewal.journey', '--today', '2026-11-23']);
         expect(run.status).toBe(0);
         expect(run.stderr).toBe('');
         expect(run.stdout).toContain('Dana');
