@@ -126,14 +126,14 @@ describe('the HTML export in Chromium', () => {
             await expectMapVisible(page, 'main > svg.journey');
             await expectLabels(page, RENEWAL_TOUCHPOINTS);
             expect(await page.title()).toBe('Olivia replaces her operations tool');
-            // The stylesheet applied (its nonce matched): the cards are filled from the theme's variables,
+            // The stylesheets applied (their hashes matched): the cards are filled from the theme's variables,
             // not SVG's default black.
             const fill = await page.evaluate(`getComputedStyle(document.querySelector('[data-id="tp:renewal:kickoff"] > rect')).fill`);
             expect(fill).toBe('rgb(255, 255, 255)');
             expect(await cspViolations()).toEqual([]);
             expect(problems).toEqual([]);
 
-            // The listener is live: a style without the nonce is refused and reported.
+            // The listener is live: a style of any other text (no hash in the CSP) is refused and reported.
             await page.evaluate(`document.head.append(Object.assign(document.createElement('style'), { textContent: 'body{color:red}' }))`);
             await expect.poll(cspViolations).toEqual([expect.stringContaining('style-src')]);
         } finally {

@@ -1,7 +1,7 @@
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import {
-    buildViewModel, escapeXml, layoutJourney, renderHtml, renderJourneyHtml, renderJourneySvg, renderSvg, sha256Hex, StageLayoutCache,
-    toBase64, sha256, viewElements, wrapText, textWidth
+    buildViewModel, escapeXml, layoutJourney, renderHtml, renderJourneyHtml, renderJourneySvg, renderSvg, StageLayoutCache,
+    STYLE_HASHES, viewElements, wrapText, textWidth
 } from '@journey/preview';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -144,17 +144,15 @@ describe('SVG', () => {
 });
 
 describe('HTML page', () => {
-    it('is self-contained: CSP with a nonce on every style, no script, nothing loaded from elsewhere', async () => {
+    it('is self-contained: CSP allowing its two stylesheets by hash, no script, nothing loaded from elsewhere', async () => {
         const model = await modelOf(HOSTILE);
         const html = await renderJourneyHtml(model, { theme: 'dark' });
         const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
-        expect(csp).toMatch(/^default-src 'none'; style-src 'nonce-([A-Za-z0-9+/=]+)'; img-src data:$/);
-        const nonce = /'nonce-([^']+)'/.exec(csp!)![1];
-        const styles = [...html.matchAll(/<style([^>]*)>/g)].map(match => match[1]);
-        expect(styles.length).toBe(2);
-        for (const attributes of styles) {
-            expect(attributes).toBe(` nonce="${nonce}"`);
-        }
+        // Exactly the hashes of the page's own <style> elements, plain (no attributes, no nonce).
+        const styles = [...html.matchAll(/<style([^>]*)>([^<]*)<\/style>/g)];
+        expect(styles.map(match => match[1])).toEqual(['', '']);
+        expect(csp).toBe(`default-src 'none'; style-src ${styles.map(match => `'${cspHash(match[2])}'`).join(' ')}; img-src data:`);
+        expect(html).not.toContain('nonce');
         expect(html.toLowerCase()).not.toContain('<script');
         expect(html).not.toMatch(/\son[a-z]+="/i);
         expect(html).not.toMatch(/\sstyle=/);
@@ -167,25 +165,26 @@ describe('HTML page', () => {
         parseXml(html.slice(html.indexOf('<svg'), html.indexOf('</svg>') + '</svg>'.length));
     });
 
-    it('is deterministic, with a nonce derived from the content', async () => {
+    it('is deterministic, and its CSP hashes are those of its stylesheets in both themes', async () => {
         const { model } = (await exampleJourneys()).find(j => j.model.name === 'renewal')!;
         const layout = await layoutJourney(buildViewModel(model));
         const first = renderHtml(layout);
         expect(renderHtml(layout)).toBe(first);
-        const other = renderHtml(layout, { theme: 'dark' });
-        const nonceOf = (html: string) => /'nonce-([^']+)'/.exec(html)![1];
-        expect(nonceOf(other)).not.toBe(nonceOf(first));
+        for (const theme of ['light', 'dark'] as const) {
+            const html = renderHtml(layout, { theme });
+            const [page, map] = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map(match => cspHash(match[1]));
+            // When a stylesheet (or a theme's colours) changes, STYLE_HASHES in html.ts takes the new value.
+            expect({ theme, page, map }).toEqual({ theme, page: STYLE_HASHES.page[theme], map: STYLE_HASHES.map });
+        }
     });
 });
 
-describe('helpers', () => {
-    it('sha256 matches node:crypto', () => {
-        for (const text of ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'päivää 😀'.repeat(50)]) {
-            expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
-            expect(toBase64(sha256(text))).toBe(createHash('sha256').update(text, 'utf8').digest('base64'));
-        }
-    });
+/** A CSP hash source of a style element's text: 'sha256-' and the base64 SHA-256 of its UTF-8 bytes. */
+function cspHash(text: string): string {
+    return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
 
+describe('helpers', () => {
     it('wraps text to a width, breaking long words, keeping explicit line breaks', () => {
         const font = { size: 12 };
         const lines = wrapText('A journey map shows what a customer does, thinks and feels at every touchpoint', 120, font);

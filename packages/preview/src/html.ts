@@ -1,35 +1,46 @@
-import { sha256, toBase64 } from './hash.js';
 import type { Layout } from './layout/index.js';
 import { escapeXml, renderSvg, THEMES, type Theme } from './svg.js';
 
 /**
  * Layout → a self-contained HTML page: the SVG inline, nothing loaded from anywhere, no script. The
- * Content Security Policy allows nothing but the page's own stylesheets (by nonce) and data: images.
- * The nonce is derived from the content, so the same map gives the same bytes; with no script allowed
- * at all, a predictable nonce gives an attacker nothing to use.
+ * Content Security Policy allows no script at all, data: images, and exactly two stylesheets: the
+ * page's own and the map's (the SVG's <style>), each by the hash of its text ('sha256-…'). Neither
+ * depends on the map, only on the theme, so their hashes are constants (`STYLE_HASHES`); the same map
+ * gives the same bytes, and a style of any other text (injected, or a stylesheet changed without its
+ * hash) is refused. test/preview/svg.test.ts recomputes the hashes from the page and names the right
+ * value when a stylesheet changes.
  */
 
 export interface HtmlOptions {
     theme?: Theme;
 }
 
+/** The CSP hash sources of the HTML page's stylesheets: the page's own (per theme) and the map's. */
+export const STYLE_HASHES = {
+    page: {
+        light: 'sha256-Kf0EeEvjaITB8pd8M8QaiosaYn1sTZTHvj1LqizGQBs=',
+        dark: 'sha256-h5TvphknE1WEDj8y2RBIEgR+HUVGmR/T8qDYX2ZucMw=',
+    } satisfies Record<Theme, string>,
+    /** The SVG's <style>: `\n${journeyStylesheet()}\n`, the same for both themes. */
+    map: 'sha256-odNWmcCeEDlw5Rz3XkpXFIPCUVKxTksOW3ZLWU7hsQU=',
+} as const;
+
 export function renderHtml(layout: Layout, options: HtmlOptions = {}): string {
     const theme = options.theme ?? 'light';
-    const nonce = toBase64(sha256(`journey-html:${theme}:${renderSvg(layout, { theme })}`)).slice(0, 24);
-    const svg = renderSvg(layout, { theme, nonce });
     const colours = THEMES[theme];
-    const csp = `default-src 'none'; style-src 'nonce-${nonce}'; img-src data:`;
+    const csp = `default-src 'none'; style-src '${STYLE_HASHES.page[theme]}' '${STYLE_HASHES.map}'; img-src data:`;
     return [
         '<!DOCTYPE html>',
         '<html lang="en">',
         '<head>',
         '<meta charset="utf-8">',
-        // The nonce is base64 and the rest is ours: nothing here needs escaping.
+        // The hashes are base64 and the rest is ours: nothing here needs escaping.
         `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         `<meta name="color-scheme" content="${theme}">`,
         `<title>${escapeXml(layout.title)}</title>`,
-        `<style nonce="${nonce}">`,
+        // The text from here to </style> is what STYLE_HASHES.page hashes.
+        '<style>',
         `html,body{margin:0;background:${colours.background};color:${colours.foreground}}`,
         'main{overflow:auto}',
         'main>svg{display:block;max-width:none}',
@@ -37,7 +48,7 @@ export function renderHtml(layout: Layout, options: HtmlOptions = {}): string {
         '</head>',
         '<body>',
         '<main>',
-        svg.trimEnd(),
+        renderSvg(layout, { theme }).trimEnd(),
         '</main>',
         '</body>',
         '</html>',

@@ -14,7 +14,6 @@ import { buildViewModel } from './view-model.js';
  * Node built-ins, and only the plain model from `@journey/language` (types only, never the AST).
  */
 
-export * from './hash.js';
 export * from './html.js';
 export * from './layout/index.js';
 export * from './svg.js';

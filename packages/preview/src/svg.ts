@@ -14,7 +14,7 @@ export type Theme = 'light' | 'dark';
 
 export interface SvgOptions {
     theme?: Theme;
-    /** Put on the `<style>` element, for pages whose CSP allows styles by nonce. */
+    /** Put on the `<style>` element, for pages whose CSP allows styles by nonce (the VS Code webview). */
     nonce?: string;
 }
 
