@@ -114,10 +114,22 @@ function checkLayout(view: ViewModel, layout: Layout): Layout {
             expect(line.y).toBeLessThanOrEqual(card.box.y + card.box.height);
         }
     }
-    // Everything inside the drawing.
-    expect(inside({ x: 0, y: 0, width: layout.width, height: layout.height }, { x: 0, y: 0, width: layout.width, height: layout.height })).toBe(true);
+    // Everything inside the drawing: the cards, the bands, the graph area, the lanes, the sections, the flows.
+    const drawing = { x: 0, y: 0, width: layout.width, height: layout.height };
     for (const card of cards) {
-        expect(inside(card.box, { x: 0, y: 0, width: layout.width, height: layout.height }), `${card.id} inside the drawing`).toBe(true);
+        expect(inside(card.box, drawing), `${card.id} inside the drawing`).toBe(true);
+    }
+    const areas: Array<[string, Rect]> = [
+        ['the graph area', layout.graph],
+        ...layout.stages.map(stage => [`${stage.id} band`, stage.band] as [string, Rect]),
+        ...layout.lanes.map(lane => [lane.id, lane.box] as [string, Rect]),
+        ...(['valueGap', 'unknowns', 'plans'] as const).flatMap(key => layout[key] ? [[key, layout[key]!.box] as [string, Rect]] : []),
+    ];
+    for (const [what, box] of areas) {
+        expect(inside(box, drawing), `${what} inside the drawing`).toBe(true);
+    }
+    for (const edge of layout.edges) {
+        expect(edge.points.every(p => inside({ ...p, width: 0, height: 0 }, drawing)), `${edge.id} inside the drawing`).toBe(true);
     }
     return layout;
 }
