@@ -69,8 +69,10 @@ export default defineConfig({
                 test: {
                     name: 'editor',
                     include: EDITOR_TESTS,
-                    maxWorkers: 2,
-                    sequence: { groupOrder: 0 },
+                    // Alone, after the others: code-server, Chromium and Neovim react to typing, and a
+                    // machine busy with other tests made them miss it.
+                    maxWorkers: 1,
+                    sequence: { groupOrder: 1 },
                 },
             },
         ],

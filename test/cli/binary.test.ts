@@ -162,7 +162,7 @@ describe('the built binary with stderr on a terminal: the progress line', () => 
      * (JOURNEY_PROGRESS_DELAY_MS=0), so that these tests never depend on how fast the machine lints.
      * The delay itself is tested on a test clock (progress.test.ts).
      */
-    const bigWorkspace = () => workspace(Object.fromEntries(Array.from({ length: 8 }, (_, i) => [
+    const generatedWorkspace = () => workspace(Object.fromEntries(Array.from({ length: 8 }, (_, i) => [
         `map_${i}.journey`,
         generateJourney({ stages: 3, touchpoints: 6, seed: i, name: `map_${i}` }).text,
     ])));
@@ -178,7 +178,7 @@ describe('the built binary with stderr on a terminal: the progress line', () => 
     };
 
     it('shows how far it is on stderr, erases it at the end, and leaves stdout as without a terminal', () => {
-        const ws = bigWorkspace();
+        const ws = generatedWorkspace();
         const run = onTerminal(['lint', '--format', 'json', '--today', '2026-11-25'], ws.root);
         expect(run.terminal).toMatch(/journey: parsing files \d+\/8 \(\d+%\)/);
         expect(run.terminal).toContain('journey: checking files 8/8 (100%)');
@@ -189,7 +189,7 @@ describe('the built binary with stderr on a terminal: the progress line', () => 
     });
 
     it('shows none with --no-progress, or in CI', () => {
-        const ws = bigWorkspace();
+        const ws = generatedWorkspace();
         expect(onTerminal(['lint', '--format', 'json', '--no-progress'], ws.root).terminal).toBe('');
         expect(onTerminal(['lint', '--format', 'json'], ws.root, { CI: 'true' }).terminal).toBe('');
     });
