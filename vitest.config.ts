@@ -13,10 +13,6 @@ const PROCESS_TESTS = [
     'test/lsp-features/server.test.ts',
     'test/preview/browser.test.ts',
     'test/preview/spec-audit-render.test.ts',
-    // In-process tests with a check or two through the binary (outside the CLI's own tests).
-    'test/interchange/mermaid-import.test.ts',
-    'test/interchange/spec-audit-interchange.test.ts',
-    'test/language/spec-audit-rules.test.ts',
 ];
 
 /** Tests that drive real editors: VS Code (code-server and Chromium) and Neovim. */

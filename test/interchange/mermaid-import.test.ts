@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
     importMermaid, importMermaidMarkdown, mermaidBlocks, MermaidSyntaxError, parseMermaidJourney, type MermaidJourney
 } from '@journey/interchange';
-import { repoRoot, runJourney, TempWorkspace } from '../support/journey-process.js';
+import { journeyInProcess } from '../support/journey-in-process.js';
+import { repoRoot, TempWorkspace } from '../support/journey-process.js';
 import { mermaidMeaning, mermaidParse, type MermaidMeaning } from '../support/mermaid.js';
 import { buildModels } from './journey-models.js';
 
@@ -347,11 +348,11 @@ describe('Mermaid import: the result lints clean with `journey lint`', () => {
     const workspaces: TempWorkspace[] = [];
     afterAll(() => workspaces.forEach(workspace => workspace.dispose()));
 
-    it.each(importable)('%s', name => {
+    it.each(importable)('%s', async name => {
         const imported = importMermaid(readFixture(name), { sourceName: name, fallbackName: name.replace(/\.mmd$/, '') });
         const workspace = new TempWorkspace({ 'imported.journey': imported.text });
         workspaces.push(workspace);
-        const run = runJourney(['lint', '.', '--format', 'json', '--today', '2026-06-01'], workspace.root);
+        const run = await journeyInProcess(['lint', '.', '--format', 'json', '--today', '2026-06-01'], workspace.root);
         const [result] = JSON.parse(run.stdout) as Array<{ errorCount: number; messages: Array<{ ruleId: string; severity: number }> }>;
         expect(result.messages.filter(message => message.severity === 2)).toEqual([]);
         expect(result.errorCount).toBe(0);

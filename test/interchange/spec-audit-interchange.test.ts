@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportMermaid, importMermaid } from '@journey/interchange';
-import { runJourney, scratchWorkspaces } from '../support/journey-process.js';
+import { journeyInProcess } from '../support/journey-in-process.js';
+import { scratchWorkspaces } from '../support/journey-process.js';
 import { mermaidMeaning } from '../support/mermaid.js';
 import { buildModels } from './journey-models.js';
 
@@ -21,22 +22,22 @@ describe('the workspace of export and render never grows into the temp folder, t
 `,
     };
 
-    it.each(['TMPDIR', 'HOME'])('stops below the folder %s names', variable => {
+    it.each(['TMPDIR', 'HOME'])('stops below the folder %s names', async variable => {
         const ws = workspace(files);
         const shared = ws.path('shared');
         const elsewhere = ws.path('elsewhere');
         // Control: with the variable pointing elsewhere, widening two levels up finds the decoy.
-        const control = runJourney(['export', 'shared/proj/maps/a.journey', '--format', 'csv'], ws.root, { TMPDIR: elsewhere, HOME: elsewhere, [variable]: elsewhere });
+        const control = await journeyInProcess(['export', 'shared/proj/maps/a.journey', '--format', 'csv'], ws.root, { TMPDIR: elsewhere, HOME: elsewhere, [variable]: elsewhere });
         expect(control.stderr).toBe('');
         expect(control.status).toBe(0);
-        const controlRender = runJourney(['render', 'shared/proj/maps/a.journey'], ws.root, { TMPDIR: elsewhere, HOME: elsewhere, [variable]: elsewhere });
+        const controlRender = await journeyInProcess(['render', 'shared/proj/maps/a.journey'], ws.root, { TMPDIR: elsewhere, HOME: elsewhere, [variable]: elsewhere });
         expect(controlRender.stdout).toContain('Ghost');
 
         const env = { TMPDIR: elsewhere, HOME: elsewhere, [variable]: shared };
-        const exported = runJourney(['export', 'shared/proj/maps/a.journey', '--format', 'csv'], ws.root, env);
+        const exported = await journeyInProcess(['export', 'shared/proj/maps/a.journey', '--format', 'csv'], ws.root, env);
         expect(exported.status, exported.stderr).toBe(0);
         expect(exported.stderr).toMatch(/has 1 unresolved name/);
-        const rendered = runJourney(['render', 'shared/proj/maps/a.journey'], ws.root, env);
+        const rendered = await journeyInProcess(['render', 'shared/proj/maps/a.journey'], ws.root, env);
         expect(rendered.status, rendered.stderr).toBe(0);
         expect(rendered.stdout).toContain('<svg');
         expect(rendered.stdout).not.toContain('Ghost');
@@ -69,28 +70,28 @@ journey j "Two\\nlines" {
 });
 
 describe('journey import of a file that is not a Mermaid diagram', () => {
-    it('names what the file starts with, never an empty diagram type', () => {
+    it('names what the file starts with, never an empty diagram type', async () => {
         // A .journey file given as such is refused by its extension (test/cli/eslint-habits.test.ts); saved as .mmd, it is read.
         const ws = workspace({ 'renewal.mmd': '// The journey of the example.\n\njourney renewal "R" {\n}\n', 'notes.mmd': '\n  {\n' });
-        const run = runJourney(['import', 'renewal.mmd'], ws.root);
+        const run = await journeyInProcess(['import', 'renewal.mmd'], ws.root);
         expect(run.status).toBe(1);
         expect(run.stdout).toBe('');
         expect(run.stderr).toBe('renewal.mmd:1: the diagram starts with `//`, not `journey`: a Mermaid journey diagram starts with the word `journey`\n'
             + 'journey: nothing imported from renewal.mmd.\n');
-        expect(runJourney(['import', 'notes.mmd'], ws.root).stderr).toMatch(/^notes\.mmd:2: the diagram starts with `\{`, not `journey`/);
+        expect((await journeyInProcess(['import', 'notes.mmd'], ws.root)).stderr).toMatch(/^notes\.mmd:2: the diagram starts with `\{`, not `journey`/);
     });
 });
 
 describe('-o never overwrites the file read', () => {
-    it('export and import refuse an OUT that is FILE itself: usage error, FILE untouched', () => {
+    it('export and import refuse an OUT that is FILE itself: usage error, FILE untouched', async () => {
         const source = 'persona p "P" { need n "N" }\njourney j "J" {\n    persona p\n    stage s "S" { touchpoint t "T" { emotion 1 serves n } }\n}\n';
         const diagram = 'journey\n    title J\n    section S\n      T: 4: P\n';
         const ws = workspace({ 'maps/j.journey': source, 'd.mmd': diagram });
-        const exported = runJourney(['export', 'maps/j.journey', '--format', 'mermaid', '-o', 'maps/../maps/j.journey'], ws.root);
+        const exported = await journeyInProcess(['export', 'maps/j.journey', '--format', 'mermaid', '-o', 'maps/../maps/j.journey'], ws.root);
         expect(exported.status).toBe(2);
         expect(exported.stderr).toBe('journey: -o maps/../maps/j.journey is the file being exported; write the output to another file\n');
         expect(readFileSync(ws.path('maps/j.journey'), 'utf8')).toBe(source);
-        const imported = runJourney(['import', 'd.mmd', '-o', 'd.mmd'], ws.root);
+        const imported = await journeyInProcess(['import', 'd.mmd', '-o', 'd.mmd'], ws.root);
         expect(imported.status).toBe(2);
         expect(imported.stderr).toBe('journey: -o d.mmd is the file being imported; write the output to another file\n');
         expect(readFileSync(ws.path('d.mmd'), 'utf8')).toBe(diagram);

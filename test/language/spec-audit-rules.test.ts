@@ -3,7 +3,8 @@
 import { findRule, journeyRules, type ConfiguredSeverity, type FindingData } from '@journey/language';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
-import { runJourney, scratchWorkspaces } from '../support/journey-process.js';
+import { journeyInProcess } from '../support/journey-in-process.js';
+import { scratchWorkspaces } from '../support/journey-process.js';
 import { lintOn, only, rangeOnLine, summarize } from './workspace-helper.js';
 
 const TODAY = { year: 2026, month: 11, day: 25 };
@@ -200,7 +201,7 @@ describe('the CLI reports where the spec says, with journey.config.json of the l
 
     interface JsonMessage { ruleId: string; severity: number; line: number; column: number; endLine: number; endColumn: number }
 
-    test('1-based lines and columns, endColumn exclusive, on the names and lines the spec names', () => {
+    test('1-based lines and columns, endColumn exclusive, on the names and lines the spec names', async () => {
         const journey = `team success "Customer Success"
 channel web "Website" online
 persona olivia "Olivia" {
@@ -222,7 +223,7 @@ journey renewal "Renewal" {
             'maps/journey.config.json': JSON.stringify({ rules: { 'missing-post-purchase': 'error', 'unsupported-claim': 'off' } }),
         });
         // Run from elsewhere: the configuration belongs to the workspace root, the folder linted.
-        const run = runJourney(['lint', ws.path('maps'), '--format', 'json', '--info', '--today', '2026-11-25']);
+        const run = await journeyInProcess(['lint', ws.path('maps'), '--format', 'json', '--info', '--today', '2026-11-25']);
         const messages = (JSON.parse(run.stdout) as Array<{ messages: JsonMessage[] }>).flatMap(result => result.messages);
         const at = (m: JsonMessage) => [m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn];
         expect(messages.map(at)).toEqual([

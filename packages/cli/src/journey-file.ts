@@ -20,7 +20,7 @@ const MAX_WIDENING = 2;
  * root, the home folder or the temporary folder (they hold everything: searching them would read the whole
  * disk). The same workspace rule as `journey render`.
  */
-export async function loadJourneyFile(filePath: string, options: { today?: CalendarDate; cwd?: string } = {}): Promise<LoadedFile> {
+export async function loadJourneyFile(filePath: string, options: { today?: CalendarDate; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<LoadedFile> {
     let folder = path.dirname(filePath);
     for (let level = 0; ; level++) {
         const files = await findJourneyFiles([folder], folder).catch(() => [] as string[]);
@@ -32,7 +32,7 @@ export async function loadJourneyFile(filePath: string, options: { today?: Calen
         const target = workspace.files.find(loaded => loaded.filePath === filePath)!;
         const unresolved = target.diagnostics.some(diagnostic => diagnostic.code === 'unresolved-reference');
         const parent = path.dirname(folder);
-        if (!unresolved || level >= MAX_WIDENING || parent === folder || await isBoundary(folder) || await isSharedFolder(parent)) {
+        if (!unresolved || level >= MAX_WIDENING || parent === folder || await isBoundary(folder) || await isSharedFolder(parent, options.env ?? process.env)) {
             return target;
         }
         folder = parent;
@@ -40,11 +40,26 @@ export async function loadJourneyFile(filePath: string, options: { today?: Calen
 }
 
 /** The filesystem root, the home folder, the temporary folder: not a project, never searched as one. */
-async function isSharedFolder(folder: string): Promise<boolean> {
+async function isSharedFolder(folder: string, env: NodeJS.ProcessEnv): Promise<boolean> {
     const spellings = async (candidate: string): Promise<string[]> =>
         [path.resolve(candidate), await realpath(candidate).catch(() => path.resolve(candidate))];
-    const shared = new Set((await Promise.all([homedir(), tmpdir()].map(spellings))).flat());
+    const shared = new Set((await Promise.all(sharedFolders(env).map(spellings))).flat());
     return (await spellings(folder)).some(candidate => path.dirname(candidate) === candidate || shared.has(candidate));
+}
+
+/**
+ * The home folder and the temporary folder as ENV names them, read the way os.homedir() and os.tmpdir()
+ * read the process's environment (HOME; TMPDIR, TMP, TEMP, without a trailing slash), so that the binary
+ * (ENV is process.env) sees what they say and a test in process can name its own. What ENV leaves out
+ * (and everything on Windows) is asked of node:os.
+ */
+export function sharedFolders(env: NodeJS.ProcessEnv): [home: string, temp: string] {
+    if (process.platform === 'win32') {
+        return [homedir(), tmpdir()];
+    }
+    const named = env.TMPDIR || env.TMP || env.TEMP;
+    const temp = named ? (named.length > 1 && named.endsWith('/') ? named.slice(0, -1) : named) : tmpdir();
+    return [env.HOME ?? homedir(), temp];
 }
 
 async function isBoundary(folder: string): Promise<boolean> {
@@ -112,7 +127,7 @@ export async function requireInputFile(command: string, file: string, cwd: strin
  */
 export async function loadInputFile(command: string, file: string, io: CommandIO, today: CalendarDate | undefined, nothingDone: string): Promise<LoadedFile | undefined> {
     const filePath = await requireInputFile(command, file, io.cwd, JOURNEY_INPUT);
-    const target = await loadJourneyFile(filePath, { today, cwd: io.cwd });
+    const target = await loadJourneyFile(filePath, { today, cwd: io.cwd, env: io.env });
     const syntax = target.diagnostics.filter(diagnostic => diagnostic.code === 'syntax');
     if (syntax.length > 0) {
         io.stderr(stylishFormatter(toLintResults([{ ...target, diagnostics: syntax }]), { cwd: io.cwd, color: false, version: journeyVersion, rules: [] }));

@@ -43,7 +43,7 @@ const MAX_FIX_PASSES = 10;
 
 export interface CommandIO {
     cwd: string;
-    /** The environment (NO_COLOR, FORCE_COLOR, CI): the process's, or a test's. */
+    /** The environment (NO_COLOR, FORCE_COLOR, CI; HOME and TMPDIR, see journey-file.ts): the process's, or a test's. */
     env: NodeJS.ProcessEnv;
     stdout: (text: string) => void;
     stderr: (text: string) => void;
