@@ -1,5 +1,6 @@
 import type { JourneyMapModel, KpiModel, TouchpointModel } from '@journey/language';
-import { formatNumber } from './journey-text.js';
+// Through the protocol module, not the index: the VS Code extension bundles this package without Langium.
+import { formatNumber } from '@journey/language/protocol';
 
 /**
  * Journeys as CSV for spreadsheets: a header row, then one row per touchpoint (journeys, stages and
@@ -54,7 +55,7 @@ function row(journey: JourneyMapModel, stage: string, phase: string | undefined,
         touchpoint.emotion ? formatNumber(touchpoint.emotion.value) : '',
         touchpoint.emotion?.label ?? '',
         list(touchpoint.serves.map(serves => serves.label || serves.need)),
-        list(touchpoint.pains.map(pain => `${labelOf(pain)}${pain.severity !== undefined ? ` (severity ${pain.severity})` : ''}`)),
+        list(touchpoint.pains.map(pain => `${labelOf(pain)}${pain.severity !== undefined ? ` (severity ${formatNumber(pain.severity)})` : ''}`)),
         list(touchpoint.opportunities.map(labelOf)),
         list(touchpoint.kpis.map(kpiText)),
         list(touchpoint.evidence.map(labelOf)),
@@ -63,12 +64,12 @@ function row(journey: JourneyMapModel, stage: string, phase: string | undefined,
 }
 
 function kpiText(kpi: KpiModel): string {
-    const unit = kpi.metric.percent ? '%' : '';
+    const unit = kpi.metric.percent ? 'percent' : undefined;
     const notes = [
-        ...(kpi.target !== undefined ? [`target ${formatNumber(kpi.target)}${unit}${kpi.onTarget === false ? ', off target' : ''}`] : []),
+        ...(kpi.target !== undefined ? [`target ${formatNumber(kpi.target, { unit })}${kpi.onTarget === false ? ', off target' : ''}`] : []),
         ...(kpi.source ? [`source ${labelOf(kpi.source)}`] : []),
     ];
-    return `${labelOf(kpi.metric)} ${formatNumber(kpi.value)}${unit}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
+    return `${labelOf(kpi.metric)} ${formatNumber(kpi.value, { unit })}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 
 function labelOf(item: { name: string; label: string }): string {

@@ -1,5 +1,7 @@
 import type { JourneyMapModel, KpiModel, NamedRef, OpportunityModel, PainModel, TouchpointModel } from '@journey/language';
-import { formatJourneyString, formatNumber } from './journey-text.js';
+// Through the protocol module, not the index: the VS Code extension bundles this package without Langium.
+import { formatNumber } from '@journey/language/protocol';
+import { formatJourneyString } from './journey-text.js';
 import { encodeMermaidText } from './mermaid-text.js';
 
 /**
@@ -73,7 +75,7 @@ class NotesWriter {
         }
         for (const persona of journey.personas) {
             if (persona.needs.length > 0) {
-                this.add(`persona ${persona.name}: ${persona.needs.map(need => `need ${need.name} ${q(need.label)}${need.importance !== undefined ? ` importance ${need.importance}` : ''}`).join('; ')}`);
+                this.add(`persona ${persona.name}: ${persona.needs.map(need => `need ${need.name} ${q(need.label)}${need.importance !== undefined ? ` importance ${formatNumber(need.importance)}` : ''}`).join('; ')}`);
             }
         }
         const pains = new Map<string, PainModel>();
@@ -98,7 +100,7 @@ class NotesWriter {
             this.add([
                 `pain ${pain.name} ${q(pain.label)}`,
                 ...(pain.touchpoint ? [`at ${pain.touchpoint}`] : [`in stage ${pain.stage}`]),
-                ...(pain.severity !== undefined ? [`severity ${pain.severity}`] : []),
+                ...(pain.severity !== undefined ? [`severity ${formatNumber(pain.severity)}`] : []),
                 ...(pain.evidence.length > 0 ? [`evidence ${names(pain.evidence)}`] : []),
             ].join(' '));
         }
@@ -115,14 +117,14 @@ class NotesWriter {
         }
         journey.unknowns.forEach(unknown => this.add(`unknown ${q(unknown.text)}`));
         for (const row of journey.valueGap) {
-            this.add(`valuegap ${row.persona ? `${row.persona}.` : ''}${row.need} us ${row.us}${row.competitors.map(c => ` ${c.name} ${c.score}`).join('')}`);
+            this.add(`valuegap ${row.persona ? `${row.persona}.` : ''}${row.need} us ${formatNumber(row.us)}${row.competitors.map(c => ` ${c.name} ${formatNumber(c.score)}`).join('')}`);
         }
         for (const plan of journey.plans) {
             this.add(`plan ${plan.name} ${q(plan.label)}: ${[
                 ...(plan.addresses.length > 0 ? [`addresses ${plan.addresses.join(', ')}`] : []),
                 ...(plan.owner ? [`owner ${plan.owner.name}`] : []),
                 ...(plan.due ? [`due ${plan.due}`] : []),
-                ...plan.targets.map(target => `target ${target.metric} ${formatNumber(target.value)}${target.percent ? '%' : ''}`),
+                ...plan.targets.map(target => `target ${target.metric} ${formatNumber(target.value, { unit: target.percent ? 'percent' : undefined })}`),
                 `status ${plan.status}`,
             ].join('; ')}`);
         }
@@ -186,10 +188,10 @@ class NotesWriter {
 }
 
 function kpiText(kpi: KpiModel): string {
-    const unit = kpi.metric.percent ? '%' : '';
+    const unit = kpi.metric.percent ? 'percent' : undefined;
     return [
-        `kpi ${kpi.metric.name} ${formatNumber(kpi.value)}${unit}`,
-        ...(kpi.target !== undefined ? [`target ${formatNumber(kpi.target)}${unit}`] : []),
+        `kpi ${kpi.metric.name} ${formatNumber(kpi.value, { unit })}`,
+        ...(kpi.target !== undefined ? [`target ${formatNumber(kpi.target, { unit })}`] : []),
         ...(kpi.source ? [`source ${kpi.source.name}`] : []),
     ].join(' ');
 }

@@ -1,5 +1,7 @@
 import { identifierFrom, NameScope } from './identifiers.js';
-import { formatJourneyString, formatNumber } from './journey-text.js';
+// Through the protocol module, not the index: the VS Code extension bundles this package without Langium.
+import { formatNumber } from '@journey/language/protocol';
+import { formatJourneyString } from './journey-text.js';
 import { decodeMermaidEntities } from './mermaid-text.js';
 import { isMermaidJourney, MermaidSyntaxError, parseMermaidJourney, type MermaidComment, type MermaidJourney } from './mermaid-journey-parser.js';
 

@@ -1,6 +1,8 @@
 import type {
     JourneyMapModel, KpiModel, OpportunityModel, PainModel, PlanModel, StageModel, TouchpointModel, ValueGapRowModel
 } from '@journey/language';
+// Through the protocol module, not the index: the webview bundles the preview without Langium.
+import { formatNumber } from '@journey/language/protocol';
 
 /**
  * What the map shows, as plain data: the journey map model arranged for drawing. Every element has
@@ -330,7 +332,7 @@ export function buildViewModel(model: JourneyMapModel): ViewModel {
             id: ids.make(`plan:${j}:${plan.name}`), name: plan.name, label: plan.label, owner: plan.owner?.label, due: plan.due,
             status: plan.status, overdue: plan.overdue,
             addresses: plan.addresses.map(name => painLabels.get(name) ?? opportunityLabels.get(name) ?? name),
-            targets: plan.targets.map(target => `${metricLabels.get(target.metric) ?? target.metric} ${formatNumber(target.value)}${target.percent ? '%' : ''}`),
+            targets: plan.targets.map(target => `${metricLabels.get(target.metric) ?? target.metric} ${formatNumber(target.value, { unit: target.percent ? 'percent' : undefined })}`),
             range: plan.range, selectionRange: plan.nameRange,
         })),
     };
@@ -370,11 +372,11 @@ function futureOf(state: { of?: string; ofLabel?: string }): string {
 }
 
 function kpiItem(kpi: KpiModel, id: string, stage: StageView, touchpointId: string): KpiItem {
-    const unit = kpi.metric.percent ? '%' : '';
+    const unit = kpi.metric.percent ? 'percent' : undefined;
     return {
         id, metric: kpi.metric.label,
-        value: `${formatNumber(kpi.value)}${unit}`,
-        target: kpi.target !== undefined ? `${formatNumber(kpi.target)}${unit}` : undefined,
+        value: formatNumber(kpi.value, { unit }),
+        target: kpi.target !== undefined ? formatNumber(kpi.target, { unit }) : undefined,
         onTarget: kpi.onTarget,
         lowerIsBetter: kpi.metric.lowerIsBetter,
         source: kpi.source?.label,
@@ -415,11 +417,6 @@ function sortLaneItems(lanes: LanesView, touchpoints: TouchpointView[]): void {
     // Array.prototype.sort is stable: items of one column keep their document order.
     lanes.pains.sort((a, b) => key(a) - key(b));
     lanes.opportunities.sort((a, b) => key(a) - key(b));
-}
-
-/** Numbers as the user wrote them, without float noise (0.1 + 0.2 style). */
-export function formatNumber(value: number): string {
-    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
 }
 
 function rangeKey(range: SourceRange): string {

@@ -7,10 +7,11 @@ import {
     type Need, type Opportunity, type Pain, type Persona, type Plan, type Source, type Stage, type Team, type Touchpoint
 } from '../generated/ast.js';
 import { effectiveOwner, isOffTarget, kpiHasEvidence, ownOwner, painTouchpoint, readQuantity } from '../model/journey-facts.js';
+import { formatNumber, SIGNED_SCORE } from '../model/number-format.js';
 import { referencingNodes } from '../references/journey-references.js';
 import { journeyPersonas } from '../references/journey-scope-provider.js';
 import {
-    EMOTION_SCALE_TEXT, IMPORTANCE_MEANINGS, PHASE_DOCS, SEVERITY_MEANINGS, SOURCE_KIND_DOCS, emotionMeaning, signed
+    EMOTION_SCALE_TEXT, IMPORTANCE_MEANINGS, PHASE_DOCS, SEVERITY_MEANINGS, SOURCE_KIND_DOCS, emotionMeaning
 } from './journey-vocabulary.js';
 
 /**
@@ -24,13 +25,13 @@ export class JourneyCards {
     /** One line for completion lists: the label and the one fact that tells similar names apart. */
     detail(node: AstNode): string | undefined {
         if (isNeed(node)) {
-            return joinFacts(node.label, node.importance !== undefined ? `importance ${node.importance}` : undefined);
+            return joinFacts(node.label, node.importance !== undefined ? `importance ${formatNumber(node.importance)}` : undefined);
         }
         if (isMetric(node)) {
             return joinFacts(node.label, metricScale(node), node.lowerIsBetter ? 'lower is better' : undefined);
         }
         if (isSource(node)) {
-            return joinFacts(node.label, node.kind, node.date, node.sample !== undefined ? `sample ${node.sample}` : undefined);
+            return joinFacts(node.label, node.kind, node.date, node.sample !== undefined ? `sample ${formatNumber(node.sample)}` : undefined);
         }
         if (isChannel(node)) {
             return joinFacts(node.label, node.mode);
@@ -39,7 +40,7 @@ export class JourneyCards {
             return joinFacts(node.label, journeyState(node));
         }
         if (isPain(node)) {
-            return joinFacts(node.label, node.severity !== undefined ? `severity ${node.severity}` : undefined);
+            return joinFacts(node.label, node.severity !== undefined ? `severity ${formatNumber(node.severity)}` : undefined);
         }
         if (isTouchpoint(node)) {
             return joinFacts(node.label, isStage(node.$container) ? `stage ${node.$container.name}` : undefined);
@@ -74,7 +75,7 @@ export class JourneyCards {
         }
         if (persona.needs.length > 0) {
             lines.push('**Needs**\n' + persona.needs.map(need => `- \`${need.name}\` ${md(need.label)}`
-                + (need.importance !== undefined ? ` · importance ${need.importance}` : '')).join('\n'));
+                + (need.importance !== undefined ? ` · importance ${formatNumber(need.importance)}` : '')).join('\n'));
         } else {
             lines.push('_No needs declared yet._');
         }
@@ -92,7 +93,7 @@ export class JourneyCards {
         const persona = need.$container;
         const lines = [title('need', `${persona.name}.${need.name}`, need.label)];
         lines.push(need.importance !== undefined
-            ? `Importance **${need.importance}** of 5${IMPORTANCE_MEANINGS.has(need.importance) ? ` (${IMPORTANCE_MEANINGS.get(need.importance)})` : ''}`
+            ? `Importance **${formatNumber(need.importance)}** of 5${IMPORTANCE_MEANINGS.has(need.importance) ? ` (${IMPORTANCE_MEANINGS.get(need.importance)})` : ''}`
             : 'Importance not given (`importance 1..5`).');
         const touchpoints = this.servingTouchpoints(need);
         if (touchpoints.length === 0) {
@@ -131,7 +132,7 @@ export class JourneyCards {
             ['Due', due ? `${due}${overdue ? ' — **overdue**' : ''}` : undefined],
             ['Owner', plan.owners[0] ? `\`${plan.owners[0].team.$refText}\`` : undefined],
             ['Addresses', plan.addresses.flatMap(a => a.items.map(i => `\`${i.$refText}\``)).join(', ') || undefined],
-            ['Targets', plan.targets.map(t => `\`${t.metric.$refText}\` ${t.value}`).join(', ') || undefined],
+            ['Targets', plan.targets.map(t => `\`${t.metric.$refText}\` ${quantityText(t.value)}`).join(', ') || undefined],
         ]));
         return lines.join('\n\n');
     }
@@ -153,7 +154,7 @@ export function sourceCard(source: Source): string {
         facts([
             ['Kind', `\`${source.kind}\`${SOURCE_KIND_DOCS[source.kind] ? ` — ${SOURCE_KIND_DOCS[source.kind]}` : ''}`],
             ['Date', source.date ?? 'not given'],
-            ['Sample', source.sample !== undefined ? String(source.sample) : 'not given'],
+            ['Sample', source.sample !== undefined ? formatNumber(source.sample) : 'not given'],
         ]),
     ].join('\n\n');
 }
@@ -169,8 +170,8 @@ export function kpiCard(kpi: Kpi): string {
     }
     const lines = [`**KPI** \`${kpi.metric?.$refText ?? ''}\`${metric ? ` — ${md(metric.label)}` : ''}`];
     lines.push(facts([
-        ['Value', kpi.value !== undefined ? String(kpi.value) : undefined],
-        ['Target', kpi.target !== undefined ? `${kpi.target}${verdict ? ` — ${verdict}` : ''}` : 'none'],
+        ['Value', kpi.value !== undefined ? quantityText(kpi.value) : undefined],
+        ['Target', kpi.target !== undefined ? `${quantityText(kpi.target)}${verdict ? ` — ${verdict}` : ''}` : 'none'],
         ['Scale', metric ? metricScale(metric) : undefined],
         ['Direction', metric ? (metric.lowerIsBetter ? 'lower is better' : 'higher is better') : undefined],
         ['Source', kpi.source ? `\`${kpi.source.$refText}\`` : (kpiHasEvidence(kpi) ? "the touchpoint's evidence" : '**none** (unsupported claim)')],
@@ -185,8 +186,8 @@ export function emotionCard(emotion: Emotion): string {
     const head = value === undefined
         ? '**Emotion**'
         : meaning
-            ? `**Emotion ${signed(value)}**: ${meaning}`
-            : `**Emotion ${signed(value)}**: outside the scale (−3..+3)`;
+            ? `**Emotion ${formatNumber(value, SIGNED_SCORE)}**: ${meaning}`
+            : `**Emotion ${formatNumber(value, SIGNED_SCORE)}**: outside the scale (−3..+3)`;
     const lines = [head];
     if (emotion.label) {
         lines.push(`“${md(emotion.label)}”`);
@@ -238,7 +239,7 @@ function touchpointCard(touchpoint: Touchpoint): string {
             ['Stage', isStage(touchpoint.$container) ? `\`${touchpoint.$container.name}\`` : undefined],
             ['Channel', touchpoint.channels[0] ? `\`${touchpoint.channels[0].channel.$refText}\`` : 'none'],
             ['Owner', owner ? `\`${owner.name}\`${ownOwner(touchpoint) ? '' : " (the journey's)"}` : 'none'],
-            ['Emotion', emotion?.value !== undefined ? `${signed(emotion.value)} ${emotionMeaning(emotion.value) ?? ''}${emotion.label ? ` “${md(emotion.label)}”` : ''}` : undefined],
+            ['Emotion', emotion?.value !== undefined ? `${formatNumber(emotion.value, SIGNED_SCORE)} ${emotionMeaning(emotion.value) ?? ''}${emotion.label ? ` “${md(emotion.label)}”` : ''}` : undefined],
             ['Serves', touchpoint.serves.map(s => `\`${s.need.$refText}\``).join(', ') || undefined],
             ['Moment of truth', touchpoint.moments.length > 0 ? 'yes' : undefined],
         ]),
@@ -254,7 +255,7 @@ function painCard(pain: Pain): string {
     return [
         title('pain', pain.name, pain.label),
         facts([
-            ['Severity', pain.severity !== undefined ? `${pain.severity} of 5${SEVERITY_MEANINGS.has(pain.severity) ? ` (${SEVERITY_MEANINGS.get(pain.severity)})` : ''}` : 'not given'],
+            ['Severity', pain.severity !== undefined ? `${formatNumber(pain.severity)} of 5${SEVERITY_MEANINGS.has(pain.severity) ? ` (${SEVERITY_MEANINGS.get(pain.severity)})` : ''}` : 'not given'],
             ['At', at ? `\`${at.name}\`` : undefined],
             ['Answered by', answers.join(', ') || 'no opportunity yet'],
         ]),
@@ -272,8 +273,14 @@ function opportunityCard(opportunity: Opportunity): string {
     ].join('\n\n');
 }
 
+/** A KPI or plan quantity as the preview and the exports print it (`3.10%` → `3.1%`); as written when it does not read. */
+function quantityText(written: string | number): string {
+    const quantity = readQuantity(written);
+    return quantity ? formatNumber(quantity.value, { unit: quantity.percent ? 'percent' : undefined }) : String(written);
+}
+
 export function metricScale(metric: Metric): string {
-    return metric.percent ? 'percent' : `scale ${metric.low ?? '?'} to ${metric.high ?? '?'}`;
+    return metric.percent ? 'percent' : `scale ${metric.low !== undefined ? formatNumber(metric.low) : '?'} to ${metric.high !== undefined ? formatNumber(metric.high) : '?'}`;
 }
 
 function journeyState(journey: Journey): string | undefined {

@@ -14,8 +14,9 @@ import { isJourney, isJourneyState, isNeed, isPersonaLine, isValueGap } from '..
 import { JourneyCards } from './journey-cards.js';
 import type { JourneyServices } from '../journey-services.js';
 import { valueGapRows } from '../model/journey-facts.js';
+import { formatNumber, SIGNED_SCORE } from '../model/number-format.js';
 import {
-    EMOTION_MEANINGS, EMOTION_SCALE_TEXT, IMPORTANCE_MEANINGS, KEYWORD_PHRASES, SEVERITY_MEANINGS, keywordDoc, signed
+    EMOTION_MEANINGS, EMOTION_SCALE_TEXT, IMPORTANCE_MEANINGS, KEYWORD_PHRASES, SEVERITY_MEANINGS, keywordDoc
 } from './journey-vocabulary.js';
 
 /** Grammar rules whose keywords only make words usable as names: never offered as keywords. */
@@ -379,7 +380,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
                 label,
                 kind: CompletionItemKind.Value,
                 detail: meaning,
-                documentation: markdown(`**${rule === 'Emotion' ? signed(value) : value}**: ${meaning}\n\n${what}`),
+                documentation: markdown(`**${formatNumber(value, rule === 'Emotion' ? SIGNED_SCORE : {})}**: ${meaning}\n\n${what}`),
                 sortText: `0${String(index++).padStart(2, '0')}`,
             });
         }

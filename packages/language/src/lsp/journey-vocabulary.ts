@@ -27,11 +27,6 @@ export function emotionMeaning(value: number): string | undefined {
     return EMOTION_MEANINGS.get(value);
 }
 
-/** `-2` → `−2`, `2` → `+2`, `0` → `0`: how the scale is written in prose. */
-export function signed(value: number): string {
-    return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0';
-}
-
 export const EMOTION_SCALE_TEXT = 'The emotion scale runs from −3 (very negative) through 0 (neutral) to +3 (very positive); '
     + 'the preview draws the experience curve through these scores.';
 

@@ -1,4 +1,6 @@
-import { formatNumber, type KpiItem, type LaneItemBase, type OpportunityItem, type PainItem, type ViewModel } from '../view-model.js';
+// Through the protocol module, not the index: the webview bundles the preview without Langium.
+import { formatNumber, SIGNED_SCORE } from '@journey/language/protocol';
+import type { KpiItem, LaneItemBase, OpportunityItem, PainItem, ViewModel } from '../view-model.js';
 import type { Columns } from './routing.js';
 import {
     BAND_PADDING, CARD_GAP, EMOTION_UNIT, FONT, LANE_PADDING, LAYER_SPACING, MARGIN, NODE_WIDTH, TITLE_COLUMN,
@@ -169,15 +171,14 @@ function emotionLane(view: ViewModel, laneId: string, slotOf: Map<string, { x: n
         }
         const value = Math.max(-3, Math.min(3, item.value));
         const x = round(slot.x + slot.width / 2);
-        const sign = item.value > 0 ? '+' : item.value < 0 ? '−' : '';
-        const text = `${sign}${formatNumber(Math.abs(item.value))}${item.label ? ` ${item.label}` : ''}`;
+        const text = `${formatNumber(item.value, SIGNED_SCORE)}${item.label ? ` ${item.label}` : ''}`;
         const tone: Tone = item.value > 0 ? 'good' : item.value < 0 ? 'bad' : 'neutral';
         const { lines } = placeBlocks([{ text, font: FONT.small }], slot.x, plot.y + plot.height + 6, slot.width, 'middle');
         points.push({ id: item.id, touchpointId: tp.id, x, y: round(zeroY - value * EMOTION_UNIT), value: item.value, tone, lines, title: text });
     }
     const tickX = MARGIN + TITLE_COLUMN - 8;
     const ticks = [3, 0, -3].map(value => ({
-        text: value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0',
+        text: formatNumber(value, SIGNED_SCORE),
         x: tickX, y: round(zeroY - value * EMOTION_UNIT + 4), size: FONT.small.size, anchor: 'end' as const, muted: true,
     }));
     return { laneId, plot, zeroY, unit: EMOTION_UNIT, ticks, points, polyline: points.map(p => ({ x: p.x, y: p.y })) };

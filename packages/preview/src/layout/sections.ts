@@ -1,5 +1,6 @@
 import type { PlanView, ViewModel } from '../view-model.js';
-import { formatNumber } from '../view-model.js';
+// Through the protocol module, not the index: the webview bundles the preview without Langium.
+import { formatNumber } from '@journey/language/protocol';
 import { textWidth } from '../text-metrics.js';
 import { CARD_GAP, FONT, MARGIN, SECTION_GAP, card, oneLine, placeBlocks, round, type Block } from './metrics.js';
 import type { CardKind, ListLayout, Tone, ValueGapLayout } from './types.js';
@@ -69,11 +70,11 @@ function valueGapSection(view: ViewModel, x: number, y: number, width: number): 
     const rowHeightOfBars = 16;
     const rows: ValueGapLayout['rows'] = view.valueGap.rows.map(row => {
         const needBlocks: Block[] = [{ text: row.need, font: FONT.textBold }];
-        const meta = [row.importance !== undefined ? `Importance ${row.importance}/5` : 'Importance not given', row.persona].filter(Boolean).join(' · ');
+        const meta = [row.importance !== undefined ? `Importance ${formatNumber(row.importance)}/5` : 'Importance not given', row.persona].filter(Boolean).join(' · ');
         needBlocks.push({ text: meta, font: FONT.small, muted: true });
         const need = placeBlocks(needBlocks, x + 8, cursor + 6, needWidth - 8);
         const gapText = row.highlighted
-            ? `▲ Behind by ${formatNumber(row.gap)} × importance ${row.importance ?? 1} = ${formatNumber(row.weightedGap)}`
+            ? `▲ Behind by ${formatNumber(row.gap)} × importance ${formatNumber(row.importance ?? 1)} = ${formatNumber(row.weightedGap)}`
             : '✓ Level or ahead';
         const gap = placeBlocks([{ text: gapText, font: row.severe ? FONT.smallBold : FONT.small, tone: row.highlighted ? 'bad' : 'good' }], gapX, cursor + 6, gapWidth);
         const lines = [...need.lines, ...gap.lines];
