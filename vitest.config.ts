@@ -26,6 +26,7 @@ export default defineConfig({
         alias: {
             // Subpaths first: the first key that matches (exactly or as a path prefix) wins.
             '@journey/language/server': fileURLToPath(new URL('./packages/language/src/server/language-server.ts', import.meta.url)),
+            '@journey/language/number-format': fileURLToPath(new URL('./packages/language/src/model/number-format.ts', import.meta.url)),
             '@journey/language/protocol': fileURLToPath(new URL('./packages/language/src/server/journey-protocol.ts', import.meta.url)),
             '@journey/language/links': fileURLToPath(new URL('./packages/language/src/utils/project-links.ts', import.meta.url)),
             '@journey/language': fileURLToPath(new URL('./packages/language/src/index.ts', import.meta.url)),

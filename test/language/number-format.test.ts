@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber, SIGNED_SCORE } from '@journey/language';
-import { formatNumber as protocolFormatNumber } from '@journey/language/protocol';
+import { formatNumber as protocolFormatNumber } from '@journey/language/number-format';
 
 describe('formatNumber', () => {
     it('writes integers and decimals as the source does', () => {

@@ -1,6 +1,6 @@
 import type { JourneyMapModel, KpiModel, TouchpointModel } from '@journey/language';
 // Through the protocol module, not the index: the VS Code extension bundles this package without Langium.
-import { formatNumber } from '@journey/language/protocol';
+import { formatNumber } from '@journey/language/number-format';
 
 /**
  * Journeys as CSV for spreadsheets: a header row, then one row per touchpoint (journeys, stages and

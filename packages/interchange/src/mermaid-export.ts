@@ -1,6 +1,6 @@
 import type { JourneyMapModel, KpiModel, NamedRef, OpportunityModel, PainModel, TouchpointModel } from '@journey/language';
 // Through the protocol module, not the index: the VS Code extension bundles this package without Langium.
-import { formatNumber } from '@journey/language/protocol';
+import { formatNumber } from '@journey/language/number-format';
 import { formatJourneyString } from './journey-text.js';
 import { encodeMermaidText } from './mermaid-text.js';
 

@@ -1,6 +1,6 @@
 import { identifierFrom, NameScope } from './identifiers.js';
 // Through the protocol module, not the index: the VS Code extension bundles this package without Langium.
-import { formatNumber } from '@journey/language/protocol';
+import { formatNumber } from '@journey/language/number-format';
 import { formatJourneyString } from './journey-text.js';
 import { decodeMermaidEntities } from './mermaid-text.js';
 import { isMermaidJourney, MermaidSyntaxError, parseMermaidJourney, type MermaidComment, type MermaidJourney } from './mermaid-journey-parser.js';

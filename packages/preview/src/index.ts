@@ -12,7 +12,7 @@ import { buildViewModel } from './view-model.js';
  *
  * It runs in Node (`journey render`) and in a browser (the VS Code webview): no DOM, no VS Code, no
  * Node built-ins, and only the plain model from `@journey/language` (types only, never the AST) and its
- * `formatNumber` (through `@journey/language/protocol`: a number written as in the exports and hovers).
+ * `formatNumber` (from `@journey/language/number-format`, which pulls in no Langium: a number written as in the exports and hovers).
  */
 
 export * from './html.js';

@@ -2,7 +2,7 @@ import type {
     JourneyMapModel, KpiModel, OpportunityModel, PainModel, PlanModel, StageModel, TouchpointModel, ValueGapRowModel
 } from '@journey/language';
 // Through the protocol module, not the index: the webview bundles the preview without Langium.
-import { formatNumber } from '@journey/language/protocol';
+import { formatNumber } from '@journey/language/number-format';
 
 /**
  * What the map shows, as plain data: the journey map model arranged for drawing. Every element has

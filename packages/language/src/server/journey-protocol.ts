@@ -7,9 +7,6 @@ import type { JourneyMapModel } from '../model/journey-model.js';
  * pulls in no Langium, only the protocol's message types.
  */
 
-/** How a number of the map is written for a reader; here so the preview and the exports need no Langium. */
-export { formatNumber, SIGNED_SCORE, type NumberFormatOptions } from '../model/number-format.js';
-
 export interface JourneyMapParams {
     /** The document's URI, as the client knows it. */
     uri: string;

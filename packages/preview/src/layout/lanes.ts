@@ -1,5 +1,5 @@
 // Through the protocol module, not the index: the webview bundles the preview without Langium.
-import { formatNumber, SIGNED_SCORE } from '@journey/language/protocol';
+import { formatNumber, SIGNED_SCORE } from '@journey/language/number-format';
 import type { KpiItem, LaneItemBase, OpportunityItem, PainItem, ViewModel } from '../view-model.js';
 import type { Columns } from './routing.js';
 import {

@@ -1,6 +1,6 @@
 import type { PlanView, ViewModel } from '../view-model.js';
 // Through the protocol module, not the index: the webview bundles the preview without Langium.
-import { formatNumber } from '@journey/language/protocol';
+import { formatNumber } from '@journey/language/number-format';
 import { textWidth } from '../text-metrics.js';
 import { CARD_GAP, FONT, MARGIN, SECTION_GAP, card, oneLine, placeBlocks, round, type Block } from './metrics.js';
 import type { CardKind, ListLayout, Tone, ValueGapLayout } from './types.js';
