@@ -83,6 +83,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         'workbench.editor.enablePreview': false,
         'chat.commandCenter.enabled': false,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        // VS Code for the web (so code-server) saves after 1 s by default; a test of unsaved text then
+        // passes or fails with the machine's speed.
+        'files.autoSave': 'off',
         ...options.settings,
     }, null, 2));
     const config = join(base, 'config.yaml');
