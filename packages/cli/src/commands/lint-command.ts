@@ -1,4 +1,4 @@
-import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText } from '@journey/language';
 import { CliError, ExitCode } from '../cli-error.js';
@@ -12,6 +12,7 @@ import { applySafeFixes, mergeFixes, type FileFixes } from '../lint-fixer.js';
 import { infoCount, toLintResults, totalsOf } from '../lint-results.js';
 import { ruleSummaries } from '../rule-summaries.js';
 import { displayPosixPath } from '../formatters/paths.js';
+import { isOneOf } from '../output-file.js';
 import type { Progress } from '../progress.js';
 import { journeyVersion } from '../version.js';
 
@@ -157,10 +158,7 @@ async function checkOutputFile(outputFile: string | undefined, linted: readonly 
         return undefined;
     }
     const absolute = path.resolve(cwd, outputFile);
-    const real = async (file: string) => realpath(file).catch(() => file);
-    const target = await real(absolute);
-    const lintedReal = await Promise.all(linted.map(real));
-    if (linted.includes(absolute) || lintedReal.includes(target)) {
+    if (await isOneOf(outputFile, linted, cwd)) {
         throw new CliError(`-o ${outputFile} is one of the files being linted; write the report to another file`);
     }
     if (absolute.endsWith('.journey')) {
