@@ -3,8 +3,10 @@
 // terminal (`script`), another user's permissions, and the bundle saying what the program says in
 // process. Everything else about the commands runs in process (runJourneyInProcess), in the unit project.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, realpathSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateJourney } from '../../bench/generate-journey.mjs';
 import { PERSONAS, RENEWAL_CLEAN, RENEWAL_WITH_PROBLEMS } from '../support/fixtures.js';
 import { runJourneyInProcess } from '../support/journey-in-process.js';
@@ -52,8 +54,16 @@ describe('the built binary: exit codes and streams', () => {
 
 describe.skipIf(process.getuid?.() !== 0)('journey lint with unreadable folders (run as nobody)', () => {
     // As root every folder is readable: drop to the `nobody` user (65534), who can read the scratch files.
+    // `nobody` runs a copy of the built CLI in a folder it can read: the checkout may sit in one it cannot
+    // (a clone in a `mktemp -d` folder is 0700).
+    const copy = mkdtempSync(path.join(tmpdir(), 'journey-cli-copy-'));
+    chmodSync(copy, 0o755);
+    for (const file of ['bin/journey.cjs', 'dist/journey.cjs']) {
+        cpSync(path.join(path.dirname(path.dirname(journeyBin)), file), path.join(copy, file));
+    }
+    afterAll(() => rmSync(copy, { recursive: true, force: true }));
     const asNobody = (args: string[], cwd: string) => spawnSync(
-        'setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, journeyBin, ...args],
+        'setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(copy, 'bin/journey.cjs'), ...args],
         { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } },
     );
 
