@@ -7,9 +7,12 @@ import { DocumentState } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ruleFailureMessage } from '../../packages/language/src/validation/journey-validator.js';
-import { buildOne, buildWorkspace, summarize } from './workspace-helper.js';
+import { buildOne, buildWorkspace, createServicesPerBuild, summarize } from './workspace-helper.js';
 
 const WARNING = 2;
+
+// The spies below replace a check after the services of other tests were created, which read them.
+createServicesPerBuild();
 
 /** A file on which several rules report, four of them on the journey node. */
 const TEXT = `persona olivia "Olivia" {

@@ -1,10 +1,10 @@
-// Shared setup of the language tests: a fresh in-memory workspace per test, documents built with
+// Shared setup of the language tests: an empty in-memory workspace per test, documents built with
 // validation, and small helpers to locate text and read diagnostics.
 import { createJourneyServices, type CalendarDate, type ConfiguredSeverity, type JourneyServices, type Model } from '@journey/language';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic, Range } from 'vscode-languageserver';
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 
 export interface TestWorkspace {
     shared: LangiumSharedServices;
@@ -24,6 +24,57 @@ export function createWorkspace(): TestWorkspace {
     return { shared, services: Journey };
 }
 
+/**
+ * Workspaces that a finished test gave back, emptied. Creating services is cheap, but the first
+ * document they parse builds the lexer and the parser (about 0.1 s), which dominated the tests
+ * that build hundreds of small files.
+ */
+const idle: TestWorkspace[] = [];
+
+let reuse = true;
+
+/**
+ * Makes every build of this test file create its services, for tests that change what services read
+ * when they are created (the rule registry's checks).
+ */
+export function createServicesPerBuild(): void {
+    reuse = false;
+}
+
+/** A workspace with no document and default settings (no fixed day, no severities). */
+function borrowWorkspace(): TestWorkspace {
+    return (reuse ? idle.pop() : undefined) ?? createWorkspace();
+}
+
+/**
+ * Gives a workspace back when the current test ends, so that the test may keep using it until then.
+ * Outside a test (a module's top level, `beforeAll`) nobody says when it is no longer needed, and it
+ * is never reused.
+ */
+function lendUntilTestEnds(workspace: TestWorkspace): void {
+    try {
+        onTestFinished(() => giveBack(workspace));
+    } catch {
+        // Not inside a test.
+    }
+}
+
+/**
+ * Empties a workspace for the next borrower, who gets it as it would a fresh one: its documents are
+ * deleted the way the language server deletes a file (which evicts every cache) and its settings reset.
+ */
+async function giveBack(workspace: TestWorkspace): Promise<void> {
+    const { shared, services } = workspace;
+    const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
+    await shared.workspace.DocumentBuilder.update([], uris);
+    const settings = services.validation.JourneySettings;
+    settings.today = undefined;
+    settings.severities.clear();
+    if (reuse && shared.workspace.LangiumDocuments.all.isEmpty()) {
+        idle.push(workspace);
+    }
+}
+
 export function uriOf(name: string): URI {
     return URI.parse(`file:///ws/${name}`);
 }
@@ -36,7 +87,16 @@ export async function buildWorkspace(
     files: Record<string, string>,
     configure?: (workspace: TestWorkspace) => void,
 ): Promise<BuiltWorkspace> {
-    const workspace = createWorkspace();
+    const workspace = borrowWorkspace();
+    lendUntilTestEnds(workspace);
+    return buildIn(workspace, files, configure);
+}
+
+async function buildIn(
+    workspace: TestWorkspace,
+    files: Record<string, string>,
+    configure?: (workspace: TestWorkspace) => void,
+): Promise<BuiltWorkspace> {
     configure?.(workspace);
     const { shared } = workspace;
     const documents = new Map<string, LangiumDocument<Model>>();
@@ -72,14 +132,20 @@ export async function buildOne(text: string, configure?: (workspace: TestWorkspa
 
 /** The diagnostics of one file built alone, on a given day, with rule severities set as a config would. */
 export async function lintOn(today: CalendarDate, text: string, severities: Record<string, ConfiguredSeverity> = {}): Promise<Diagnostic[]> {
-    const { diagnostics } = await buildOne(text, workspace => {
-        const settings = workspace.services.validation.JourneySettings;
-        settings.today = today;
-        for (const [ruleId, severity] of Object.entries(severities)) {
-            settings.severities.set(ruleId, severity);
-        }
-    });
-    return diagnostics;
+    // Nothing but the diagnostics leaves this function, so the workspace is given back at once.
+    const workspace = borrowWorkspace();
+    try {
+        const built = await buildIn(workspace, { 'a.journey': text }, ({ services }) => {
+            const settings = services.validation.JourneySettings;
+            settings.today = today;
+            for (const [ruleId, severity] of Object.entries(severities)) {
+                settings.severities.set(ruleId, severity);
+            }
+        });
+        return [...built.doc('a.journey').diagnostics ?? []];
+    } finally {
+        await giveBack(workspace);
+    }
 }
 
 export function diagnosticsOf(document: LangiumDocument, code?: string): Diagnostic[] {
@@ -95,10 +161,13 @@ export function parseErrorsOf(document: LangiumDocument): string[] {
     ];
 }
 
+/** Services that only parse: no document is ever added to them, and nobody else gets hold of them. */
+let parser: TestWorkspace | undefined;
+
 /** Parses text without building a workspace (no linking, no validation). */
 export function parse(text: string, name = 'p.journey'): LangiumDocument<Model> {
-    const { shared } = createWorkspace();
-    return shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uriOf(name));
+    parser ??= createWorkspace();
+    return parser.shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uriOf(name));
 }
 
 /**
