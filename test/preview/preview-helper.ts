@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildJourneyMapModels, createJourneyServices, isJourney, type CalendarDate, type JourneyMapModel, type Model } from '@journey/language';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
 import { repoRoot } from '../support/journey-process.js';
 
 export const TODAY: CalendarDate = { year: 2026, month: 11, day: 23 };
@@ -23,18 +24,36 @@ function journeyFiles(folder: string): string[] {
     });
 }
 
-/** Builds files (absolute path or name → text) as one workspace and returns the documents. */
-export async function buildDocuments(files: Record<string, string>): Promise<Map<string, LangiumDocument<Model>>> {
-    const { shared } = createJourneyServices({ ...EmptyFileSystem });
+/**
+ * Services of finished builds, emptied: creating services is cheap, but the first document they parse
+ * builds the lexer and the parser (about 0.1 s).
+ */
+const idle: LangiumSharedServices[] = [];
+
+/**
+ * Builds files (absolute path or name → text) as one workspace and gives the documents to `use`. The
+ * services are then emptied (the documents deleted the way the language server deletes a file, which
+ * evicts every cache) and the next build reuses them, as it would fresh ones: nothing of them may
+ * outlive `use`, and the journey map models it builds are plain data.
+ */
+async function withDocuments<T>(files: Record<string, string>, use: (documents: Map<string, LangiumDocument<Model>>) => T): Promise<T> {
+    const shared = idle.pop() ?? createJourneyServices({ ...EmptyFileSystem }).shared;
     const documents = new Map<string, LangiumDocument<Model>>();
-    for (const [name, text] of Object.entries(files)) {
-        const uri = path.isAbsolute(name) ? URI.file(name) : URI.parse(`file:///ws/${name}`);
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uri);
-        shared.workspace.LangiumDocuments.addDocument(document);
-        documents.set(name, document);
+    try {
+        for (const [name, text] of Object.entries(files)) {
+            const uri = path.isAbsolute(name) ? URI.file(name) : URI.parse(`file:///ws/${name}`);
+            const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uri);
+            shared.workspace.LangiumDocuments.addDocument(document);
+            documents.set(name, document);
+        }
+        await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+        return use(documents);
+    } finally {
+        await shared.workspace.DocumentBuilder.update([], shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray());
+        if (shared.workspace.LangiumDocuments.all.isEmpty()) {
+            idle.push(shared);
+        }
     }
-    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
-    return documents;
 }
 
 let examples: Promise<ExampleJourney[]> | undefined;
@@ -50,14 +69,15 @@ export function exampleJourneys(): Promise<ExampleJourney[]> {
                 continue;
             }
             const files = Object.fromEntries(journeyFiles(folder).map(file => [file, readFileSync(file, 'utf8')]));
-            const documents = await buildDocuments(files);
-            for (const [file, document] of documents) {
-                if (document.parseResult.value.declarations.some(isJourney)) {
-                    for (const model of buildJourneyMapModels(document.parseResult.value, TODAY)) {
-                        result.push({ example, file, text: files[file], model });
+            await withDocuments(files, documents => {
+                for (const [file, document] of documents) {
+                    if (document.parseResult.value.declarations.some(isJourney)) {
+                        for (const model of buildJourneyMapModels(document.parseResult.value, TODAY)) {
+                            result.push({ example, file, text: files[file], model });
+                        }
                     }
                 }
-            }
+            });
         }
         return result;
     })();
@@ -66,8 +86,8 @@ export function exampleJourneys(): Promise<ExampleJourney[]> {
 
 /** The journey map models of one text (with optional other files of the same workspace). */
 export async function modelsOf(text: string, others: Record<string, string> = {}): Promise<JourneyMapModel[]> {
-    const documents = await buildDocuments({ ...others, 'main.journey': text });
-    return buildJourneyMapModels(documents.get('main.journey')!.parseResult.value, TODAY);
+    return withDocuments({ ...others, 'main.journey': text },
+        documents => buildJourneyMapModels(documents.get('main.journey')!.parseResult.value, TODAY));
 }
 
 export async function modelOf(text: string, others: Record<string, string> = {}): Promise<JourneyMapModel> {
