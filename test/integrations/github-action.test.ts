@@ -80,8 +80,10 @@ describe('action.yml', () => {
     });
 });
 
-describe('the action run on a repository', () => {
-    it('installs the CLI of its own version from the registry, annotates, summarises and fails on errors', async () => {
+// Each run has a repository and a RUNNER_TEMP of its own, so the runs go at once: one after the other,
+// each npm install and journey process kept only one core busy.
+describe.concurrent('the action run on a repository', () => {
+    it('installs the CLI of its own version from the registry, annotates, summarises and fails on errors', async ({ expect }) => {
         const run = await runAction(fixtureRepository({ 'maps/checkout.journey': BROKEN }), { paths: 'maps' });
         expect(run.steps.map(step => [step.name, step.outcome])).toEqual([
             ['Install the journey CLI', 'success'],
@@ -104,20 +106,22 @@ describe('the action run on a repository', () => {
         expect(run.summary).toContain(`[value-gap](${RULE_PAGE}value-gap.md)`);
     });
 
-    it('passes with warnings by default, and fails when they are more than max-warnings', async () => {
-        const allowed = await runAction(fixtureRepository(), { paths: 'maps' });
+    it('passes with warnings by default, and fails when they are more than max-warnings', async ({ expect }) => {
+        const [allowed, strict] = await Promise.all([
+            runAction(fixtureRepository(), { paths: 'maps' }),
+            runAction(fixtureRepository(), { paths: 'maps', 'max-warnings': '0' }),
+        ]);
         expect(allowed.failed).toBe(false);
         expect(allowed.outputs['exit-code']).toBe('0');
         expect(allowed.steps.at(-1)!.stdout).toContain('journey lint: no errors, warnings within the limit.');
         expect(allowed.summary).toContain('**0 errors, 1 warning** in 1 of 2 files');
 
-        const strict = await runAction(fixtureRepository(), { paths: 'maps', 'max-warnings': '0' });
         expect(strict.failed).toBe(true);
         expect(strict.outputs['exit-code']).toBe('1');
         expect(strict.steps.at(-1)!.stdout).toContain('The journey maps have errors, or more than 0 warnings');
     });
 
-    it('writes SARIF for code scanning when asked, and hands it to the upload step', async () => {
+    it('writes SARIF for code scanning when asked, and hands it to the upload step', async ({ expect }) => {
         const run = await runAction(fixtureRepository(), { paths: 'maps', 'upload-sarif': 'true', format: 'stylish' });
         const upload = run.steps.find(step => step.name === 'Upload the SARIF report to code scanning')!;
         expect(upload.outcome).toBe('success');
@@ -131,7 +135,7 @@ describe('the action run on a repository', () => {
         expect(run.steps[1].stdout).not.toContain('::warning');
     });
 
-    it('takes paths and globs over several lines, in a working directory, with a config', async () => {
+    it('takes paths and globs over several lines, in a working directory, with a config', async ({ expect }) => {
         const root = fixtureRepository({ 'journey.config.json': '{ "rules": { "value-gap": "off" } }\n' });
         const run = await runAction(path.dirname(root), {
             'working-directory': path.basename(root), paths: 'maps/shared.journey\nmaps/*.journey', config: 'journey.config.json', 'max-warnings': '0',
@@ -140,7 +144,7 @@ describe('the action run on a repository', () => {
         expect(run.summary).toContain('No problems in 2 files');
     });
 
-    it('says in the summary and the log that journey could not run, with its exit code', async () => {
+    it('says in the summary and the log that journey could not run, with its exit code', async ({ expect }) => {
         const run = await runAction(fixtureRepository(), { paths: 'no-such-folder' });
         expect(run.failed).toBe(true);
         expect(run.outputs['exit-code']).toBe('2');
@@ -149,7 +153,7 @@ describe('the action run on a repository', () => {
         expect(run.steps.at(-1)!.stdout).toContain('::error title=journey lint::journey lint could not run (exit code 2)');
     });
 
-    it('installs the version asked for, also as a tarball', async () => {
+    it('installs the version asked for, also as a tarball', async ({ expect }) => {
         const run = await runAction(fixtureRepository(), { paths: 'maps', version: packed.tarball });
         expect(run.failed, run.log).toBe(false);
         expect(run.steps[0].stdout).toContain(`journey ${cliVersion} (${packed.tarball})`);
