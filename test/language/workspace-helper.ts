@@ -119,6 +119,23 @@ async function buildIn(
     };
 }
 
+/**
+ * Builds the given files like buildWorkspace and gives the workspace to `use`, then back at once
+ * (for helpers that build many workspaces in one test): nothing of it may outlive `use`.
+ */
+export async function withWorkspace<T>(
+    files: Record<string, string>,
+    use: (workspace: BuiltWorkspace) => T | Promise<T>,
+    configure?: (workspace: TestWorkspace) => void,
+): Promise<T> {
+    const workspace = borrowWorkspace();
+    try {
+        return await use(await buildIn(workspace, files, configure));
+    } finally {
+        await giveBack(workspace);
+    }
+}
+
 /** One file, built alone: its document and the workspace around it. */
 export async function buildOne(text: string, configure?: (workspace: TestWorkspace) => void): Promise<{
     document: LangiumDocument<Model>;
@@ -133,19 +150,13 @@ export async function buildOne(text: string, configure?: (workspace: TestWorkspa
 /** The diagnostics of one file built alone, on a given day, with rule severities set as a config would. */
 export async function lintOn(today: CalendarDate, text: string, severities: Record<string, ConfiguredSeverity> = {}): Promise<Diagnostic[]> {
     // Nothing but the diagnostics leaves this function, so the workspace is given back at once.
-    const workspace = borrowWorkspace();
-    try {
-        const built = await buildIn(workspace, { 'a.journey': text }, ({ services }) => {
-            const settings = services.validation.JourneySettings;
-            settings.today = today;
-            for (const [ruleId, severity] of Object.entries(severities)) {
-                settings.severities.set(ruleId, severity);
-            }
-        });
-        return [...built.doc('a.journey').diagnostics ?? []];
-    } finally {
-        await giveBack(workspace);
-    }
+    return withWorkspace({ 'a.journey': text }, built => [...built.doc('a.journey').diagnostics ?? []], ({ services }) => {
+        const settings = services.validation.JourneySettings;
+        settings.today = today;
+        for (const [ruleId, severity] of Object.entries(severities)) {
+            settings.severities.set(ruleId, severity);
+        }
+    });
 }
 
 export function diagnosticsOf(document: LangiumDocument, code?: string): Diagnostic[] {

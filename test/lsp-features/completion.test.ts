@@ -2,12 +2,13 @@
 // the right kind from the right scope, values with their meaning, and snippets for the skeletons.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type MarkupContent } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
-import { RENEWAL, SHARED, atCursor } from './features-helper.js';
+import { RENEWAL, SHARED, atCursor, withCursor } from './features-helper.js';
 
 async function complete(journeyText: string, sharedText = SHARED): Promise<CompletionItem[]> {
-    const { ws, document, position } = await atCursor({ 'shared.journey': sharedText, 'renewal.journey': journeyText }, 'renewal.journey');
-    const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position });
-    return list?.items ?? [];
+    return withCursor({ 'shared.journey': sharedText, 'renewal.journey': journeyText }, 'renewal.journey', async ({ ws, document, position }) => {
+        const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position });
+        return list?.items ?? [];
+    });
 }
 
 /** The renewal fixture with the cursor put in place of `find` (or right after it, with `after`). */

@@ -3,7 +3,7 @@
 import type { Model } from '@journey/language';
 import type { LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver';
-import { buildWorkspace, type BuiltWorkspace } from '../language/workspace-helper.js';
+import { buildWorkspace, withWorkspace, type BuiltWorkspace } from '../language/workspace-helper.js';
 
 export const CURSOR = '<|>';
 
@@ -17,13 +17,26 @@ export interface CursorWorkspace {
 
 /** Builds `files` (one of them, `file`, holding the cursor marker `<|>`) and returns the cursor position. */
 export async function atCursor(files: Record<string, string>, file: string): Promise<CursorWorkspace> {
+    const { text, offset } = unmark(files, file);
+    return cursorIn(await buildWorkspace({ ...files, [file]: text }), file, offset, text);
+}
+
+/** Like atCursor, but gives the workspace to `use` and then back at once: nothing of it may outlive `use`. */
+export function withCursor<T>(files: Record<string, string>, file: string, use: (cursor: CursorWorkspace) => T | Promise<T>): Promise<T> {
+    const { text, offset } = unmark(files, file);
+    return withWorkspace({ ...files, [file]: text }, ws => use(cursorIn(ws, file, offset, text)));
+}
+
+function unmark(files: Record<string, string>, file: string): { text: string; offset: number } {
     const marked = files[file];
     const offset = marked.indexOf(CURSOR);
     if (offset < 0) {
         throw new Error(`no ${CURSOR} in ${file}`);
     }
-    const text = marked.replace(CURSOR, '');
-    const ws = await buildWorkspace({ ...files, [file]: text });
+    return { text: marked.replace(CURSOR, ''), offset };
+}
+
+function cursorIn(ws: BuiltWorkspace, file: string, offset: number, text: string): CursorWorkspace {
     const document = ws.doc(file);
     return { ws, document, position: document.textDocument.positionAt(offset), text };
 }

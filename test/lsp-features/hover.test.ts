@@ -1,16 +1,17 @@
 // Hover: a Markdown card for whatever the cursor names, and the rule behind a diagnostic under it.
 import { describe, expect, test } from 'vitest';
 import type { MarkupContent } from 'vscode-languageserver';
-import { buildWorkspace } from '../language/workspace-helper.js';
+import { withWorkspace } from '../language/workspace-helper.js';
 import { RENEWAL, SHARED, positionOf } from './features-helper.js';
 
 async function hoverAt(needle: string, delta = 1, occurrence = 0, file = 'renewal.journey', files: Record<string, string> = {}): Promise<string> {
-    const ws = await buildWorkspace({ 'shared.journey': SHARED, 'renewal.journey': RENEWAL, ...files });
-    const document = ws.doc(file);
-    const hover = await ws.services.lsp.HoverProvider!.getHoverContent(document, {
-        textDocument: { uri: document.uri.toString() }, position: positionOf(document, needle, delta, occurrence),
+    return withWorkspace({ 'shared.journey': SHARED, 'renewal.journey': RENEWAL, ...files }, async ws => {
+        const document = ws.doc(file);
+        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(document, {
+            textDocument: { uri: document.uri.toString() }, position: positionOf(document, needle, delta, occurrence),
+        });
+        return (hover?.contents as MarkupContent | undefined)?.value ?? '';
     });
-    return (hover?.contents as MarkupContent | undefined)?.value ?? '';
 }
 
 describe('cards for references and declarations', () => {
