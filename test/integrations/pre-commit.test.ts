@@ -27,16 +27,25 @@ const BROKEN = 'journey checkout "Checkout" {\n    persona nobody\n}\n';
 let scratch: string;
 let packed: PackResult;
 let registry: LocalRegistry;
+let frameworkRegistry: LocalRegistry;
+/** `pre-commit try-repo` on a fixture repository: started first, as it takes longest (see below). */
+let tryRepo: Promise<{ root: string; result: Awaited<ReturnType<typeof run>> }> | undefined;
 
 beforeAll(async () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'journey-pre-commit-'));
     packed = pack('packages/cli', path.join(scratch, 'tarballs'));
     // Everything else the hook's install needs (the repository's own devDependencies) is published.
     registry = await startLocalRegistry([packed.tarball], 'https://registry.npmjs.org/');
+    // Most of this file's time is the framework installing the hook (an `npm install` of the repository's
+    // devDependencies): it goes on while the other tests run, and its test waits for it. A registry of its
+    // own, so that what the framework's install asked for is told apart from the other tests' installs.
+    frameworkRegistry = await startLocalRegistry([packed.tarball], 'https://registry.npmjs.org/');
+    tryRepo = runTryRepo();
 }, 120_000);
 
 afterAll(async () => {
-    await registry?.close();
+    await tryRepo?.catch(() => undefined);
+    await Promise.all([registry?.close(), frameworkRegistry?.close()]);
     rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -141,20 +150,26 @@ describe('the hooks as the framework installs and runs them', () => {
     });
 });
 
+/** The real framework installs this repository as a hook and runs both hooks on a fixture repository. */
+async function runTryRepo() {
+    const root = fixtureRepository({ 'maps/teams.journey': UNFORMATTED });
+    const result = await run('pre-commit', ['try-repo', repoRoot, '--all-files', '--color', 'never'], root, {
+        PRE_COMMIT_HOME: path.join(scratch, 'pre-commit-home'), ...GIT_IDENTITY, npm_config_registry: frameworkRegistry.url,
+        // npm's own cache: the packages `npm ci` fetched for this checkout need not be downloaded again.
+        npm_config_cache: process.env.npm_config_cache,
+    });
+    return { root, result };
+}
+
 describe('the real pre-commit framework', () => {
     it('installs this repository as a hook and runs both hooks (`pre-commit try-repo`)', async () => {
-        const root = fixtureRepository({ 'maps/teams.journey': UNFORMATTED });
-        const result = await run('pre-commit', ['try-repo', repoRoot, '--all-files', '--color', 'never'], root, {
-            PRE_COMMIT_HOME: path.join(scratch, 'pre-commit-home'), ...GIT_IDENTITY,
-            // npm's own cache: the packages `npm ci` fetched for this checkout need not be downloaded again.
-            npm_config_cache: process.env.npm_config_cache,
-        });
+        const { root, result } = await tryRepo!;
         expect(result.output).toMatch(/^journey lint\.+Passed$/m);
         // pre-commit fails a hook that changed files, so the author sees and stages the change.
         expect(result.output).toMatch(/^journey format\.+Failed$/m);
         expect(result.output).toContain('- files were modified by this hook');
         expect(result.status).toBe(1);
         expect(readFileSync(path.join(root, 'maps/teams.journey'), 'utf8')).toBe(FORMATTED);
-        expect(registry.requests).toContain('GET /@journey-maps/cli');
+        expect(frameworkRegistry.requests).toContain('GET /@journey-maps/cli');
     }, 420_000);
 });
