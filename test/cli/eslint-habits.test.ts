@@ -63,10 +63,12 @@ describe('the stylish summary', () => {
         const lines = (await lint([], { cwd: unfixable.root })).stdout.split('\n');
         expect(lines.slice(-4)).toEqual(['', '\u2716 2 problems (1 error, 1 warning)', '', '']);
         expect(lines.join('\n')).not.toContain('potentially fixable');
-        // A file with syntax errors is never fixed, so nothing in it counts as fixable.
+        // A file with syntax errors reports only them, and is never fixed: its fixable out-of-range emotion is not even reported.
         const broken = workspace({ 'personas.journey': PERSONAS, 'renewal.journey': `${OUT_OF_RANGE}stage stray "S" {}\n` });
         const brokenRun = await lint([], { cwd: broken.root });
-        expect(brokenRun.stdout).toContain('emotion-out-of-range');
+        expect(brokenRun.stdout).toContain('syntax');
+        expect(brokenRun.stdout).not.toContain('emotion-out-of-range');
+        expect(brokenRun.stdout).toContain('\u2716 1 problem (1 error, 0 warnings)');
         expect(brokenRun.stdout).not.toContain('potentially fixable');
     });
 

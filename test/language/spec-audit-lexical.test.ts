@@ -74,7 +74,7 @@ describe('unclosed texts and comments say what is missing, at the opening token'
         const { diagnostics } = await buildOne(text);
         const diagnostic = only(diagnostics.filter(d => d.code === 'syntax'));
         expect(diagnostic.range).toEqual(rangeOf(text, '#'));
-        expect(diagnostic.message).toMatch(/Unexpected character `#`/);
+        expect(diagnostic.message).toMatch(/Unexpected `#`: it has no meaning here/);
     });
 });
 
@@ -288,7 +288,7 @@ journey j "J" {
         const { diagnostics } = await buildOne(text);
         const first = diagnostics.filter(d => d.code === 'syntax')[0];
         expect(first.range).toEqual(rangeOf(text, word));
-        expect(first.message).toContain(`${block} takes`);
+        expect(first.message).toContain(`${block[0].toUpperCase()}${block.slice(1)} takes`);
         expect(first.message).toContain(`Did you mean ${suggestion}?`);
     });
 
@@ -297,7 +297,7 @@ journey j "J" {
         const { diagnostics } = await buildOne(text);
         const first = only(diagnostics.filter(d => d.code === 'syntax'));
         expect(first.range).toEqual(rangeOf(text, 'stauts'));
-        expect(first.message).toContain('a plan takes `addresses`, `owner`, `due`, `target`, `status`');
+        expect(first.message).toContain('A plan takes `addresses`, `owner`, `due`, `target`, `status`');
         expect(first.message).toContain('Did you mean `status`?');
     });
 
@@ -314,17 +314,17 @@ journey j "J" {
         const { diagnostics } = await buildOne(text);
         const first = only(diagnostics.filter(d => d.code === 'syntax'));
         expect(first.range).toEqual(rangeOf(text, 'chanel'));
-        expect(first.message).toBe('Unexpected `chanel` at the top level: a file declares `team`, `channel`, `metric`, `competitor`, `source`, '
-            + '`persona`, `journey`; everything else goes inside one of them (is a `{` missing, or a `}` one too many?). Did you mean `channel`?');
+        expect(first.message).toBe('Unknown declaration `chanel`. Did you mean `channel`? A file declares `team`, `channel`, `metric`, `competitor`, `source`, '
+            + '`persona`, `journey`.');
         expect((first.data as { fixes: Array<{ title: string }> }).fixes.map(fix => fix.title)).toEqual(['Change to `channel`']);
         // A `}` too many is still said as such.
         const extra = await buildOne('team ops "Ops" }\n');
-        expect(only(extra.diagnostics.filter(d => d.code === 'syntax')).message).toContain('is a `{` missing, or a `}` one too many?');
+        expect(only(extra.diagnostics.filter(d => d.code === 'syntax')).message).toBe('This `}` closes nothing: it is one too many, or a `{` is missing above it.');
     });
 
     test('a block left open at the end of the file still says `}` is missing', async () => {
         const { diagnostics } = await buildOne('persona p "P" { need n "N"\n');
-        expect(only(diagnostics.filter(d => d.code === 'syntax')).message).toBe('Expected `}` but found the end of the file.');
+        expect(only(diagnostics.filter(d => d.code === 'syntax')).message).toBe('The file ends inside persona `p` (opened on line 1): add the `}` that closes it.');
     });
 });
 

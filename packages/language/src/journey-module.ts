@@ -25,10 +25,15 @@ import { JourneySettings } from './validation/journey-settings.js';
 import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider, JourneyWorkspaceSymbolProvider } from './lsp/journey-symbols.js';
 import { registerValidationChecks } from './validation/journey-validator.js';
 import { JourneyValueConverter } from './parser/journey-value-converter.js';
+import { GrammarUsage } from './parser/grammar-usage.js';
+import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './parser/journey-error-messages.js';
 
 export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
     parser: {
         ValueConverter: () => new JourneyValueConverter(),
+        GrammarUsage: services => new GrammarUsage(services.Grammar),
+        ParserErrorMessageProvider: services => new JourneyParserErrorMessageProvider(services),
+        LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),
     },
     references: {
         ScopeComputation: services => new JourneyScopeComputation(services),

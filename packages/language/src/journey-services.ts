@@ -1,4 +1,5 @@
 import type { LangiumServices } from 'langium/lsp';
+import type { GrammarUsage } from './parser/grammar-usage.js';
 import type { JourneyDeclarations } from './references/journey-declarations.js';
 import type { JourneySettings } from './validation/journey-settings.js';
 
@@ -7,6 +8,9 @@ import type { JourneySettings } from './validation/journey-settings.js';
 
 /** Services of the .journey language beyond Langium's own. */
 export interface JourneyAddedServices {
+    parser: {
+        GrammarUsage: GrammarUsage;
+    };
     references: {
         JourneyDeclarations: JourneyDeclarations;
     };

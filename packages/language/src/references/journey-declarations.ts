@@ -1,6 +1,12 @@
-import { WorkspaceCache, type AstNodeDescription } from 'langium';
+import { AstUtils, WorkspaceCache, type AstNode, type AstNodeDescription } from 'langium';
 import type { JourneyServices } from '../journey-services.js';
 import { compareText } from '../utils/ordering.js';
+import { hasSyntaxErrors } from '../parser/syntax-errors.js';
+
+interface BrokenFiles {
+    uris: Set<string>;
+    words: Set<string>;
+}
 
 /**
  * The workspace-wide table of top-level names, rebuilt lazily after every change. Answers "which
@@ -9,11 +15,53 @@ import { compareText } from '../utils/ordering.js';
  */
 export class JourneyDeclarations {
     private readonly cache: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+    private readonly brokenCache: WorkspaceCache<string, BrokenFiles>;
     private readonly services: JourneyServices;
 
     constructor(services: JourneyServices) {
         this.services = services;
         this.cache = new WorkspaceCache(services.shared);
+        this.brokenCache = new WorkspaceCache(services.shared);
+    }
+
+    /**
+     * Whether a file that does not parse mentions `name`: a reference to it may then be to a part of
+     * that file the parser could not read, so "unknown name" would blame the wrong file.
+     */
+    mentionedInBrokenFile(name: string): boolean {
+        const word = name.slice(name.lastIndexOf('.') + 1);
+        return this.brokenFiles().words.has(word);
+    }
+
+    /**
+     * Whether one of the node's own references leads into a file that does not parse: a finding about
+     * the node would reason over what the parser only guessed (a metric whose scale was not read).
+     */
+    refersIntoBrokenFile(node: AstNode): boolean {
+        const broken = this.brokenFiles().uris;
+        if (broken.size === 0) {
+            return false;
+        }
+        return AstUtils.streamReferences(node).some(info => {
+            const target = 'ref' in info.reference ? info.reference.ref : undefined;
+            return target !== undefined && broken.has(AstUtils.getDocument(target).uri.toString());
+        });
+    }
+
+    private brokenFiles(): BrokenFiles {
+        return this.brokenCache.get('broken', () => {
+            const uris = new Set<string>();
+            const words = new Set<string>();
+            for (const document of this.services.shared.workspace.LangiumDocuments.all) {
+                if (hasSyntaxErrors(document)) {
+                    uris.add(document.uri.toString());
+                    for (const word of document.textDocument.getText().match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+                        words.add(word);
+                    }
+                }
+            }
+            return { uris, words };
+        });
     }
 
     /** All top-level declarations called `name`, first one first. Qualified need names are not included. */
@@ -24,8 +72,10 @@ export class JourneyDeclarations {
     private table(): Map<string, AstNodeDescription[]> {
         return this.cache.get('top-level', () => {
             const byName = new Map<string, AstNodeDescription[]>();
+            // What the parser recovered from a file that does not parse declares nothing: no duplicate from a half-read block.
+            const broken = this.brokenFiles().uris;
             for (const description of this.services.shared.workspace.IndexManager.allElements()) {
-                if (description.name.includes('.')) {
+                if (description.name.includes('.') || broken.has(description.documentUri.toString())) {
                     continue;
                 }
                 const list = byName.get(description.name) ?? [];

@@ -13,7 +13,7 @@ import { compareText } from '../utils/ordering.js';
 import { findRule, type FindingData, type RuleSeverity } from '../rules/index.js';
 import { kindOf, unusedSuppressionRule } from '../rules/naming-rules.js';
 import { findSuppressions, type Suppression } from './suppressions.js';
-import { misplacedMember } from '../parser/syntax-hints.js';
+import { hasSyntaxErrors, reportedSyntaxErrors, type SyntaxError } from '../parser/syntax-errors.js';
 
 /** How to declare a missing top-level name, for the "unknown name" message. */
 const DECLARATION_TEMPLATES: Record<string, (name: string) => string> = {
@@ -45,24 +45,25 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        if (hasSyntaxErrors(document)) {
+            // A file that does not parse reports its syntax error and nothing else: what the parser
+            // recovered is a guess, and rules about a guess mislead. Not configurable, not suppressible.
+            return reportedSyntaxErrors(document, this.services).map(error => ({
+                range: error.range,
+                message: error.message,
+                severity: DiagnosticSeverity.Error,
+                code: 'syntax',
+                source: 'journey',
+                data: syntaxData(error),
+            })).sort(compareDiagnostics);
+        }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        const text = document.textDocument.getText();
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const code = ruleIdOf(diagnostic);
             const severity = this.settings.severityOf(code);
             if (severity !== 'off') {
-                const member = code === 'syntax' ? misplacedMember(diagnostic, document, this.services.Grammar) : undefined;
-                result.push({
-                    ...diagnostic,
-                    code,
-                    message: code === 'syntax'
-                        ? unclosedMessage(diagnostic, text) ?? member?.message ?? friendlySyntaxMessage(diagnostic.message)
-                        : diagnostic.message,
-                    severity: toLspSeverity(severity),
-                    source: 'journey',
-                    ...(member && member.suggestions.length > 0 ? { data: keywordFixes(diagnostic, member.suggestions) } : {}),
-                });
+                result.push({ ...diagnostic, code, severity: toLspSeverity(severity), source: 'journey' });
             }
         }
         return this.applySuppressions(document, result).sort(compareDiagnostics);
@@ -136,6 +137,9 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             }
             const info = error.info as ReferenceInfo;
             const text = info.reference.$refText;
+            if (this.services.references.JourneyDeclarations.mentionedInBrokenFile(text)) {
+                continue;
+            }
             const shared = this.sharedNeed(info, text);
             const suggestions = this.suggestionsFor(info, text, shared);
             const range = reference.$refNode?.range;
@@ -231,11 +235,13 @@ function declareNeed(text: string, journey: Journey): string {
     return personas.length > 0 ? ` Add \`need ${needName} "…"\` to one of those personas, or name one of their needs.` : '';
 }
 
-/** The spec's "rename to the closest match" for a misspelt member keyword (`goall` → `goal`). */
-function keywordFixes(diagnostic: Diagnostic, keywords: readonly string[]): FindingData {
+/** A syntax error's data; a misspelt keyword carries the spec's "rename to the closest match" (`goall` → `goal`). */
+function syntaxData(error: SyntaxError): FindingData {
     return {
-        ...(diagnostic.data as object | undefined), ruleId: 'syntax', safeFix: false,
-        fixes: keywords.map(keyword => ({ title: `Change to \`${keyword}\``, edits: [{ range: diagnostic.range, newText: keyword }] })),
+        ruleId: 'syntax', safeFix: false,
+        ...(error.keywords.length > 0
+            ? { fixes: error.keywords.map(keyword => ({ title: `Change to \`${keyword}\``, edits: [{ range: error.range, newText: keyword }] })) }
+            : {}),
     };
 }
 
@@ -272,78 +278,6 @@ function ruleIdOf(diagnostic: Diagnostic): string {
         return 'unresolved-reference';
     }
     return 'syntax';
-}
-
-const TOKEN_NAMES: Record<string, string> = {
-    STRING: 'a "quoted text"',
-    ID: 'a name',
-    NUMBER: 'a number',
-    PERCENT: 'a percentage such as 5%',
-    DATE: 'a date (YYYY-MM-DD)',
-    EOF: 'the end of the file',
-};
-
-/** What a token type means to a user: a kind of value, or a keyword in backticks. */
-function describeToken(name: string): string {
-    return TOKEN_NAMES[name] ?? `\`${name}\``;
-}
-
-function describeFound(found: string): string {
-    return found === '' ? 'the end of the file' : `\`${found}\``;
-}
-
-/**
- * Chevrotain speaks of token types and lists every alternative; users think in names, texts and
- * numbers. Since any keyword may be a name, "one of 72 keywords" is really "a name".
- */
-export function friendlySyntaxMessage(message: string): string {
-    const single = /^Expecting token of type '([^']+)' but found `([\s\S]*)`\.$/.exec(message);
-    if (single) {
-        return `Expected ${describeToken(single[1])} but found ${describeFound(single[2])}.`;
-    }
-    const alternatives = /^Expecting:? ([\s\S]*?)but found: '([\s\S]*)'$/.exec(message);
-    if (alternatives) {
-        const firstTokens = [...alternatives[1].matchAll(/\[([^\]]*)\]/g)].map(match => match[1].split(',')[0].trim());
-        const unique = [...new Set(firstTokens)];
-        const expected = unique.includes('ID')
-            ? [TOKEN_NAMES.ID, ...unique.filter(token => token in TOKEN_NAMES && token !== 'ID').map(describeToken)]
-            : unique.map(describeToken);
-        const list = expected.length <= 8 ? formatList(expected) : `${expected.slice(0, 6).join(', ')}, …`;
-        return `Expected ${list} but found ${describeFound(alternatives[2])}.`;
-    }
-    const extra = /^(?:Redundant input, expecting EOF but found: |Expecting end of file but found `)([\s\S]*?)`?\.?$/.exec(message);
-    if (extra) {
-        return `Expected the end of the file but found ${describeFound(extra[1])}: is a \`{\` missing, or a \`}\` one too many?`;
-    }
-    const character = /^unexpected character: ->([\s\S])<-/.exec(message);
-    if (character) {
-        return `Unexpected character \`${character[1]}\`: it has no meaning here (texts go in double quotes, comments after //).`;
-    }
-    return message;
-}
-
-/**
- * A text or block comment that is never closed is, to the lexer, a stray `"` or `/*`: say what is
- * missing instead of "unexpected character".
- */
-function unclosedMessage(diagnostic: Diagnostic, text: string): string | undefined {
-    if ((diagnostic.data as { code?: string } | undefined)?.code !== DocumentValidator.LexingError) {
-        return undefined;
-    }
-    const { line, character } = diagnostic.range.start;
-    const lineText = text.split(/\r\n|\n|\r/)[line] ?? '';
-    const at = lineText.slice(character);
-    if (at.startsWith('"')) {
-        return 'A text starting at this `"` is never closed: add the closing `"`. Texts may span lines, so a `"` missing earlier in the file leaves this one unpaired too.';
-    }
-    if (at.startsWith('/*')) {
-        return 'A block comment starting at this `/*` is never closed: add `*/` where it ends.';
-    }
-    return undefined;
-}
-
-function formatList(items: readonly string[]): string {
-    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -70,6 +70,9 @@ function ruleContext(rule: JourneyRule, severity: RuleSeverity, accept: Validati
         services,
         report: finding => {
             const { node, message, property, index, keyword, range, data, fixes } = finding;
+            if (services.references.JourneyDeclarations.refersIntoBrokenFile(node)) {
+                return; // what a file that does not parse declares is a guess: no finding elsewhere rests on it
+            }
             const findingData: FindingData = { ...data, ruleId: rule.id };
             if (fixes && fixes.length > 0) {
                 findingData.fixes = fixes;
