@@ -2,57 +2,22 @@
 // realistic workspace of examples/brightspoke-cx, and the broken file reports one syntax error (two at
 // most) on the line of the mistake, saying what the table says, with no rule finding; every other file
 // reports exactly what it reports when nothing is broken.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/journey-process.js';
-import { MISTAKES, WORKSPACE, mistakeLine, applyMistake } from './syntax-mistakes.js';
-import { buildWorkspace, type BuiltWorkspace } from './workspace-helper.js';
-
-const TODAY = { year: 2026, month: 11, day: 25 };
-
-function workspaceFiles(): Record<string, string> {
-    const root = path.join(repoRoot, WORKSPACE);
-    const files: Record<string, string> = {};
-    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-        if (entry.isFile() && entry.name.endsWith('.journey')) {
-            const full = path.join(entry.parentPath, entry.name);
-            files[path.relative(root, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
-        }
-    }
-    return files;
-}
+import { EditorWorkspace, MISTAKES, NOT_FOR_PEOPLE, applyMistake, mistakeLine, workspaceFiles } from './syntax-mistakes.js';
+import { buildWorkspace } from './workspace-helper.js';
 
 const FILES = workspaceFiles();
+const TODAY = { year: 2026, month: 11, day: 25 };
 
 async function lint(files: Record<string, string>): Promise<Map<string, Diagnostic[]>> {
     const workspace = await buildWorkspace(files, ({ services }) => { services.validation.JourneySettings.today = TODAY; });
     return new Map([...workspace.documents].map(([name, document]) => [name, document.diagnostics ?? []]));
 }
 
-/**
- * The workspace as the editor holds it: built once, then each mistake typed into one open file and
- * taken back, so that every case also checks that the other files are re-checked when a file breaks
- * and again when it is mended.
- */
-let editor: BuiltWorkspace;
-let version = 0;
-
-beforeAll(async () => {
-    editor = await buildWorkspace(FILES, ({ services }) => { services.validation.JourneySettings.today = TODAY; });
-});
-
-async function typeInto(file: string, text: string): Promise<Map<string, Diagnostic[]>> {
-    const uri = editor.doc(file).uri;
-    editor.shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'journey', ++version, text));
-    await editor.shared.workspace.DocumentBuilder.update([uri], []);
-    return new Map([...editor.documents].map(([name]) => [name, editor.shared.workspace.LangiumDocuments.getDocument(editor.doc(name).uri)?.diagnostics ?? []]));
-}
-
-/** Internal words no message may show. */
-const NOT_FOR_PEOPLE = /undefined|null|\[object|NaN|\bID\b|\bSTRING\b|\bEOF\b|token|Expecting|\u200B|\b(?:Name|QualifiedName|Quantity|ChannelMode|SourceKind|Declaration|Model)\b/;
+/** The workspace as the editor holds it: built once, each mistake typed into one file and taken back. */
+const editor = new EditorWorkspace(FILES, TODAY);
+beforeAll(() => editor.build());
 
 describe('a typical mistake in a realistic workspace', () => {
     it('the workspace itself is clean, so that every finding below comes from the mistake', async () => {
@@ -70,7 +35,7 @@ describe('a typical mistake in a realistic workspace', () => {
 
     it.each(MISTAKES.map(mistake => [mistake.name, mistake] as const))('%s: one error, on its line, and nothing else', async (_name, mistake) => {
         const mutated = applyMistake(FILES[mistake.file], mistake);
-        const diagnostics = await typeInto(mistake.file, mutated);
+        const diagnostics = await editor.typeInto(mistake.file, mutated);
 
         const broken = diagnostics.get(mistake.file)!;
         expect(broken.length, JSON.stringify(broken.map(d => d.message))).toBeGreaterThanOrEqual(1);
@@ -89,7 +54,7 @@ describe('a typical mistake in a realistic workspace', () => {
             }
         }
         // Mended, the file is clean again.
-        const mended = await typeInto(mistake.file, FILES[mistake.file]);
+        const mended = await editor.typeInto(mistake.file, FILES[mistake.file]);
         expect([...mended.values()].flat()).toEqual([]);
     });
 });

@@ -2,6 +2,14 @@
 // user types wrong, where the one syntax error must be, and what it must say. Shared by the in-process
 // test (syntax-errors.test.ts) and the language-server test (test/lsp/syntax-errors-lsp.test.ts).
 
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CalendarDate } from '@journey/language';
+import type { Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { repoRoot } from '../support/journey-process.js';
+import { buildWorkspace, type BuiltWorkspace } from './workspace-helper.js';
+
 export interface Mistake {
     /** What the user did. */
     name: string;
@@ -109,4 +117,46 @@ export function mistakeLine(mutated: string, mistake: Mistake): number {
         throw new Error(`${mistake.name}: no line holds ${JSON.stringify(at)}`);
     }
     return index + 1;
+}
+
+/** Internal words no message may show: no `undefined`, no grammar rule or token type names. */
+export const NOT_FOR_PEOPLE = /undefined|null|\[object|NaN|\bID\b|\bSTRING\b|\bEOF\b|token|Expecting|\u200B|\b(?:Name|QualifiedName|Quantity|ChannelMode|SourceKind|Declaration|Model)\b/;
+
+/** The .journey files of the workspace the mistakes are made in, by path relative to it. */
+export function workspaceFiles(): Record<string, string> {
+    const root = path.join(repoRoot, WORKSPACE);
+    const files: Record<string, string> = {};
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile() && entry.name.endsWith('.journey')) {
+            const full = path.join(entry.parentPath, entry.name);
+            files[path.relative(root, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
+        }
+    }
+    return files;
+}
+
+/**
+ * The workspace as the editor holds it: built once, then each mistake typed into one open file and
+ * taken back, so that every case also checks that the other files are re-checked when a file breaks
+ * and again when it is mended.
+ */
+export class EditorWorkspace {
+    private workspace: BuiltWorkspace | undefined;
+    private version = 0;
+
+    constructor(private readonly files: Record<string, string>, private readonly today: CalendarDate) {}
+
+    async build(): Promise<void> {
+        this.workspace = await buildWorkspace(this.files, ({ services }) => { services.validation.JourneySettings.today = this.today; });
+    }
+
+    /** Replaces the text of `file` as an editor's change would, and returns every file's diagnostics. */
+    async typeInto(file: string, text: string): Promise<Map<string, Diagnostic[]>> {
+        const workspace = this.workspace!;
+        const uri = workspace.doc(file).uri;
+        workspace.shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'journey', ++this.version, text));
+        await workspace.shared.workspace.DocumentBuilder.update([uri], []);
+        return new Map(Object.keys(this.files).map(name =>
+            [name, workspace.shared.workspace.LangiumDocuments.getDocument(workspace.doc(name).uri)?.diagnostics ?? []]));
+    }
 }
