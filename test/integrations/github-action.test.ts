@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAction, runCompositeAction, type ActionRun } from '../support/composite-action.js';
 import { repoRoot } from '../support/journey-process.js';
 import { startLocalRegistry, type LocalRegistry } from '../support/local-registry.js';
-import { pack, type PackResult } from '../support/packed-cli.js';
+import { packOnce, type PackResult } from '../support/packed-cli.js';
 
 const actionText = readFileSync(path.join(repoRoot, 'action.yml'), 'utf8');
 const cliVersion: string = JSON.parse(readFileSync(path.join(repoRoot, 'packages/cli/package.json'), 'utf8')).version;
@@ -23,7 +23,7 @@ let runs = 0;
 
 beforeAll(async () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'journey-action-'));
-    packed = pack('packages/cli', path.join(scratch, 'tarballs'));
+    packed = packOnce('packages/cli');
     registry = await startLocalRegistry([packed.tarball]);
 }, 120_000);
 
@@ -81,8 +81,9 @@ describe('action.yml', () => {
 });
 
 // Each run has a repository and a RUNNER_TEMP of its own, so the runs go at once: one after the other,
-// each npm install and journey process kept only one core busy.
-describe.concurrent('the action run on a repository', () => {
+// each npm install and journey process kept only one core busy. On a machine busy with other work they
+// take as long together as one after the other, so each test may take that long (the file's time).
+describe.concurrent('the action run on a repository', { timeout: 120_000 }, () => {
     it('installs the CLI of its own version from the registry, annotates, summarises and fails on errors', async ({ expect }) => {
         const run = await runAction(fixtureRepository({ 'maps/checkout.journey': BROKEN }), { paths: 'maps' });
         expect(run.steps.map(step => [step.name, step.outcome])).toEqual([

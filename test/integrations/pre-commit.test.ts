@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/journey-process.js';
 import { startLocalRegistry, type LocalRegistry } from '../support/local-registry.js';
-import { npmEnv, pack, type PackResult } from '../support/packed-cli.js';
+import { npmEnv, packOnce, type PackResult } from '../support/packed-cli.js';
 
 interface Hook { id: string; name: string; entry: string; language: string; files: string; pass_filenames?: boolean; args?: string[] }
 
@@ -33,7 +33,7 @@ let tryRepo: Promise<{ root: string; result: Awaited<ReturnType<typeof run>> }> 
 
 beforeAll(async () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'journey-pre-commit-'));
-    packed = pack('packages/cli', path.join(scratch, 'tarballs'));
+    packed = packOnce('packages/cli');
     // Everything else the hook's install needs (the repository's own devDependencies) is published.
     registry = await startLocalRegistry([packed.tarball], 'https://registry.npmjs.org/');
     // Most of this file's time is the framework installing the hook (an `npm install` of the repository's

@@ -8,7 +8,7 @@ import semver from 'semver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/journey-process.js';
 import { LspTestClient } from '../support/lsp-client.js';
-import { emptyProject, npm, pack, type PackResult } from '../support/packed-cli.js';
+import { emptyProject, npm, packOnce, type PackResult } from '../support/packed-cli.js';
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const rootManifest = readJson(path.join(repoRoot, 'package.json'));
@@ -21,7 +21,7 @@ let installedBin: string;
 
 beforeAll(() => {
     scratch = mkdtempSync(path.join(tmpdir(), 'journey-package-'));
-    packed = pack('packages/cli', path.join(scratch, 'tarballs'));
+    packed = packOnce('packages/cli');
     project = emptyProject(path.join(scratch, 'cx-maps'));
     const install = npm(['install', '--offline', '--save-dev', packed.tarball], project);
     expect(install.status, install.stderr).toBe(0);
