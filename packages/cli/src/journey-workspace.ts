@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
-import { createJourneyServices, withoutByteOrderMark, type CalendarDate, type JourneyConfig, type JourneyServices } from '@journey/language';
+import { createJourneyServices, hasSyntaxErrors, withoutByteOrderMark, type CalendarDate, type JourneyConfig, type JourneyServices } from '@journey/language';
 import { CliError } from './cli-error.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
 
@@ -28,6 +28,14 @@ export interface LoadedFile {
     filePath: string;
     document: LangiumDocument;
     diagnostics: Diagnostic[];
+}
+
+/**
+ * Whether a file is left alone by `--fix`, `format` and `render`: it does not parse, or a `syntax`
+ * finding (a date that is no calendar date) says its text is not what it means.
+ */
+export function hasSyntaxProblems(file: LoadedFile): boolean {
+    return hasSyntaxErrors(file.document) || file.diagnostics.some(diagnostic => diagnostic.code === 'syntax');
 }
 
 export interface JourneyWorkspace {

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver';
 import { compareText, type FindingData } from '@journey/language';
-import type { LoadedFile } from './journey-workspace.js';
+import { hasSyntaxProblems, type LoadedFile } from './journey-workspace.js';
 
 /** What `--fix` did to one file. */
 export interface FileFixes {
@@ -22,8 +22,7 @@ const BOM = '\uFEFF';
 export async function applySafeFixes(files: readonly LoadedFile[]): Promise<FileFixes[]> {
     const changed: FileFixes[] = [];
     for (const file of files) {
-        const parse = file.document.parseResult;
-        if (parse.lexerErrors.length > 0 || parse.parserErrors.length > 0 || file.diagnostics.some(d => d.code === 'syntax')) {
+        if (hasSyntaxProblems(file)) {
             continue;
         }
         const chosen: Array<{ ruleId: string; edits: TextEdit[] }> = [];

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { FindingData } from '@journey/language';
-import type { LoadedFile } from './journey-workspace.js';
+import { hasSyntaxProblems, type LoadedFile } from './journey-workspace.js';
 
 /** ESLint's severities: 2 error, 1 warning; 0 is our info (shown only when asked for). */
 export type LintSeverity = 0 | 1 | 2;
@@ -43,7 +43,7 @@ export function toLintResults(files: readonly LoadedFile[], options: ResultOptio
             .filter(({ message }) => message.severity === 2 || (!options.quiet && (message.severity === 1 || options.includeInfo)));
         const messages = kept.map(({ message }) => message);
         // ESLint counts the problems `--fix` would fix; ours are the safe quick fixes, never in a file with syntax errors.
-        const fixable = hasSyntaxErrors(file) ? [] : kept.filter(entry => entry.fixable).map(entry => entry.message);
+        const fixable = hasSyntaxProblems(file) ? [] : kept.filter(entry => entry.fixable).map(entry => entry.message);
         return {
             filePath: file.filePath,
             messages,
@@ -61,11 +61,6 @@ export function toLintResults(files: readonly LoadedFile[], options: ResultOptio
 /** The info findings (severity 0) of the files: what `--info` adds to the output. */
 export function infoCount(files: readonly LoadedFile[]): number {
     return files.reduce((sum, file) => sum + file.diagnostics.filter(diagnostic => toLintMessage(diagnostic).severity === 0).length, 0);
-}
-
-function hasSyntaxErrors(file: LoadedFile): boolean {
-    const parse = file.document.parseResult;
-    return parse.lexerErrors.length > 0 || parse.parserErrors.length > 0 || file.diagnostics.some(diagnostic => diagnostic.code === 'syntax');
 }
 
 /** What `--fix` applies: the finding's first fix, when the rule says its fixes are safe (see lint-fixer). */

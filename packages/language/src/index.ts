@@ -1,4 +1,5 @@
 export * from './parser/byte-order-mark.js';
+export { hasSyntaxErrors } from './parser/syntax-errors.js';
 export * from './model/calendar-date.js';
 export * from './utils/close-matches.js';
 export * from './generated/ast.js';

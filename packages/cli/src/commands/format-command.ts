@@ -5,7 +5,7 @@ import { shouldColor } from '../color.js';
 import { findJourneyFiles } from '../file-discovery.js';
 import { formatters } from '../formatters/index.js';
 import { displayPosixPath } from '../formatters/paths.js';
-import { loadJourneyWorkspace, type LoadedFile } from '../journey-workspace.js';
+import { hasSyntaxProblems, loadJourneyWorkspace, type LoadedFile } from '../journey-workspace.js';
 import { toLintResults } from '../lint-results.js';
 import { ruleSummaries } from '../rule-summaries.js';
 import { journeyVersion } from '../version.js';
@@ -39,7 +39,7 @@ export async function formatCommand(patterns: string[], options: FormatOptions, 
     const broken: LoadedFile[] = [];
     const unformatted: string[] = [];
     for (const file of workspace.files) {
-        if (hasSyntaxErrors(file)) {
+        if (hasSyntaxProblems(file)) {
             broken.push(file);
             continue;
         }
@@ -79,7 +79,4 @@ export async function formatCommand(patterns: string[], options: FormatOptions, 
     return ExitCode.Ok;
 }
 
-function hasSyntaxErrors(file: LoadedFile): boolean {
-    const parse = file.document.parseResult;
-    return parse.lexerErrors.length > 0 || parse.parserErrors.length > 0 || file.diagnostics.some(d => d.code === 'syntax');
-}
+

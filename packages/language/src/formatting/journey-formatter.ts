@@ -9,6 +9,7 @@ import type {
 } from 'vscode-languageserver';
 import { isModel, isOpportunity, isPain, isTouchpoint, isValueGap, isValueGapRow } from '../generated/ast.js';
 import { opportunityOwnerIsTouchpoints, painEvidenceClause, painEvidenceIsTouchpoints } from '../model/journey-facts.js';
+import { hasSyntaxErrors } from '../parser/syntax-errors.js';
 
 /**
  * The canonical layout of a .journey file, written as a pretty printer over the token stream.
@@ -62,8 +63,7 @@ type Lexer = LangiumCoreServices['parser']['Lexer'];
  * parser errors: a file that does not parse is never reformatted.
  */
 export function formatJourneyDocument(services: LangiumCoreServices, document: LangiumDocument, options: JourneyFormatOptions = {}): string {
-    const parse = document.parseResult;
-    if (parse.lexerErrors.length > 0 || parse.parserErrors.length > 0) {
+    if (hasSyntaxErrors(document)) {
         throw new JourneyFormatError('the file has syntax errors');
     }
     return new JourneyPrinter(document, services.parser.Lexer, options).print();

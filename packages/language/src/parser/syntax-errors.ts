@@ -6,7 +6,7 @@ import { BLOCK_WORDS } from './grammar-usage.js';
 import { ruleNameOf, type JourneyParserErrorMessageProvider } from './journey-error-messages.js';
 
 /** A syntax error as the user sees it: where, what, and the keywords a quick fix may put there. */
-export interface SyntaxError {
+export interface ReportedSyntaxError {
     range: Range;
     message: string;
     /** Keywords close to a misspelt one (`touchpiont` → `touchpoint`), for the quick fix. */
@@ -25,14 +25,14 @@ export function hasSyntaxErrors(document: LangiumDocument): boolean {
  * a fatal parse error; fixing it shows the next. A text whose closing `"` is missing is the mistake
  * when it swallows lines that read like code, whatever the parser stumbles over later.
  */
-export function reportedSyntaxErrors(document: LangiumDocument, services: JourneyServices): SyntaxError[] {
+export function reportedSyntaxErrors(document: LangiumDocument, services: JourneyServices): ReportedSyntaxError[] {
     if (!hasSyntaxErrors(document)) {
         return [];
     }
     const text = document.textDocument.getText();
     const { parseResult } = document;
     const tokens = services.parser.Lexer.tokenize(text).tokens;
-    const candidates: Array<SyntaxError & { offset: number }> = [];
+    const candidates: Array<ReportedSyntaxError & { offset: number }> = [];
     for (const error of parseResult.lexerErrors) {
         candidates.push({
             offset: error.offset,

@@ -3,6 +3,7 @@ import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystemProvider } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
 import { withoutByteOrderMark } from '../parser/byte-order-mark.js';
+import { hasSyntaxErrors } from '../parser/syntax-errors.js';
 import type { Model } from '../generated/ast.js';
 import { buildJourneyMapModels } from '../model/journey-model.js';
 import { createJourneyServices } from '../journey-module.js';
@@ -64,12 +65,11 @@ function registerJourneyMapProtocol(connection: Connection, shared: LangiumShare
             }
         }
         const document = documents.getDocument(documentUri)!;
-        const { parserErrors, lexerErrors } = document.parseResult;
         return {
             uri,
             version: versionOf(document),
             journeys: buildJourneyMapModels(document.parseResult.value as Model, Journey.validation.JourneySettings.currentDate()),
-            hasSyntaxErrors: parserErrors.length > 0 || lexerErrors.length > 0,
+            hasSyntaxErrors: hasSyntaxErrors(document),
         };
     });
 }

@@ -13,7 +13,7 @@ import { compareText } from '../utils/ordering.js';
 import { findRule, type FindingData, type RuleSeverity } from '../rules/index.js';
 import { kindOf, unusedSuppressionRule } from '../rules/naming-rules.js';
 import { findSuppressions, type Suppression } from './suppressions.js';
-import { hasSyntaxErrors, reportedSyntaxErrors, type SyntaxError } from '../parser/syntax-errors.js';
+import { hasSyntaxErrors, reportedSyntaxErrors, type ReportedSyntaxError } from '../parser/syntax-errors.js';
 
 /** How to declare a missing top-level name, for the "unknown name" message. */
 const DECLARATION_TEMPLATES: Record<string, (name: string) => string> = {
@@ -236,7 +236,7 @@ function declareNeed(text: string, journey: Journey): string {
 }
 
 /** A syntax error's data; a misspelt keyword carries the spec's "rename to the closest match" (`goall` → `goal`). */
-function syntaxData(error: SyntaxError): FindingData {
+function syntaxData(error: ReportedSyntaxError): FindingData {
     return {
         ruleId: 'syntax', safeFix: false,
         ...(error.keywords.length > 0
