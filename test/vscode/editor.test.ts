@@ -26,18 +26,37 @@ function workspaceChannels(root: string): Set<string> {
     return new Set(files.flatMap(file => [...readFileSync(join(root, file), 'utf8').matchAll(/^\s*channel (\w+) "/gm)].map(m => m[1])));
 }
 
-let vsixFile: string | undefined;
-/** The extension packaged once for this file, as it is built now. */
-function freshVsix(): string {
-    vsixFile ??= packageVsix();
-    return vsixFile;
+/** The two editor sessions of this file, started together before the first test (see beforeAll). */
+let hostSession: PromiseSettledResult<{ server: CodeServer; runner: string }>;
+let uiSession: PromiseSettledResult<CodeServer>;
+/** The session's server, or why it did not start (failing the tests of that session only). */
+function started<T>(session: PromiseSettledResult<T>): T {
+    if (session.status === 'rejected') {
+        throw session.reason;
+    }
+    return session.value;
 }
+
+// What takes long before a test can type anything: packaging the extension as it is built now (once for
+// the file) and the host tests' payload, installing them and starting code-server — for both sessions at
+// once. Nothing is driven until both are up; the second one then waits, with no window, for its turn.
+const servers: CodeServer[] = [];
+beforeAll(async () => {
+    const start = (vsixFiles: string[]) => startCodeServer({ vsixFiles }).then(server => (servers.push(server), server));
+    const vsix = packageVsix();
+    const payload = packagePayload();
+    [hostSession, uiSession] = await Promise.allSettled([
+        Promise.all([vsix, payload, bundleHostTests()]).then(async ([extension, hostPayload, { runner }]) =>
+            ({ server: await start([extension, hostPayload]), runner })),
+        vsix.then(extension => start([extension])),
+    ]);
+}, 240_000);
+
+afterAll(() => Promise.all(servers.map(server => server.stop())));
 
 describe('extension-host tests (mocha against the vscode API, inside code-server)', () => {
     it('pass: activation, commands, diagnostics, journey/map, Mermaid/JSON/CSV import and export, the preview panel', async () => {
-        const { runner } = await bundleHostTests();
-        const payload = packagePayload();
-        const server = await startCodeServer({ vsixFiles: [freshVsix(), payload] });
+        const { server, runner } = started(hostSession);
         let bench: Workbench | undefined;
         try {
             const reportFile = join(server.workspace, '..', 'host-tests.json');
@@ -61,6 +80,7 @@ describe('extension-host tests (mocha against the vscode API, inside code-server
             ]);
         } finally {
             await bench?.close();
+            // Its extension host and language server stop before the UI tests start typing.
             await server.stop();
         }
     }, 240_000);
@@ -71,14 +91,12 @@ describe('the extension in VS Code (code-server)', () => {
     let bench: Workbench;
 
     beforeAll(async () => {
-        const vsix = freshVsix();
-        server = await startCodeServer({ vsixFiles: [vsix] });
+        server = started(uiSession);
         bench = await Workbench.open(server.url);
     }, 180_000);
 
     afterAll(async () => {
         await bench?.close();
-        await server?.stop();
     });
 
     afterEach(async (context: TestContext) => {

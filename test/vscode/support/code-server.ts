@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -29,9 +29,29 @@ export function missingTools(): string | undefined {
 /** No gallery: nothing is looked up or downloaded, extensions come only from our .vsix files. */
 const env = { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}' };
 
+/**
+ * A process run to its end, asynchronously: what takes seconds (packaging, installing an extension)
+ * can then go on at the same time as other such work.
+ */
+export function runToEnd(command: string, args: readonly string[], options: SpawnOptions & { timeout?: number } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout!.on('data', chunk => { stdout += String(chunk); });
+        child.stderr!.on('data', chunk => { stderr += String(chunk); });
+        const timer = options.timeout ? setTimeout(() => child.kill('SIGKILL'), options.timeout) : undefined;
+        child.on('error', reject);
+        child.on('close', status => {
+            clearTimeout(timer);
+            resolve({ status, stdout, stderr });
+        });
+    });
+}
+
 /** Packages the extension as it is built now; returns the .vsix path. */
-export function packageVsix(): string {
-    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/package-vsix.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+export async function packageVsix(): Promise<string> {
+    const result = await runToEnd(process.execPath, [join(repoRoot, 'scripts/package-vsix.mjs')], { cwd: repoRoot });
     if (result.status !== 0) {
         throw new Error(`npm run package:vsix failed:\n${result.stdout}\n${result.stderr}`);
     }
@@ -91,12 +111,11 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     const config = join(base, 'config.yaml');
     writeFileSync(config, 'auth: none\ncert: false\n');
 
-    for (const vsix of options.vsixFiles) {
-        const install = spawnSync(codeServerBin, ['--config', config, '--install-extension', vsix, '--force',
-            '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { env, encoding: 'utf8', timeout: 120_000 });
-        if (install.status !== 0) {
-            throw new Error(`installing ${vsix} failed:\n${install.stdout}\n${install.stderr}`);
-        }
+    // All the .vsix files in one command (`--install-extension` may be given more than once).
+    const install = await runToEnd(codeServerBin, ['--config', config, ...options.vsixFiles.flatMap(vsix => ['--install-extension', vsix]), '--force',
+        '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { env, timeout: 120_000 });
+    if (install.status !== 0) {
+        throw new Error(`installing ${options.vsixFiles.join(', ')} failed:\n${install.stdout}\n${install.stderr}`);
     }
 
     const port = await freePort();
@@ -132,7 +151,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         userDataDir,
         logs: () => output,
         stop: async () => {
-            if (child.exitCode === null && child.pid !== undefined) {
+            if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
                 // code-server starts its own children (the extension host, our language server): end the group.
                 try {
                     process.kill(-child.pid, 'SIGTERM');

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleHostSuite } from './bundle-host-tests.mjs';
-import { repoRoot } from './code-server.js';
+import { repoRoot, runToEnd } from './code-server.js';
 
 /** Where the extension-host tests are built: inside the repository, so that `require('mocha')` finds it. */
 export const hostTestsDir = join(repoRoot, '.tmp', 'vscode-host-tests');
@@ -13,13 +12,12 @@ export async function bundleHostTests(): Promise<{ runner: string }> {
 }
 
 /** Packages the test payload extension (test/vscode/host/payload) as a .vsix. */
-export function packagePayload(): string {
+export async function packagePayload(): Promise<string> {
     const out = join(hostTestsDir, 'journey-host-tests.vsix');
     mkdirSync(hostTestsDir, { recursive: true });
-    const result = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository',
+    const result = await runToEnd('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository',
         '--skip-license', '--out', out], {
         cwd: join(repoRoot, 'test/vscode/host/payload'),
-        encoding: 'utf8',
         env: { ...process.env, npm_config_yes: 'true', npm_config_update_notifier: 'false' },
     });
     if (result.status !== 0) {
