@@ -140,8 +140,9 @@ export class JourneyParserErrorMessageProvider implements IParserErrorMessagePro
             const the = block.replace(/^an? /, 'the ');
             if (inner.length > 0) {
                 // `touchpoint` in a journey: a `}` above closed its stage too early.
-                return `\`${word}\` goes inside ${formatList(inner.map(owner => BLOCK_WORDS[owner]), 'or')}, but here it is directly in ${block}: `
-                    + `is a \`}\` above it one too many?`;
+                const inside = formatList(inner.map(owner => BLOCK_WORDS[owner]), 'or');
+                return `\`${word}\` goes inside ${inside}, but here it is directly in ${block}: put it inside ${inside.replace(/^an? /, 'one ')}, `
+                    + `or is a \`}\` above it one too many?`;
             }
             if (owners.length > 0 || this.usage.declarationKeywords().includes(word)) {
                 const where = owners.length > 0 ? formatList(owners.map(owner => BLOCK_WORDS[owner]), 'or') : 'the top level of a file';
@@ -172,7 +173,13 @@ export class JourneyLexerErrorMessageProvider implements ILexerErrorMessageProvi
         if (text.startsWith(':')) {
             return 'A `:` has no meaning here: a member and its value are separated by a space (`emotion -1`, not `emotion: -1`).';
         }
-        if (text.startsWith('\'')) {
+        if (/^[\u201C\u201D\u201E\u00AB\u00BB]/.test(text)) {
+            return `Texts go in straight double quotes: write "…", not ${text[0]}…${text[0] === '\u201C' ? '\u201D' : text[0]} (a word processor may have curled them).`;
+        }
+        if (text.startsWith('%')) {
+            return 'A percentage is written right after its number, without a space: `5%`.';
+        }
+        if (text.startsWith('\'') || /^[\u2018\u2019]/.test(text)) {
             return 'Texts go in double quotes: write "…", not \'…\'.';
         }
         if (text.startsWith('-') && /[A-Za-z0-9_]$/.test(fullText.slice(0, startOffset))) {
