@@ -2,12 +2,10 @@
 // user types wrong, where the one syntax error must be, and what it must say. Shared by the in-process
 // test (syntax-errors.test.ts) and the language-server test (test/lsp/syntax-errors-lsp.test.ts).
 
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { CalendarDate } from '@journey/language';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { repoRoot } from '../support/journey-process.js';
+import { journeyFiles } from '../interchange/journey-models.js';
 import { buildWorkspace, type BuiltWorkspace } from './workspace-helper.js';
 
 export interface Mistake {
@@ -127,15 +125,7 @@ export const NOT_FOR_PEOPLE = /undefined|null|\[object|NaN|\bID\b|\bSTRING\b|\bE
 
 /** The .journey files of the workspace the mistakes are made in, by path relative to it. */
 export function workspaceFiles(): Record<string, string> {
-    const root = path.join(repoRoot, WORKSPACE);
-    const files: Record<string, string> = {};
-    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-        if (entry.isFile() && entry.name.endsWith('.journey')) {
-            const full = path.join(entry.parentPath, entry.name);
-            files[path.relative(root, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
-        }
-    }
-    return files;
+    return journeyFiles(WORKSPACE);
 }
 
 /**
