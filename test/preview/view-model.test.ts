@@ -163,3 +163,78 @@ journey j "J" {
         expect(touchpoint.opportunities.map(o => [o.name, o.owner?.name])).toEqual([['fast', 'sales'], ['early', undefined]]);
     });
 });
+
+describe('the map model of a file that does not parse (what the preview draws while one types)', () => {
+    it('a journey, stage or touchpoint without its label is labelled with its name', async () => {
+        const model = await modelOf(`journey renewal {
+    stage notice {
+        touchpoint quote { action "Reads it" }
+    }
+}
+`);
+        expect([model.name, model.label]).toEqual(['renewal', 'renewal']);
+        expect(buildViewModel(model).header.title).toBe('renewal');
+        const touchpoint = model.stages.flatMap(stage => stage.touchpoints).find(tp => tp.name === 'quote');
+        expect(touchpoint?.label).toBe('quote');
+    });
+
+    it('a stage, touchpoint, pain or opportunity without a name has an empty name, not undefined', async () => {
+        const stage = await modelOf(`journey j "J" {
+    stage {
+        touchpoint t "T" { pain "Slow" }
+    }
+}
+`);
+        expect(stage.stages.map(s => [s.name, s.label])).toEqual([['', 'T']]);
+        expect(stage.stages[0].pains.map(pain => [pain.name, pain.label, pain.stage])).toEqual([['', 'Slow', '']]);
+        const touchpoint = await modelOf(`journey j "J" {
+    stage s "S" {
+        touchpoint "T" { pain p "P" opportunity "O" }
+    }
+}
+`);
+        const [unnamed] = touchpoint.stages[0].touchpoints;
+        expect([unnamed.name, unnamed.label]).toEqual(['', 'T']);
+        expect(unnamed.opportunities.map(o => [o.name, o.label, o.touchpoint])).toEqual([['', 'O', '']]);
+    });
+
+    it('an `owner` line cut short before its team: the touchpoint, opportunity and plan fall back to the journey\'s owner', async () => {
+        const model = await modelOf(`team ops "Ops"
+journey j "J" {
+    owner ops
+    stage s "S" {
+        touchpoint t "T" {
+            opportunity o "O" owner
+        }
+    }
+    plan p "P" {
+        owner
+    }
+    owner
+`);
+        const [touchpoint] = model.stages[0].touchpoints;
+        expect(model.owner?.name).toBe('ops');
+        expect(touchpoint.owner?.name).toBe('ops');
+        expect(touchpoint.opportunities.map(o => [o.name, o.owner?.name])).toEqual([['o', 'ops']]);
+        expect(model.plans.map(plan => [plan.name, plan.owner?.name])).toEqual([['p', 'ops']]);
+        const cut = await modelOf('journey j "J" {\n    stage s "S" {\n        touchpoint t "T" { owner');
+        expect(cut.stages[0].touchpoints.map(tp => [tp.name, tp.owner])).toEqual([['t', undefined]]);
+    });
+
+    it('a text line without its text is left out, not listed as undefined', async () => {
+        const model = await modelOf(`persona p "P" {
+    description
+    goal "Save time"
+    motivation
+}
+journey j "J" {
+    persona p
+    unknown
+    stage s "S" { touchpoint t "T" }
+}
+`);
+        const [persona] = model.personas;
+        expect([persona.description, persona.goals, persona.motivations]).toEqual([[], ['Save time'], []]);
+        expect(model.unknowns).toEqual([]);
+    });
+});

@@ -11,7 +11,7 @@ import {
 
 /** The owning team: a touchpoint's or opportunity's own `owner`, else the journey's. */
 export function effectiveOwner(node: Touchpoint | Opportunity): Team | undefined {
-    return ownOwner(node)?.team.ref ?? journeyOf(node)?.owners[0]?.team.ref;
+    return ownOwner(node)?.team?.ref ?? journeyOf(node)?.owners[0]?.team?.ref;
 }
 
 /** A touchpoint's or opportunity's own `owner` line (the first, for a touchpoint), if any. */

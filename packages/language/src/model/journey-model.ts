@@ -194,20 +194,19 @@ export function buildJourneyMapModel(journey: Journey, today: CalendarDate): Jou
     });
     return {
         uri,
-        name: journey.name,
-        label: journey.label,
+        ...named(journey),
         personas: personas.map(persona => ({
             ...named(persona),
-            description: persona.descriptions.map(line => line.text),
-            goals: persona.goals.map(line => line.text),
-            pains: persona.pains.map(line => line.text),
-            motivations: persona.motivations.map(line => line.text),
+            description: texts(persona.descriptions),
+            goals: texts(persona.goals),
+            pains: texts(persona.pains),
+            motivations: texts(persona.motivations),
             prefers: persona.prefers.flatMap(line => line.channels.flatMap(channel => channel.ref ? [named(channel.ref)] : [])),
             needs: persona.needs.map(need => ({ ...named(need), importance: need.importance })),
         })),
         trigger: journey.triggers[0]?.text,
         state: !state ? { kind: 'unspecified' } : state.future ? { kind: 'future', of: state.currentState?.ref?.name ?? state.currentState?.$refText, ofLabel: state.currentState?.ref?.label } : { kind: 'current' },
-        owner: optionalNamed(journey.owners[0]?.team.ref),
+        owner: optionalNamed(journey.owners[0]?.team?.ref),
         reviewed: review ? {
             date: review.date,
             everyDays: review.every,
@@ -215,14 +214,14 @@ export function buildJourneyMapModel(journey: Journey, today: CalendarDate): Jou
         } : undefined,
         stages: journey.stages.map(stage => stageModel(stage, personas.map(p => p.name), painsByTouchpoint)),
         flows: graph.edges.map(edge => ({
-            from: edge.from.name,
-            to: edge.to.name,
+            from: edge.from.name ?? '',
+            to: edge.to.name ?? '',
             label: edge.label,
             implied: !graph.hasFlows,
             back: (order.get(edge.to) ?? 0) <= (order.get(edge.from) ?? 0),
             range: edge.step ? rangeOf(edge.step) : undefined,
         })),
-        unknowns: journey.unknowns.map(unknown => ({ text: unknown.text, range: rangeOf(unknown) })),
+        unknowns: journey.unknowns.flatMap(unknown => unknown.text === undefined ? [] : [{ text: unknown.text, range: rangeOf(unknown) }]),
         valueGap,
         competitors: [...competitors.values()],
         plans: journey.plans.map(plan => planModel(plan, today)),
@@ -264,7 +263,7 @@ function touchpointModel(touchpoint: Touchpoint, stage: Stage, allPersonas: stri
     const emotion = touchpoint.emotions[0];
     return {
         ...named(touchpoint),
-        stage: stage.name,
+        stage: stage.name ?? '',
         channel: channel ? { ...named(channel), mode: channel.mode } : undefined,
         owner: optionalNamed(effectiveOwner(touchpoint)),
         personas: by.length > 0 ? by : allPersonas,
@@ -313,7 +312,7 @@ function painModel(pain: Pain, stage: Stage): PainModel {
     return {
         ...named(pain),
         severity: pain.severity,
-        stage: stage.name,
+        stage: stage.name ?? '',
         touchpoint: painTouchpoint(pain)?.name,
         evidence: painEvidence(pain).flatMap(source => source.ref ? [named(source.ref)] : []),
         range: rangeOf(pain),
@@ -327,8 +326,8 @@ function opportunityModel(opportunity: Opportunity, stage: Stage): OpportunityMo
         ...named(opportunity),
         answers: opportunity.answers.map(answer => answer.ref?.name ?? answer.$refText),
         owner: optionalNamed(effectiveOwner(opportunity)),
-        stage: stage.name,
-        touchpoint: container.$type === 'Touchpoint' ? container.name : undefined,
+        stage: stage.name ?? '',
+        touchpoint: container.$type === 'Touchpoint' ? container.name ?? '' : undefined,
         range: rangeOf(opportunity),
         nameRange: nameRangeOf(opportunity),
     };
@@ -341,7 +340,7 @@ function planModel(plan: Plan, today: CalendarDate): PlanModel {
     return {
         ...named(plan),
         addresses: plan.addresses.flatMap(line => line.items.map(item => item.ref?.name ?? item.$refText)),
-        owner: optionalNamed(plan.owners[0]?.team.ref ?? AstUtils.getContainerOfType(plan, isJourney)?.owners[0]?.team.ref),
+        owner: optionalNamed(plan.owners[0]?.team?.ref ?? AstUtils.getContainerOfType(plan, isJourney)?.owners[0]?.team?.ref),
         due,
         overdue: dueDate !== undefined && status !== 'done' && toEpochDay(dueDate) < toEpochDay(today),
         targets: plan.targets.flatMap(target => {
@@ -354,8 +353,19 @@ function planModel(plan: Plan, today: CalendarDate): PlanModel {
     };
 }
 
+/**
+ * Name and label of a declaration. Error recovery can leave either unset (`journey renewal {`, a
+ * file cut short after `touchpoint quote`), although the AST types say they are strings: the model
+ * is plain data with strings everywhere, so a missing name is empty and a missing label is the name.
+ */
 function named(node: { name: string; label: string }): NamedRef {
-    return { name: node.name, label: node.label };
+    const name = node.name ?? '';
+    return { name, label: node.label ?? name };
+}
+
+/** The texts of a list of lines, leaving out a line whose text error recovery did not read. */
+function texts(lines: ReadonlyArray<{ text: string }>): string[] {
+    return lines.flatMap(line => line.text === undefined ? [] : [line.text]);
 }
 
 function optionalNamed(node: { name: string; label: string } | undefined): NamedRef | undefined {

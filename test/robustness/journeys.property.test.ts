@@ -1,0 +1,492 @@
+// Property-based robustness: any text Langium's error recovery can produce flows through validation,
+// the journey map model, the layout and the SVG without throwing, and no message shows an internal word.
+//
+// 1. Generated journeys: syntactically valid workspaces built from the grammar (journey.langium), with
+//    references that resolve and some that do not, emotions out of range, odd dates and texts.
+// 2. Mutated journeys: the real files of examples/, broken by random edits (a span deleted, a line
+//    duplicated or swapped, a token inserted, the text cut short), as an editor holds them while typing.
+//
+// The seeds are fixed: a failure is reproducible, and fast-check prints the seed, the path and the
+// shrunk counterexample.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildJourneyMapModels, compareDiagnostics, type CalendarDate, type Model } from '@journey/language';
+import { renderJourneySvg } from '@journey/preview';
+import fc from 'fast-check';
+import type { LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/journey-process.js';
+import { buildWorkspace, summarize, uriOf, withWorkspace, type BuiltWorkspace, type TestWorkspace } from '../language/workspace-helper.js';
+
+const TODAY: CalendarDate = { year: 2026, month: 11, day: 25 };
+
+/** Runs of each property: enough to find what the properties found, few enough for a loaded machine. */
+const GENERATED_RUNS = 150;
+const MUTATED_RUNS = 150;
+/** A loaded 2-core machine runs each property in a few seconds; the limit leaves room. */
+const TIMEOUT = 120_000;
+
+/**
+ * Internal words no message may show (the list of test/language/syntax-errors.test.ts), but for the
+ * verb: rule messages say "Name one of its touchpoints", which is English, not the grammar rule `Name`.
+ */
+const NOT_FOR_PEOPLE = /undefined|null|\[object|NaN|\bID\b|\bSTRING\b|\bEOF\b|token|Expecting|\b(?:Name(?! (?:one|an?|the)\b)|QualifiedName|Quantity|ChannelMode|SourceKind|Declaration|Model)\b/;
+
+function setToday({ services }: TestWorkspace): void {
+    services.validation.JourneySettings.today = TODAY;
+}
+
+// ---- Checks shared by both properties -----------------------------------------------------------
+
+/**
+ * What is wrong with a document's diagnostics: a range outside the document or reversed, a message
+ * that shows an internal word, diagnostics out of order. Plain checks, one `expect` per run: `expect`
+ * costs more than the check, and a property makes thousands of them.
+ */
+function diagnosticProblems(document: LangiumDocument, diagnostics: readonly Diagnostic[]): string[] {
+    const text = document.textDocument;
+    const problems: string[] = [];
+    const where = (diagnostic: Diagnostic) => `${document.uri.path} ${summarize([diagnostic])[0]}`;
+    for (const diagnostic of diagnostics) {
+        const { start, end } = diagnostic.range;
+        for (const position of [start, end]) {
+            // offsetAt clamps a position outside the text: one that does not survive the round trip is
+            // past the end of its line or of the document.
+            const back = text.positionAt(text.offsetAt(position));
+            if (!Number.isInteger(position.line) || !Number.isInteger(position.character) || position.line < 0 || position.line >= text.lineCount
+                || back.line !== position.line || back.character !== position.character) {
+                problems.push(`outside the document (${text.lineCount} lines): ${JSON.stringify(diagnostic.range)} ${where(diagnostic)}`);
+            }
+        }
+        if (text.offsetAt(start) > text.offsetAt(end)) {
+            problems.push(`reversed range: ${where(diagnostic)}`);
+        }
+        if (NOT_FOR_PEOPLE.test(diagnostic.message) || diagnostic.message.trim() === '') {
+            problems.push(`message: ${where(diagnostic)}`);
+        }
+    }
+    for (let i = 1; i < diagnostics.length; i++) {
+        if (compareDiagnostics(diagnostics[i - 1], diagnostics[i]) > 0) {
+            problems.push(`not sorted: ${where(diagnostics[i - 1])} before ${where(diagnostics[i])}`);
+        }
+    }
+    return problems;
+}
+
+function checkDiagnostics(document: LangiumDocument, diagnostics: readonly Diagnostic[]): void {
+    expect(diagnosticProblems(document, diagnostics)).toEqual([]);
+}
+
+function hasParseErrors(document: LangiumDocument): boolean {
+    return document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0;
+}
+
+/** The diagnostics of every document, as plain data (what an editor receives). */
+function diagnosticsByFile(documents: Map<string, LangiumDocument>): Record<string, Diagnostic[]> {
+    return Object.fromEntries([...documents].map(([name, document]) => [name, structuredClone(document.diagnostics ?? [])]));
+}
+
+/** The journey map model and SVG of every journey of a document: nothing throws, nothing undefined, ids unique. */
+async function checkRendering(document: LangiumDocument<Model>): Promise<void> {
+    const models = buildJourneyMapModels(document.parseResult.value, TODAY);
+    for (const model of models) {
+        checkPlainData(model, `model ${model.name}`);
+        const svg = await renderJourneySvg(model);
+        expect(svg, model.name).not.toMatch(/undefined|NaN|\[object/);
+        for (const attribute of ['id', 'data-id']) {
+            const ids = [...svg.matchAll(new RegExp(`\\s${attribute}="([^"]*)"`, 'g'))].map(match => match[1]);
+            const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+            expect(repeated, `${attribute}s of ${model.name} are unique`).toEqual([]);
+            expect(ids.filter(id => id === ''), `${attribute}s of ${model.name} are not empty`).toEqual([]);
+        }
+    }
+}
+
+/** No NaN or infinite number, and no string that shows an internal value, anywhere in a model. */
+function checkPlainData(value: unknown, where: string): void {
+    const problems: string[] = [];
+    const walk = (item: unknown, at: string): void => {
+        if (typeof item === 'number' && !Number.isFinite(item)) {
+            problems.push(`${at}: ${item}`);
+        } else if (typeof item === 'string' && /^(?:undefined|null|NaN)$|\[object/.test(item)) {
+            problems.push(`${at}: ${item}`);
+        } else if (Array.isArray(item)) {
+            item.forEach((element, index) => element === undefined ? problems.push(`${at}[${index}]: undefined`) : walk(element, `${at}[${index}]`));
+        } else if (item && typeof item === 'object') {
+            for (const [key, element] of Object.entries(item)) {
+                walk(element, `${at}.${key}`);
+            }
+        }
+    };
+    walk(value, where);
+    expect(problems).toEqual([]);
+}
+
+// ---- 1. Generated journeys --------------------------------------------------------------------
+
+/** Plain names; none of them is a word the message check forbids. */
+const WORDS = ['web', 'email', 'phone', 'store', 'ops', 'sales', 'success', 'csat', 'nps', 'conversion', 'acme', 'globex',
+    'survey_q3', 'tickets', 'olivia', 'ben', 'kai', 'fast', 'cheap', 'clear_pricing', 'renewal', 'notice', 'research',
+    'quote', 'pricing_page', 'kickoff', 'signup', 'welcome', 'a', 'b', 'c', 'x_1', '_hidden', 'slow', 'calculator'];
+/** Keywords are names too. */
+const KEYWORD_NAMES = ['purchase', 'trigger', 'state', 'plan', 'done', 'survey', 'target', 'status', 'review', 'phase', 'moment', 'of'];
+
+const nameArb: fc.Arbitrary<string> = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...WORDS) },
+    { weight: 1, arbitrary: fc.constantFrom(...KEYWORD_NAMES) },
+    { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,7}$/).filter(name => !NOT_FOR_PEOPLE.test(name)) },
+);
+
+/** The inside of a text: words, markup, escapes, non-ASCII, line breaks. */
+const labelArb: fc.Arbitrary<string> = fc.array(fc.constantFrom(
+    'Renewal', 'quote', 'arrives', 'Knows', 'the', 'cost', '<script>', '&amp;', "it's", '\\"', '\\\\', '\\n', 'café 🚲',
+    '  ', '20%', '-2', 'a\nb', '{', '}', '//', '/*', ''), { maxLength: 6 }).map(parts => parts.join(' '));
+
+const quoted = (label: string) => `"${label}"`;
+
+const numberArb = fc.constantFrom('0', '1', '3', '5', '-1', '+2', '2.5', '-100', '100', '12');
+const quantityArb = fc.constantFrom('3', '3.1%', '-2%', '50', '100%', '0', '4.5', '+1%');
+const emotionArb = fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: -3, max: 3 }).map(String) },
+    { weight: 2, arbitrary: fc.constantFrom('-4', '4', '3.5', '-3.5', '10', '0.5', '+3', '-0') },
+);
+const validDateArb = fc.record({ year: fc.integer({ min: 2020, max: 2030 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })
+    .map(({ year, month, day }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+const dateArb = fc.oneof({ weight: 8, arbitrary: validDateArb }, { weight: 1, arbitrary: fc.constantFrom('2026-02-30', '2026-13-01', '2026-1-5', '2024-02-29') });
+
+/** A reference: mostly to a declared name, sometimes to one nobody declared (or when none is declared). */
+function refArb(names: readonly string[]): fc.Arbitrary<string> {
+    const unknown = fc.constantFrom('ghost', 'nobody', 'misspelt', 'purchase');
+    return names.length === 0 ? unknown : fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: unknown });
+}
+function refListArb(names: readonly string[]): fc.Arbitrary<string> {
+    return fc.array(refArb(names), { minLength: 1, maxLength: 3 }).map(list => list.join(', '));
+}
+function optional(arb: fc.Arbitrary<string>, prefix = ' '): fc.Arbitrary<string> {
+    return fc.option(arb.map(text => prefix + text), { nil: '' });
+}
+
+interface Globals {
+    teams: string[];
+    channels: string[];
+    metrics: string[];
+    competitors: string[];
+    sources: string[];
+    personas: { name: string; needs: string[] }[];
+    journeys: string[];
+}
+
+const globalsArb: fc.Arbitrary<Globals> = fc.record({
+    teams: fc.array(nameArb, { maxLength: 3 }),
+    channels: fc.array(nameArb, { maxLength: 3 }),
+    metrics: fc.array(nameArb, { maxLength: 3 }),
+    competitors: fc.array(nameArb, { maxLength: 2 }),
+    sources: fc.array(nameArb, { maxLength: 3 }),
+    personas: fc.array(fc.record({ name: nameArb, needs: fc.array(nameArb, { maxLength: 3 }) }), { maxLength: 3 }),
+    journeys: fc.array(nameArb, { minLength: 1, maxLength: 3 }),
+});
+
+function sharedDeclarationsArb(g: Globals): fc.Arbitrary<string[]> {
+    const team = (name: string) => labelArb.map(label => `team ${name} ${quoted(label)}`);
+    const channel = (name: string) => fc.tuple(labelArb, fc.constantFrom('online', 'offline')).map(([label, mode]) => `channel ${name} ${quoted(label)} ${mode}`);
+    const metric = (name: string) => fc.tuple(labelArb,
+        fc.oneof(fc.constant('percent'), fc.tuple(numberArb, numberArb).map(([low, high]) => `scale ${low} to ${high}`)),
+        optional(fc.constant('lower is better'))).map(([label, kind, lower]) => `metric ${name} ${quoted(label)} ${kind}${lower}`);
+    const competitor = (name: string) => labelArb.map(label => `competitor ${name} ${quoted(label)}`);
+    const source = (name: string) => fc.tuple(labelArb,
+        fc.constantFrom('survey', 'interview', 'analytics', 'support', 'crm', 'review', 'observation', 'other'),
+        optional(dateArb), optional(fc.nat(500).map(String), ' sample '))
+        .map(([label, kind, date, sample]) => `source ${name} ${quoted(label)} ${kind}${date}${sample}`);
+    const persona = ({ name, needs }: Globals['personas'][number]) => fc.tuple(labelArb, fc.array(fc.oneof(
+        labelArb.map(text => `description ${quoted(text)}`),
+        labelArb.map(text => `goal ${quoted(text)}`),
+        labelArb.map(text => `pain ${quoted(text)}`),
+        labelArb.map(text => `motivation ${quoted(text)}`),
+        refListArb(g.channels).map(list => `prefers ${list}`),
+    ), { maxLength: 3 }), fc.tuple(...needs.map(need => fc.tuple(labelArb, optional(numberArb, ' importance '))
+        .map(([label, importance]) => `need ${need} ${quoted(label)}${importance}`))))
+        .map(([label, others, needLines]) => [`persona ${name} ${quoted(label)} {`, ...[...needLines, ...others].map(line => `    ${line}`), '}'].join('\n'));
+    return fc.tuple(
+        ...g.teams.map(team), ...g.channels.map(channel), ...g.metrics.map(metric),
+        ...g.competitors.map(competitor), ...g.sources.map(source), ...g.personas.map(persona),
+    ).chain(declarations => fc.shuffledSubarray(declarations, { minLength: declarations.length, maxLength: declarations.length }));
+}
+
+interface JourneyNames {
+    name: string;
+    stages: { name: string; touchpoints: string[] }[];
+    pains: string[];
+    opportunities: string[];
+}
+
+function journeyNamesArb(name: string): fc.Arbitrary<JourneyNames> {
+    return fc.record({
+        name: fc.constant(name),
+        stages: fc.array(fc.record({ name: nameArb, touchpoints: fc.array(nameArb, { maxLength: 4 }) }), { maxLength: 3 }),
+        pains: fc.array(nameArb, { maxLength: 3 }),
+        opportunities: fc.array(nameArb, { maxLength: 2 }),
+    });
+}
+
+function journeyArb(g: Globals, j: JourneyNames): fc.Arbitrary<string> {
+    const touchpoints = j.stages.flatMap(stage => stage.touchpoints);
+    const needs = g.personas.flatMap(persona => persona.needs);
+    const qualifiedNeeds = g.personas.flatMap(persona => persona.needs.map(need => `${persona.name}.${need}`));
+    const needRef = refArb([...needs, ...qualifiedNeeds]);
+    const pain = (name: string) => fc.tuple(labelArb, optional(refArb(touchpoints), ' at '), optional(numberArb, ' severity '),
+        optional(refListArb(g.sources), ' evidence '))
+        .map(([label, at, severity, evidence]) => `pain ${name} ${quoted(label)}${at}${severity}${evidence}`);
+    const opportunity = (name: string) => fc.tuple(labelArb, optional(refListArb(j.pains), ' for '), optional(refArb(g.teams), ' owner '))
+        .map(([label, answers, owner]) => `opportunity ${name} ${quoted(label)}${answers}${owner}`);
+    // Pains and opportunities are spread over stages and touchpoints: each goes to one place, or two (a duplicate).
+    const placeOf = fc.nat(Math.max(0, touchpoints.length + j.stages.length - 1));
+    const member = fc.oneof(
+        refArb(g.channels).map(ref => `channel ${ref}`),
+        refArb(g.teams).map(ref => `owner ${ref}`),
+        refListArb(g.personas.map(p => p.name)).map(list => `by ${list}`),
+        labelArb.map(text => `action ${quoted(text)}`),
+        labelArb.map(text => `thinks ${quoted(text)}`),
+        fc.tuple(emotionArb, optional(labelArb.map(quoted))).map(([value, label]) => `emotion ${value}${label}`),
+        needRef.map(ref => `serves ${ref}`),
+        labelArb.map(text => `backstage ${quoted(text)}`),
+        fc.tuple(refArb(g.metrics), quantityArb, optional(quantityArb, ' target '), optional(refArb(g.sources), ' source '))
+            .map(([metric, value, target, source]) => `kpi ${metric} ${value}${target}${source}`),
+        refListArb(g.sources).map(list => `evidence ${list}`),
+        fc.constant('moment of truth'),
+    );
+    const touchpoint = (name: string, nested: string[]) => fc.tuple(labelArb, fc.array(member, { maxLength: 6 }), fc.constantFrom('block', 'line', 'bare'))
+        .map(([label, members, layout]) => {
+            const all = [...members, ...nested];
+            if (layout === 'bare' && all.length === 0) {
+                return `        touchpoint ${name} ${quoted(label)}`;
+            }
+            if (layout === 'line') {
+                return `        touchpoint ${name} ${quoted(label)} { ${all.join(' ')} }`;
+            }
+            return [`        touchpoint ${name} ${quoted(label)} {`, ...all.map(line => `            ${line}`), '        }'].join('\n');
+        });
+    const flow = fc.tuple(refArb(touchpoints), fc.array(fc.tuple(refArb(touchpoints), optional(labelArb.map(quoted))), { minLength: 1, maxLength: 3 }))
+        .map(([start, steps]) => `flow ${start}${steps.map(([target, label]) => ` -> ${target}${label}`).join('')}`);
+    const plan = fc.tuple(nameArb, labelArb, fc.array(fc.oneof(
+        refListArb([...j.pains, ...j.opportunities]).map(list => `addresses ${list}`),
+        refArb(g.teams).map(ref => `owner ${ref}`),
+        dateArb.map(date => `due ${date}`),
+        fc.tuple(refArb(g.metrics), quantityArb).map(([metric, value]) => `target ${metric} ${value}`),
+        fc.constantFrom('open', 'doing', 'done').map(status => `status ${status}`),
+    ), { maxLength: 5 })).map(([name, label, lines]) => [`    plan ${name} ${quoted(label)} {`, ...lines.map(line => `        ${line}`), '    }'].join('\n'));
+    const valueGap = fc.array(fc.tuple(needRef, numberArb, fc.array(fc.tuple(refArb(g.competitors), numberArb), { maxLength: 2 })), { maxLength: 3 })
+        .map(rows => ['    valuegap {', ...rows.map(([need, us, scores]) => `        ${need} us ${us}${scores.map(([c, s]) => ` ${c} ${s}`).join('')}`), '    }'].join('\n'));
+    const header = fc.array(fc.oneof(
+        refListArb(g.personas.map(p => p.name)).map(list => `persona ${list}`),
+        labelArb.map(text => `trigger ${quoted(text)}`),
+        fc.oneof(fc.constant('state current'), optional(refArb(g.journeys), ' of ').map(of => `state future${of}`)),
+        refArb(g.teams).map(ref => `owner ${ref}`),
+        fc.tuple(dateArb, optional(fc.integer({ min: 0, max: 400 }).map(String), ' every ')).map(([date, every]) => `reviewed ${date}${every}${every ? ' days' : ''}`),
+        labelArb.map(text => `unknown ${quoted(text)}`),
+    ), { maxLength: 6 });
+    const places = fc.tuple(fc.array(placeOf, { minLength: j.pains.length, maxLength: j.pains.length }),
+        fc.array(placeOf, { minLength: j.opportunities.length, maxLength: j.opportunities.length }));
+    return fc.tuple(labelArb, header, places, fc.tuple(...j.pains.map(pain)), fc.tuple(...j.opportunities.map(opportunity)),
+        fc.array(flow, { maxLength: 3 }), fc.array(plan, { maxLength: 2 }), fc.option(valueGap, { nil: undefined }),
+        fc.array(fc.constantFrom(...['pre-purchase', 'purchase', 'post-purchase'].map(phase => `phase ${phase}`), 'question "Is it worth it?"'), { maxLength: 2 }))
+        .chain(([label, headerLines, [painPlaces, opportunityPlaces], painLines, opportunityLines, flows, plans, gap, stageLines]) => {
+            // Place k < touchpoints.length: inside touchpoint k; otherwise in stage k - touchpoints.length.
+            const nestedIn = (place: number) => [
+                ...painLines.filter((_, i) => painPlaces[i] === place),
+                ...opportunityLines.filter((_, i) => opportunityPlaces[i] === place),
+            ];
+            let index = 0;
+            const stages = j.stages.map((stage, stageIndex) => fc.tuple(...stage.touchpoints.map(name => touchpoint(name, nestedIn(index++))))
+                .map(lines => [`    stage ${stage.name} "Stage ${stageIndex}" {`, ...stageLines.map(line => `        ${line}`), ...lines,
+                    ...nestedIn(touchpoints.length + stageIndex).map(line => `        ${line}`), '    }'].join('\n')));
+            return fc.tuple(...stages).map(stageTexts => [`journey ${j.name} ${quoted(label)} {`, ...headerLines.map(line => `    ${line}`),
+                ...stageTexts, ...flows.map(line => `    ${line}`), ...(gap ? [gap] : []), ...plans, '}'].join('\n'));
+        });
+}
+
+/** A workspace: the shared declarations in one file, the journeys in one or two others. */
+const workspaceArb: fc.Arbitrary<Record<string, string>> = globalsArb.chain(g => fc.tuple(
+    sharedDeclarationsArb(g),
+    fc.tuple(...g.journeys.map(journeyNamesArb)).chain(names => fc.tuple(...names.map(j => journeyArb(g, j)))),
+    fc.nat(g.journeys.length),
+    fc.constantFrom('\n', '\n', '\r\n'),
+)).map(([shared, journeys, split, eol]) => {
+    const file = (declarations: string[]) => `${declarations.join('\n\n')}\n`.replace(/\n/g, eol);
+    const files: Record<string, string> = { 'shared.journey': file(shared), 'journeys.journey': file(journeys.slice(0, split)) };
+    if (split < journeys.length) {
+        files['more.journey'] = file(journeys.slice(split));
+    }
+    return files;
+});
+
+describe('generated journeys', () => {
+    it('parse, validate and build their map models: ranges inside the document, clean messages, sorted, the same every time', async () => {
+        let parsed = 0;
+        await fc.assert(fc.asyncProperty(workspaceArb, async files => {
+            const first = await withWorkspace(files, async built => {
+                for (const document of built.documents.values()) {
+                    expect(document.parseResult.lexerErrors.map(e => e.message), document.textDocument.getText()).toEqual([]);
+                    expect(document.parseResult.parserErrors.map(e => e.message), document.textDocument.getText()).toEqual([]);
+                    checkDiagnostics(document, document.diagnostics ?? []);
+                    buildJourneyMapModels(document.parseResult.value, TODAY).forEach(model => checkPlainData(model, `model ${model.name}`));
+                }
+                // Validating again gives the same: the validator keeps nothing from one run to the next.
+                for (const document of built.documents.values()) {
+                    const again = await built.services.validation.DocumentValidator.validateDocument(document);
+                    expect(structuredClone(again)).toEqual(structuredClone(document.diagnostics ?? []));
+                }
+                parsed++;
+                return diagnosticsByFile(built.documents);
+            }, setToday);
+            // A fresh build of the same files, too.
+            const second = await withWorkspace(files, built => diagnosticsByFile(built.documents), setToday);
+            expect(second).toEqual(first);
+        }), { seed: 20261125, numRuns: GENERATED_RUNS });
+        expect(parsed).toBe(GENERATED_RUNS);
+    }, TIMEOUT);
+});
+
+// ---- 2. Mutated journeys ----------------------------------------------------------------------
+
+function exampleWorkspace(folder: string): Record<string, string> {
+    const root = path.join(repoRoot, 'examples', folder);
+    const files: Record<string, string> = {};
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile() && entry.name.endsWith('.journey')) {
+            const full = path.join(entry.parentPath, entry.name);
+            files[path.relative(root, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
+        }
+    }
+    return files;
+}
+
+/** The examples, each a workspace: its journey files, and the files they use (shared declarations, personas). */
+const EXAMPLES = Object.fromEntries(['brightspoke-cx', 'spec'].map(folder => {
+    const files = exampleWorkspace(folder);
+    const isJourneyFile = (file: string) => /^\s*journey\s/m.test(files[file]);
+    const names = Object.keys(files).sort();
+    return [folder, {
+        files,
+        journeys: names.filter(isJourneyFile),
+        declarations: Object.fromEntries(names.filter(file => !isJourneyFile(file)).map(file => [file, files[file]])),
+    }];
+}));
+
+const targetArb = fc.oneof(
+    { weight: 2, arbitrary: fc.constantFrom(...Object.entries(EXAMPLES).flatMap(([example, { journeys }]) => journeys.map(file => ({ example, file, journey: true })))) },
+    { weight: 1, arbitrary: fc.constantFrom(...Object.entries(EXAMPLES).flatMap(([example, { declarations }]) => Object.keys(declarations).map(file => ({ example, file, journey: false })))) },
+);
+
+const KEYWORDS = ['team', 'channel', 'online', 'metric', 'percent', 'scale', 'to', 'competitor', 'source', 'survey', 'persona', 'need',
+    'importance', 'prefers', 'journey', 'trigger', 'state', 'future', 'of', 'owner', 'reviewed', 'every', 'days', 'stage', 'phase',
+    'pre-purchase', 'touchpoint', 'by', 'action', 'emotion', 'serves', 'kpi', 'target', 'evidence', 'moment', 'truth', 'at', 'severity',
+    'opportunity', 'for', 'flow', '->', 'unknown', 'valuegap', 'us', 'plan', 'addresses', 'due', 'status', 'done', '.', '%'];
+
+const tokenArb = fc.oneof(
+    fc.constantFrom('{', '}', '"', '/*', '*/', ':', ',', '//', '\n', '#'),
+    fc.constantFrom(...KEYWORDS),
+    fc.constantFrom(...WORDS),
+    fc.constantFrom('3', '-2', '+1', '3.5', '40%', '-7'),
+    fc.constantFrom('2026-01-15', '2026-02-30', '2026-1-5'),
+);
+
+type Mutation =
+    | { kind: 'delete'; at: number; length: number }
+    | { kind: 'duplicate-line'; line: number }
+    | { kind: 'insert'; at: number; token: string; spaced: boolean }
+    | { kind: 'truncate'; at: number }
+    | { kind: 'swap-lines'; line: number; other: number };
+
+const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 60 }) }),
+    fc.record({ kind: fc.constant('duplicate-line' as const), line: fc.nat() }),
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), token: tokenArb, spaced: fc.boolean() }) },
+    fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('swap-lines' as const), line: fc.nat(), other: fc.nat() }),
+);
+
+function mutate(text: string, mutation: Mutation): string {
+    const lines = text.split('\n');
+    switch (mutation.kind) {
+        case 'delete': {
+            const at = mutation.at % (text.length + 1);
+            return text.slice(0, at) + text.slice(at + mutation.length);
+        }
+        case 'duplicate-line': {
+            const line = mutation.line % lines.length;
+            return [...lines.slice(0, line + 1), lines[line], ...lines.slice(line + 1)].join('\n');
+        }
+        case 'insert': {
+            const at = mutation.at % (text.length + 1);
+            const token = mutation.spaced ? ` ${mutation.token} ` : mutation.token;
+            return text.slice(0, at) + token + text.slice(at);
+        }
+        case 'truncate':
+            return text.slice(0, mutation.at % (text.length + 1));
+        case 'swap-lines': {
+            const a = mutation.line % lines.length;
+            const b = mutation.other % lines.length;
+            [lines[a], lines[b]] = [lines[b], lines[a]];
+            return lines.join('\n');
+        }
+    }
+}
+
+/**
+ * Checks one broken file: its diagnostics, and the map and SVG of every journey it still holds. The
+ * other files of the workspace are checked too: what they say may change when a file they use breaks.
+ */
+async function checkBroken(document: LangiumDocument<Model>, others: Iterable<LangiumDocument>): Promise<boolean> {
+    const diagnostics = document.diagnostics ?? [];
+    const problems = diagnosticProblems(document, diagnostics);
+    for (const other of others) {
+        problems.push(...diagnosticProblems(other, other.diagnostics ?? []));
+    }
+    expect(problems).toEqual([]);
+    const broken = hasParseErrors(document);
+    if (broken) {
+        // A file that does not parse reports its syntax errors and no rule findings.
+        const found = JSON.stringify(summarize(diagnostics));
+        expect(diagnostics.map(d => d.code), found).toEqual(diagnostics.map(() => 'syntax'));
+        expect(diagnostics.length, found).toBeGreaterThanOrEqual(1);
+        expect(diagnostics.length, found).toBeLessThanOrEqual(2);
+    }
+    await checkRendering(document);
+    return broken;
+}
+
+describe('mutated journeys', () => {
+    it('the examples broken at random: validation, the journey map model and the SVG never throw', async () => {
+        // A broken journey file is built beside the files it uses, built once: parsing the whole workspace
+        // again for each run would cost most of the run. A broken file of declarations is built with the
+        // other files of declarations (the journeys would only add parsing time).
+        const declared = new Map<string, BuiltWorkspace>();
+        for (const [example, { declarations }] of Object.entries(EXAMPLES)) {
+            declared.set(example, await buildWorkspace(declarations, setToday));
+        }
+        let broken = 0;
+        await fc.assert(fc.asyncProperty(targetArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 }), async ({ example, file, journey }, mutations) => {
+            const { files, declarations } = EXAMPLES[example];
+            const text = mutations.reduce(mutate, files[file]);
+            if (journey) {
+                const { shared } = declared.get(example)!;
+                const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uriOf(file));
+                shared.workspace.LangiumDocuments.addDocument(document);
+                try {
+                    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+                    broken += Number(await checkBroken(document, []));
+                } finally {
+                    await shared.workspace.DocumentBuilder.update([], [document.uri]);
+                }
+            } else {
+                await withWorkspace({ ...declarations, [file]: text }, async built => {
+                    const document = built.doc(file);
+                    broken += Number(await checkBroken(document, [...built.documents.values()].filter(other => other !== document)));
+                }, setToday);
+            }
+        }), { seed: 20261126, numRuns: MUTATED_RUNS });
+        // Most mutations break the file: the property is about recovered text, not about valid files.
+        expect(broken).toBeGreaterThan(MUTATED_RUNS / 2);
+    }, TIMEOUT);
+});
