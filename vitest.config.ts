@@ -38,6 +38,8 @@ export default defineConfig({
         testTimeout: 30_000,
         hookTimeout: 60_000,
         pool: 'forks',
+        // Every diagnostic produced in a test process is checked for words not meant for people.
+        setupFiles: ['test/support/setup-messages.ts'],
         // Three projects, each runnable alone (`npx vitest run --project unit`, `npm run test:unit`):
         // unit runs in this process; process starts the built binary, the language server over stdio,
         // headless Chromium or npm; editor drives real editors (code-server + Chromium, Neovim).

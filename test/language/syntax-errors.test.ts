@@ -4,7 +4,8 @@
 // reports exactly what it reports when nothing is broken.
 import type { Diagnostic } from 'vscode-languageserver';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EditorWorkspace, MISTAKES, NOT_FOR_PEOPLE, applyMistake, mistakeLine, workspaceFiles } from './syntax-mistakes.js';
+import { internalWordsIn } from '../support/messages-for-people.js';
+import { EditorWorkspace, MISTAKES, applyMistake, mistakeLine, workspaceFiles } from './syntax-mistakes.js';
 import { buildWorkspace } from './workspace-helper.js';
 
 const FILES = workspaceFiles();
@@ -45,7 +46,7 @@ describe('a typical mistake in a realistic workspace', () => {
         expect(broken[0].range.start.line + 1, broken[0].message).toBe(mistakeLine(mutated, mistake));
         expect(broken[0].message).toMatch(mistake.says);
         for (const diagnostic of broken) {
-            expect(diagnostic.message).not.toMatch(NOT_FOR_PEOPLE);
+            expect(internalWordsIn(diagnostic.message), diagnostic.message).toEqual([]);
         }
         // The rest of the workspace is checked as usual: it was clean, and stays clean.
         for (const [file, found] of diagnostics) {
@@ -56,6 +57,16 @@ describe('a typical mistake in a realistic workspace', () => {
         // Mended, the file is clean again.
         const mended = await editor.typeInto(mistake.file, FILES[mistake.file]);
         expect([...mended.values()].flat()).toEqual([]);
+    });
+});
+
+describe('messages are for people', () => {
+    it('the check finds internal words outside what a message quotes, and only there', () => {
+        expect(internalWordsIn('Expecting token of type ID but found `x`.')).toEqual(['Expecting', 'token of type', 'ID']);
+        expect(internalWordsIn('Name an opportunity or a plan that closes the gap.')).toEqual([]);
+        expect(internalWordsIn('The emotion of touchpoint `undefined` has no evidence')).toEqual(['undefined']);
+        expect(internalWordsIn('The emotion of touchpoint undefined has no evidence')).toEqual(['undefined']);
+        expect(internalWordsIn('Unknown team `null`: no team "Model" is declared.')).toEqual([]);
     });
 });
 

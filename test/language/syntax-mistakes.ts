@@ -120,9 +120,6 @@ export function mistakeLine(mutated: string, mistake: Mistake): number {
     return index + 1;
 }
 
-/** Internal words no message may show: no `undefined`, no grammar rule or token type names. */
-export const NOT_FOR_PEOPLE = /undefined|null|\[object|NaN|\bID\b|\bSTRING\b|\bEOF\b|token|Expecting|\u200B|\b(?:Name|QualifiedName|Quantity|ChannelMode|SourceKind|Declaration|Model)\b/;
-
 /** The .journey files of the workspace the mistakes are made in, by path relative to it. */
 export function workspaceFiles(): Record<string, string> {
     return journeyFiles(WORKSPACE);
