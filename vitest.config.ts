@@ -38,8 +38,6 @@ export default defineConfig({
         testTimeout: 30_000,
         hookTimeout: 60_000,
         pool: 'forks',
-        // Every diagnostic produced in a test process is checked for words not meant for people.
-        setupFiles: ['test/support/setup-messages.ts'],
         // Three projects, each runnable alone (`npx vitest run --project unit`, `npm run test:unit`):
         // unit runs in this process; process starts the built binary, the language server over stdio,
         // headless Chromium or npm; editor drives real editors (code-server + Chromium, Neovim).
@@ -48,6 +46,8 @@ export default defineConfig({
                 extends: true,
                 test: {
                     name: 'unit',
+                    // Every diagnostic the language produces in these tests is checked for words not meant for people.
+                    setupFiles: ['test/support/setup-messages.ts'],
                     include: ['test/**/*.test.ts'],
                     exclude: [...PROCESS_TESTS, ...EDITOR_TESTS],
                     maxWorkers: 2,

@@ -17,7 +17,7 @@ export function internalWordsIn(message: string): string[] {
 
 /**
  * Makes every diagnostic the language produces in this test process pass the check: the suite's
- * thousands of texts are the corpus. Installed for every test file by vitest.config.ts (setupFiles).
+ * thousands of texts are the corpus. Installed for the unit tests (the ones that run the language in process) by vitest.config.ts.
  */
 export function checkEveryMessage(): void {
     const validate = JourneyDocumentValidator.prototype.validateDocument;
