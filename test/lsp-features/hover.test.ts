@@ -95,6 +95,47 @@ describe('cards for references and declarations', () => {
     });
 });
 
+describe('cards in a file that does not parse (hovered while typing)', () => {
+    /** The card at `needle` (+ delta) of a one-file workspace. */
+    async function hoverIn(text: string, needle: string, delta = 1): Promise<string> {
+        return withWorkspace({ 'a.journey': text }, async ws => {
+            const document = ws.doc('a.journey');
+            const hover = await ws.services.lsp.HoverProvider!.getHoverContent(document, {
+                textDocument: { uri: document.uri.toString() }, position: positionOf(document, needle, delta),
+            });
+            return (hover?.contents as MarkupContent | undefined)?.value ?? '';
+        });
+    }
+
+    test('a declaration cut short says what it has, never `undefined`', async () => {
+        const source = await hoverIn('source q3 "Q3 survey"\n', 'q3');
+        expect(source).toContain('**source** `q3` — Q3 survey');
+        expect(source).toContain('- Kind: not given');
+        const channel = await hoverIn('channel web "Website"\n', 'web');
+        expect(channel).toBe('**channel** `web` — Website');
+        for (const card of [source, channel]) {
+            expect(card).not.toMatch(/undefined|NaN|\[object/);
+        }
+    });
+
+    test('a line cut short before its name, team, channel or text does not break the card', async () => {
+        const cards = [
+            await hoverIn('team ops "Ops"\njourney j "J" {\n    trigger\n    owner', 'j "J"', 0),
+            await hoverIn('journey j "J" {\n    stage s "S" {\n        touchpoint t "T" { action "A" channel', 't "T"', 0),
+            await hoverIn('persona p "P" {\n    description\n    goal\n    need', 'p "P"', 0),
+            await hoverIn('journey j "J" {\n    stage s "S" { question\n touchpoint', 's "S"', 0),
+            await hoverIn('journey j "J" {\n    plan p "P" { owner target', 'p "P"', 0),
+        ];
+        expect(cards.map(card => card.split('\n')[0])).toEqual([
+            '**journey** `j` — J', '**touchpoint** `t` — T', '**persona** `p` — P', '**stage** `s` — S', '**plan** `p` — P',
+        ]);
+        for (const card of cards) {
+            expect(card).not.toMatch(/undefined|NaN|\[object/);
+        }
+        expect(cards[1]).toContain('- Channel: none');
+    });
+});
+
 describe('the rule behind a diagnostic', () => {
     test('hovering a diagnostic\'s range adds the rule\'s description and its page', async () => {
         const files = { 'renewal.journey': RENEWAL.replace('emotion -1 "Confused"', 'emotion 5 "Confused"') };

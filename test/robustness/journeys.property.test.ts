@@ -1,5 +1,6 @@
 // Property-based robustness: any text Langium's error recovery can produce flows through validation,
-// the journey map model, the layout and the SVG without throwing, and no message shows an internal word.
+// the journey map model, the layout and the SVG (and the hover cards) without throwing, and no message
+// shows an internal word.
 //
 // 1. Generated journeys: syntactically valid workspaces built from the grammar (journey.langium), with
 //    references that resolve and some that do not, emotions out of range, odd dates and texts.
@@ -10,12 +11,13 @@
 // shrunk counterexample.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildJourneyMapModels, compareDiagnostics, type CalendarDate, type Model } from '@journey/language';
+import { buildJourneyMapModels, compareDiagnostics, isEmotion, isKpi, type CalendarDate, type JourneyServices, type Model } from '@journey/language';
 import { renderJourneySvg } from '@journey/preview';
 import fc from 'fast-check';
-import type { LangiumDocument } from 'langium';
+import { AstUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
+import { emotionCard, JourneyCards, kpiCard } from '../../packages/language/src/lsp/journey-cards.js';
 import { repoRoot } from '../support/journey-process.js';
 import { buildWorkspace, summarize, uriOf, withWorkspace, type BuiltWorkspace, type TestWorkspace } from '../language/workspace-helper.js';
 
@@ -101,6 +103,24 @@ async function checkRendering(document: LangiumDocument<Model>): Promise<void> {
             expect(ids.filter(id => id === ''), `${attribute}s of ${model.name} are not empty`).toEqual([]);
         }
     }
+}
+
+/**
+ * The hover cards of every node of a document (what the editor shows on a name while the file is
+ * broken): none throws, none shows a missing value.
+ */
+function checkCards(document: LangiumDocument<Model>, services: JourneyServices): void {
+    const cards = new JourneyCards(services, () => TODAY);
+    const problems: string[] = [];
+    for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+        const texts = [cards.card(node), cards.detail(node), isKpi(node) ? kpiCard(node) : undefined, isEmotion(node) ? emotionCard(node) : undefined];
+        for (const text of texts) {
+            if (text !== undefined && /undefined|NaN|\[object/.test(text)) {
+                problems.push(`${node.$type}: ${text}`);
+            }
+        }
+    }
+    expect(problems).toEqual([]);
 }
 
 /** No NaN or infinite number, and no string that shows an internal value, anywhere in a model. */
@@ -437,7 +457,7 @@ function mutate(text: string, mutation: Mutation): string {
  * Checks one broken file: its diagnostics, and the map and SVG of every journey it still holds. The
  * other files of the workspace are checked too: what they say may change when a file they use breaks.
  */
-async function checkBroken(document: LangiumDocument<Model>, others: Iterable<LangiumDocument>): Promise<boolean> {
+async function checkBroken(document: LangiumDocument<Model>, others: Iterable<LangiumDocument>, services: JourneyServices): Promise<boolean> {
     const diagnostics = document.diagnostics ?? [];
     const problems = diagnosticProblems(document, diagnostics);
     for (const other of others) {
@@ -452,6 +472,7 @@ async function checkBroken(document: LangiumDocument<Model>, others: Iterable<La
         expect(diagnostics.length, found).toBeGreaterThanOrEqual(1);
         expect(diagnostics.length, found).toBeLessThanOrEqual(2);
     }
+    checkCards(document, services);
     await checkRendering(document);
     return broken;
 }
@@ -470,19 +491,19 @@ describe('mutated journeys', () => {
             const { files, declarations } = EXAMPLES[example];
             const text = mutations.reduce(mutate, files[file]);
             if (journey) {
-                const { shared } = declared.get(example)!;
+                const { shared, services } = declared.get(example)!;
                 const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uriOf(file));
                 shared.workspace.LangiumDocuments.addDocument(document);
                 try {
                     await shared.workspace.DocumentBuilder.build([document], { validation: true });
-                    broken += Number(await checkBroken(document, []));
+                    broken += Number(await checkBroken(document, [], services));
                 } finally {
                     await shared.workspace.DocumentBuilder.update([], [document.uri]);
                 }
             } else {
                 await withWorkspace({ ...declarations, [file]: text }, async built => {
                     const document = built.doc(file);
-                    broken += Number(await checkBroken(document, [...built.documents.values()].filter(other => other !== document)));
+                    broken += Number(await checkBroken(document, [...built.documents.values()].filter(other => other !== document), built.services));
                 }, setToday);
             }
         }), { seed: 20261126, numRuns: MUTATED_RUNS });

@@ -43,7 +43,7 @@ export class JourneyCards {
             return joinFacts(node.label, node.severity !== undefined ? `severity ${formatNumber(node.severity)}` : undefined);
         }
         if (isTouchpoint(node)) {
-            return joinFacts(node.label, isStage(node.$container) ? `stage ${node.$container.name}` : undefined);
+            return joinFacts(node.label, isStage(node.$container) && node.$container.name ? `stage ${node.$container.name}` : undefined);
         }
         const label = (node as { label?: unknown }).label;
         return typeof label === 'string' ? label : undefined;
@@ -69,18 +69,20 @@ export class JourneyCards {
 
     private personaCard(persona: Persona): string {
         const lines = [title('persona', persona.name, persona.label)];
-        persona.descriptions.forEach(d => lines.push(md(d.text)));
-        if (persona.goals.length > 0) {
-            lines.push('**Goals**\n' + persona.goals.map(goal => `- ${md(goal.text)}`).join('\n'));
+        texts(persona.descriptions).forEach(text => lines.push(md(text)));
+        const goals = texts(persona.goals);
+        if (goals.length > 0) {
+            lines.push('**Goals**\n' + goals.map(goal => `- ${md(goal)}`).join('\n'));
         }
         if (persona.needs.length > 0) {
-            lines.push('**Needs**\n' + persona.needs.map(need => `- \`${need.name}\` ${md(need.label)}`
+            lines.push('**Needs**\n' + persona.needs.map(need => `- ${code(need.name) ?? ''} ${md(need.label)}`
                 + (need.importance !== undefined ? ` · importance ${formatNumber(need.importance)}` : '')).join('\n'));
         } else {
             lines.push('_No needs declared yet._');
         }
-        if (persona.pains.length > 0) {
-            lines.push('**Pains**\n' + persona.pains.map(pain => `- ${md(pain.text)}`).join('\n'));
+        const pains = texts(persona.pains);
+        if (pains.length > 0) {
+            lines.push('**Pains**\n' + pains.map(pain => `- ${md(pain)}`).join('\n'));
         }
         const prefers = persona.prefers.flatMap(line => line.channels.map(c => `\`${c.$refText}\``));
         if (prefers.length > 0) {
@@ -91,7 +93,7 @@ export class JourneyCards {
 
     private needCard(need: Need): string {
         const persona = need.$container;
-        const lines = [title('need', `${persona.name}.${need.name}`, need.label)];
+        const lines = [title('need', persona.name && need.name ? `${persona.name}.${need.name}` : need.name, need.label)];
         lines.push(need.importance !== undefined
             ? `Importance **${formatNumber(need.importance)}** of 5${IMPORTANCE_MEANINGS.has(need.importance) ? ` (${IMPORTANCE_MEANINGS.get(need.importance)})` : ''}`
             : 'Importance not given (`importance 1..5`).');
@@ -100,7 +102,7 @@ export class JourneyCards {
             lines.push('Served by **no touchpoint** yet.');
         } else {
             lines.push(`Served by **${touchpoints.length}** touchpoint${touchpoints.length === 1 ? '' : 's'}:\n`
-                + touchpoints.map(t => `- \`${t.name}\` ${md(t.label)}${journeyName(t) ? ` (journey \`${journeyName(t)}\`)` : ''}`).join('\n'));
+                + touchpoints.map(t => `- ${code(t.name) ?? ''} ${md(t.label)}${journeyName(t) ? ` (journey \`${journeyName(t)}\`)` : ''}`).join('\n'));
         }
         return lines.join('\n\n');
     }
@@ -130,9 +132,9 @@ export class JourneyCards {
         lines.push(facts([
             ['Status', `\`${status}\``],
             ['Due', due ? `${due}${overdue ? ' — **overdue**' : ''}` : undefined],
-            ['Owner', plan.owners[0] ? `\`${plan.owners[0].team.$refText}\`` : undefined],
+            ['Owner', code(plan.owners[0]?.team?.$refText)],
             ['Addresses', plan.addresses.flatMap(a => a.items.map(i => `\`${i.$refText}\``)).join(', ') || undefined],
-            ['Targets', plan.targets.map(t => `\`${t.metric.$refText}\` ${quantityText(t.value)}`).join(', ') || undefined],
+            ['Targets', plan.targets.map(t => [code(t.metric?.$refText), t.value !== undefined ? quantityText(t.value) : undefined].filter(Boolean).join(' ')).filter(Boolean).join(', ') || undefined],
         ]));
         return lines.join('\n\n');
     }
@@ -152,7 +154,7 @@ export function sourceCard(source: Source): string {
     return [
         title('source', source.name, source.label),
         facts([
-            ['Kind', `\`${source.kind}\`${SOURCE_KIND_DOCS[source.kind] ? ` — ${SOURCE_KIND_DOCS[source.kind]}` : ''}`],
+            ['Kind', source.kind ? `\`${source.kind}\`${SOURCE_KIND_DOCS[source.kind] ? ` — ${SOURCE_KIND_DOCS[source.kind]}` : ''}` : 'not given'],
             ['Date', source.date ?? 'not given'],
             ['Sample', source.sample !== undefined ? formatNumber(source.sample) : 'not given'],
         ]),
@@ -197,7 +199,7 @@ export function emotionCard(emotion: Emotion): string {
 }
 
 function channelCard(channel: Channel): string {
-    return [title('channel', channel.name, channel.label), `\`${channel.mode}\``].join('\n\n');
+    return [title('channel', channel.name, channel.label), code(channel.mode)].filter(Boolean).join('\n\n');
 }
 
 function competitorCard(competitor: Competitor): string {
@@ -211,9 +213,9 @@ function journeyCard(journey: Journey): string {
         title('journey', journey.name, journey.label),
         facts([
             ['Personas', personas || 'none'],
-            ['Trigger', journey.triggers[0] ? md(journey.triggers[0].text) : undefined],
+            ['Trigger', journey.triggers[0]?.text !== undefined ? md(journey.triggers[0].text) : undefined],
             ['State', journeyState(journey)],
-            ['Owner', journey.owners[0] ? `\`${journey.owners[0].team.$refText}\`` : undefined],
+            ['Owner', code(journey.owners[0]?.team?.$refText)],
             ['Stages', `${journey.stages.length}, with ${touchpoints} touchpoint${touchpoints === 1 ? '' : 's'}`],
         ]),
     ].join('\n\n');
@@ -223,9 +225,9 @@ function stageCard(stage: Stage): string {
     return [
         title('stage', stage.name, stage.label),
         facts([
-            ['Phase', stage.phases[0] ? `\`${stage.phases[0].phase}\` — ${PHASE_DOCS[stage.phases[0].phase] ?? ''}` : 'not given'],
-            ['Question', stage.questions[0] ? md(stage.questions[0].text) : undefined],
-            ['Touchpoints', stage.touchpoints.map(t => `\`${t.name}\``).join(', ') || 'none'],
+            ['Phase', stage.phases[0]?.phase ? `\`${stage.phases[0].phase}\` — ${PHASE_DOCS[stage.phases[0].phase] ?? ''}` : 'not given'],
+            ['Question', stage.questions[0]?.text !== undefined ? md(stage.questions[0].text) : undefined],
+            ['Touchpoints', stage.touchpoints.map(t => code(t.name)).filter(Boolean).join(', ') || 'none'],
         ]),
     ].join('\n\n');
 }
@@ -236,11 +238,11 @@ function touchpointCard(touchpoint: Touchpoint): string {
     return [
         title('touchpoint', touchpoint.name, touchpoint.label),
         facts([
-            ['Stage', isStage(touchpoint.$container) ? `\`${touchpoint.$container.name}\`` : undefined],
-            ['Channel', touchpoint.channels[0] ? `\`${touchpoint.channels[0].channel.$refText}\`` : 'none'],
+            ['Stage', isStage(touchpoint.$container) ? code(touchpoint.$container.name) : undefined],
+            ['Channel', code(touchpoint.channels[0]?.channel?.$refText) ?? 'none'],
             ['Owner', owner ? `\`${owner.name}\`${ownOwner(touchpoint) ? '' : " (the journey's)"}` : 'none'],
             ['Emotion', emotion?.value !== undefined ? `${formatNumber(emotion.value, SIGNED_SCORE)} ${emotionMeaning(emotion.value) ?? ''}${emotion.label ? ` “${md(emotion.label)}”` : ''}` : undefined],
-            ['Serves', touchpoint.serves.map(s => `\`${s.need.$refText}\``).join(', ') || undefined],
+            ['Serves', touchpoint.serves.map(s => code(s.need?.$refText)).filter(Boolean).join(', ') || undefined],
             ['Moment of truth', touchpoint.moments.length > 0 ? 'yes' : undefined],
         ]),
     ].join('\n\n');
@@ -250,13 +252,13 @@ function painCard(pain: Pain): string {
     const at = painTouchpoint(pain);
     const journey = AstUtils.getContainerOfType(pain, isJourney);
     const answers = journey
-        ? AstUtils.streamAllContents(journey).filter(isOpportunity).filter(o => o.answers.some(a => a.ref === pain)).map(o => `\`${o.name}\``).toArray()
+        ? AstUtils.streamAllContents(journey).filter(isOpportunity).filter(o => o.answers.some(a => a.ref === pain)).map(o => code(o.name) ?? '').filter(Boolean).toArray()
         : [];
     return [
         title('pain', pain.name, pain.label),
         facts([
             ['Severity', pain.severity !== undefined ? `${formatNumber(pain.severity)} of 5${SEVERITY_MEANINGS.has(pain.severity) ? ` (${SEVERITY_MEANINGS.get(pain.severity)})` : ''}` : 'not given'],
-            ['At', at ? `\`${at.name}\`` : undefined],
+            ['At', code(at?.name)],
             ['Answered by', answers.join(', ') || 'no opportunity yet'],
         ]),
     ].join('\n\n');
@@ -267,7 +269,7 @@ function opportunityCard(opportunity: Opportunity): string {
     return [
         title('opportunity', opportunity.name, opportunity.label),
         facts([
-            ['For', opportunity.answers.map(a => `\`${a.$refText}\``).join(', ') || undefined],
+            ['For', opportunity.answers.map(a => code(a.$refText)).filter(Boolean).join(', ') || undefined],
             ['Owner', owner ? `\`${owner.name}\`${ownOwner(opportunity) ? '' : " (the journey's)"}` : 'none'],
         ]),
     ].join('\n\n');
@@ -295,8 +297,22 @@ function journeyName(touchpoint: Touchpoint): string | undefined {
     return AstUtils.getContainerOfType(touchpoint, isJourney)?.name;
 }
 
-function title(kind: string, name: string, label: string | undefined): string {
-    return `**${kind}** \`${name}\`${label ? ` — ${md(label)}` : ''}`;
+/**
+ * The first line of a card. Error recovery can leave a declaration without its name or label (the
+ * AST types say strings): the card then says what it can.
+ */
+function title(kind: string, name: string | undefined, label: string | undefined): string {
+    return `**${kind}**${name ? ` \`${name}\`` : ''}${label ? ` — ${md(label)}` : ''}`;
+}
+
+/** A name as code; `undefined` when there is none (a line cut short, `owner` without its team). */
+function code(name: string | undefined): string | undefined {
+    return name ? `\`${name}\`` : undefined;
+}
+
+/** The texts of a list of lines, leaving out a line whose text error recovery did not read. */
+function texts(lines: ReadonlyArray<{ text: string }>): string[] {
+    return lines.flatMap(line => line.text === undefined ? [] : [line.text]);
 }
 
 function facts(rows: Array<[string, string | undefined]>): string {
@@ -308,6 +324,6 @@ function joinFacts(...parts: Array<string | undefined>): string {
 }
 
 /** User text inside Markdown: characters that would format are escaped, line breaks kept as spaces. */
-export function md(text: string): string {
-    return text.replace(/[\\`*_[\]<>|#]/g, c => `\\${c}`).replace(/\s*\n\s*/g, ' ');
+export function md(text: string | undefined): string {
+    return (text ?? '').replace(/[\\`*_[\]<>|#]/g, c => `\\${c}`).replace(/\s*\n\s*/g, ' ');
 }
