@@ -15,7 +15,7 @@ import { buildJourneyMapModels, compareDiagnostics, isEmotion, isKpi, type Calen
 import { renderJourneySvg } from '@journey/preview';
 import fc from 'fast-check';
 import { AstUtils, type LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic, DocumentSymbol, Range } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { emotionCard, JourneyCards, kpiCard } from '../../packages/language/src/lsp/journey-cards.js';
 import { repoRoot } from '../support/journey-process.js';
@@ -120,6 +120,28 @@ function checkCards(document: LangiumDocument<Model>, services: JourneyServices)
             }
         }
     }
+    expect(problems).toEqual([]);
+}
+
+/**
+ * The outline of a document: it builds, and each symbol is what an editor accepts (VS Code rejects
+ * an outline with an empty name, or a selection range outside the symbol's range).
+ */
+async function checkOutline(document: LangiumDocument<Model>, services: JourneyServices): Promise<void> {
+    const symbols = await services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } });
+    const text = document.textDocument;
+    const problems: string[] = [];
+    const inside = (inner: Range, outer: Range) => text.offsetAt(outer.start) <= text.offsetAt(inner.start) && text.offsetAt(inner.end) <= text.offsetAt(outer.end);
+    const walk = (symbol: DocumentSymbol): void => {
+        if (symbol.name.trim() === '' || /undefined|NaN|\[object/.test(`${symbol.name} ${symbol.detail ?? ''}`)) {
+            problems.push(`name: ${JSON.stringify(symbol.name)} ${symbol.detail}`);
+        }
+        if (!inside(symbol.selectionRange, symbol.range)) {
+            problems.push(`${symbol.name}: selection ${JSON.stringify(symbol.selectionRange)} outside ${JSON.stringify(symbol.range)}`);
+        }
+        symbol.children?.forEach(walk);
+    };
+    symbols.forEach(walk);
     expect(problems).toEqual([]);
 }
 
@@ -325,14 +347,15 @@ function journeyArb(g: Globals, j: JourneyNames): fc.Arbitrary<string> {
         });
 }
 
-/** A workspace: the shared declarations in one file, the journeys in one or two others. */
+/** A workspace: the shared declarations in one file, the journeys in one or two others; LF or CRLF, with or without a byte order mark. */
 const workspaceArb: fc.Arbitrary<Record<string, string>> = globalsArb.chain(g => fc.tuple(
     sharedDeclarationsArb(g),
     fc.tuple(...g.journeys.map(journeyNamesArb)).chain(names => fc.tuple(...names.map(j => journeyArb(g, j)))),
     fc.nat(g.journeys.length),
     fc.constantFrom('\n', '\n', '\r\n'),
-)).map(([shared, journeys, split, eol]) => {
-    const file = (declarations: string[]) => `${declarations.join('\n\n')}\n`.replace(/\n/g, eol);
+    fc.constantFrom('', '', '', '\uFEFF'),
+)).map(([shared, journeys, split, eol, bom]) => {
+    const file = (declarations: string[]) => `${bom}${declarations.join('\n\n')}\n`.replace(/\n/g, eol);
     const files: Record<string, string> = { 'shared.journey': file(shared), 'journeys.journey': file(journeys.slice(0, split)) };
     if (split < journeys.length) {
         files['more.journey'] = file(journeys.slice(split));
@@ -341,7 +364,7 @@ const workspaceArb: fc.Arbitrary<Record<string, string>> = globalsArb.chain(g =>
 });
 
 describe('generated journeys', () => {
-    it('parse, validate and build their map models: ranges inside the document, clean messages, sorted, the same every time', async () => {
+    it('parse, validate and build their map models and hover cards: ranges inside the document, clean messages, sorted, the same every time', async () => {
         let parsed = 0;
         await fc.assert(fc.asyncProperty(workspaceArb, async files => {
             const first = await withWorkspace(files, async built => {
@@ -350,6 +373,7 @@ describe('generated journeys', () => {
                     expect(document.parseResult.parserErrors.map(e => e.message), document.textDocument.getText()).toEqual([]);
                     checkDiagnostics(document, document.diagnostics ?? []);
                     buildJourneyMapModels(document.parseResult.value, TODAY).forEach(model => checkPlainData(model, `model ${model.name}`));
+                    checkCards(document, built.services);
                 }
                 // Validating again gives the same: the validator keeps nothing from one run to the next.
                 for (const document of built.documents.values()) {
@@ -404,7 +428,7 @@ const KEYWORDS = ['team', 'channel', 'online', 'metric', 'percent', 'scale', 'to
     'opportunity', 'for', 'flow', '->', 'unknown', 'valuegap', 'us', 'plan', 'addresses', 'due', 'status', 'done', '.', '%'];
 
 const tokenArb = fc.oneof(
-    fc.constantFrom('{', '}', '"', '/*', '*/', ':', ',', '//', '\n', '#'),
+    fc.constantFrom('{', '}', '"', '/*', '*/', ':', ',', '//', '\n', '\r\n', '\t', '#'),
     fc.constantFrom(...KEYWORDS),
     fc.constantFrom(...WORDS),
     fc.constantFrom('3', '-2', '+1', '3.5', '40%', '-7'),
@@ -473,12 +497,13 @@ async function checkBroken(document: LangiumDocument<Model>, others: Iterable<La
         expect(diagnostics.length, found).toBeLessThanOrEqual(2);
     }
     checkCards(document, services);
+    await checkOutline(document, services);
     await checkRendering(document);
     return broken;
 }
 
 describe('mutated journeys', () => {
-    it('the examples broken at random: validation, the journey map model and the SVG never throw', async () => {
+    it('the examples broken at random: validation, the map model, the SVG, the hover cards and the outline never throw', async () => {
         // A broken journey file is built beside the files it uses, built once: parsing the whole workspace
         // again for each run would cost most of the run. A broken file of declarations is built with the
         // other files of declarations (the journeys would only add parsing time).
