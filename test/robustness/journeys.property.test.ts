@@ -364,7 +364,7 @@ const workspaceArb: fc.Arbitrary<Record<string, string>> = globalsArb.chain(g =>
 });
 
 describe('generated journeys', () => {
-    it('parse, validate and build their map models and hover cards: ranges inside the document, clean messages, sorted, the same every time', async () => {
+    it('parse, validate and build their map models: ranges inside the document, clean messages, sorted, the same every time', async () => {
         let parsed = 0;
         await fc.assert(fc.asyncProperty(workspaceArb, async files => {
             const first = await withWorkspace(files, async built => {
@@ -373,7 +373,6 @@ describe('generated journeys', () => {
                     expect(document.parseResult.parserErrors.map(e => e.message), document.textDocument.getText()).toEqual([]);
                     checkDiagnostics(document, document.diagnostics ?? []);
                     buildJourneyMapModels(document.parseResult.value, TODAY).forEach(model => checkPlainData(model, `model ${model.name}`));
-                    checkCards(document, built.services);
                 }
                 // Validating again gives the same: the validator keeps nothing from one run to the next.
                 for (const document of built.documents.values()) {
