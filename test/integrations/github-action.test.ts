@@ -2,13 +2,13 @@
 // schema, and its steps executed as the runner executes them, on a fixture repository, installing
 // @journey-maps/cli from a registry (a local one serving the tarball `npm pack` makes).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { validateAction } from '@action-validator/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAction, runCompositeAction, type ActionRun } from '../support/composite-action.js';
-import { repoRoot } from '../support/journey-process.js';
+import { copyExamplesReviewedToday, repoRoot } from '../support/journey-process.js';
 import { startLocalRegistry, type LocalRegistry } from '../support/local-registry.js';
 import { packOnce, type PackResult } from '../support/packed-cli.js';
 
@@ -35,7 +35,7 @@ afterAll(async () => {
 /** A team's repository: the example maps, plus whatever a test adds. */
 function fixtureRepository(extra: Record<string, string> = {}): string {
     const root = path.join(scratch, `repo-${++runs}`);
-    cpSync(path.join(repoRoot, 'examples/spec'), path.join(root, 'maps'), { recursive: true });
+    copyExamplesReviewedToday('examples/spec', path.join(root, 'maps'));
     for (const [file, text] of Object.entries(extra)) {
         writeFileSync(path.join(root, file), text);
     }

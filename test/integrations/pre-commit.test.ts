@@ -4,12 +4,12 @@
 // hook does: `npm install`, `npm pack` of the root, `npm install -g` of that tarball — whose dependency,
 // @journey-maps/cli, comes from a local registry serving the tarball `npm pack` makes.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/journey-process.js';
+import { copyExamplesReviewedToday, repoRoot } from '../support/journey-process.js';
 import { startLocalRegistry, type LocalRegistry } from '../support/local-registry.js';
 import { npmEnv, packOnce, type PackResult } from '../support/packed-cli.js';
 
@@ -65,7 +65,7 @@ function run(command: string, args: readonly string[], cwd: string, env: NodeJS.
 let fixtures = 0;
 function fixtureRepository(extra: Record<string, string> = {}): string {
     const root = path.join(scratch, `repo-${++fixtures}`);
-    cpSync(path.join(repoRoot, 'examples/spec'), path.join(root, 'maps'), { recursive: true });
+    copyExamplesReviewedToday('examples/spec', path.join(root, 'maps'));
     writeFileSync(path.join(root, 'notes.md'), '# not a map\n');
     for (const [file, text] of Object.entries(extra)) {
         writeFileSync(path.join(root, file), text);

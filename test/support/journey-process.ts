@@ -1,6 +1,6 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { afterEach } from 'vitest';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,4 +64,21 @@ export function scratchWorkspaces(): (files?: Record<string, string>) => TempWor
         created.push(workspace);
         return workspace;
     };
+}
+
+/**
+ * Copies a folder of the repository's examples to `destination` with every `reviewed` date set to
+ * today (the machine's local day, as the CLI reads the clock): tests that run the real CLI without
+ * `--today` then see the same findings whatever day they run (the examples' reviews age).
+ */
+export function copyExamplesReviewedToday(folder: string, destination: string): void {
+    cpSync(path.join(repoRoot, folder), destination, { recursive: true });
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    for (const entry of readdirSync(destination, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile() && entry.name.endsWith('.journey')) {
+            const file = path.join(entry.parentPath, entry.name);
+            writeFileSync(file, readFileSync(file, 'utf8').replace(/\breviewed \d{4}-\d{2}-\d{2}/g, `reviewed ${today}`));
+        }
+    }
 }
