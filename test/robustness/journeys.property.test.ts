@@ -9,8 +9,6 @@
 //
 // The seeds are fixed: a failure is reproducible, and fast-check prints the seed, the path and the
 // shrunk counterexample.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { buildJourneyMapModels, compareDiagnostics, isEmotion, isKpi, type CalendarDate, type JourneyServices, type Model } from '@journey/language';
 import { renderJourneySvg } from '@journey/preview';
 import fc from 'fast-check';
@@ -18,7 +16,7 @@ import { AstUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic, DocumentSymbol, Range } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { emotionCard, JourneyCards, kpiCard } from '../../packages/language/src/lsp/journey-cards.js';
-import { repoRoot } from '../support/journey-process.js';
+import { journeyFiles } from '../interchange/journey-models.js';
 import { buildWorkspace, summarize, uriOf, withWorkspace, type BuiltWorkspace, type TestWorkspace } from '../language/workspace-helper.js';
 
 const TODAY: CalendarDate = { year: 2026, month: 11, day: 25 };
@@ -392,21 +390,9 @@ describe('generated journeys', () => {
 
 // ---- 2. Mutated journeys ----------------------------------------------------------------------
 
-function exampleWorkspace(folder: string): Record<string, string> {
-    const root = path.join(repoRoot, 'examples', folder);
-    const files: Record<string, string> = {};
-    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-        if (entry.isFile() && entry.name.endsWith('.journey')) {
-            const full = path.join(entry.parentPath, entry.name);
-            files[path.relative(root, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
-        }
-    }
-    return files;
-}
-
 /** The examples, each a workspace: its journey files, and the files they use (shared declarations, personas). */
 const EXAMPLES = Object.fromEntries(['brightspoke-cx', 'spec'].map(folder => {
-    const files = exampleWorkspace(folder);
+    const files = journeyFiles(`examples/${folder}`);
     const isJourneyFile = (file: string) => /^\s*journey\s/m.test(files[file]);
     const names = Object.keys(files).sort();
     return [folder, {
