@@ -1,6 +1,9 @@
 // The `journey` program run inside the test process (its program object, `runCli`), with a recording
 // terminal: fast enough for every option and format. A few tests still run the real binary
 // (journey-process.ts, test/cli/binary.test.ts) for exit codes, stdin/stdout and terminals.
+import { createJourneyServices } from '@journey/language';
+import { NodeFileSystem } from 'langium/node';
+import type { JourneyServicePair } from '../../packages/cli/src/journey-workspace.js';
 import { runCli } from '../../packages/cli/src/program.js';
 import { progressOn } from '../../packages/cli/src/progress.js';
 import { repoRoot, type JourneyRun } from './journey-process.js';
@@ -20,6 +23,21 @@ export interface InProcessOptions {
     stderrTerminal?: { columns: number; now?: () => number };
 }
 
+/**
+ * Services the program's runs in this process share: building the parser is most of a small run
+ * (~0.1 s). A run takes sets from here and gives them back when it ends, emptied as the language
+ * server empties a workspace (every document deleted, which evicts every cache); the program sets
+ * "today" and the severities itself on every load.
+ */
+const idleServices: JourneyServicePair[] = [];
+
+async function emptied(services: JourneyServicePair): Promise<JourneyServicePair | undefined> {
+    const { shared } = services;
+    const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
+    await shared.workspace.DocumentBuilder.update([], uris);
+    return shared.workspace.LangiumDocuments.all.isEmpty() ? services : undefined;
+}
+
 /** Runs `journey ARGS` in process and returns its exit code and what it printed. */
 export async function runJourneyInProcess(args: readonly string[], options: InProcessOptions): Promise<JourneyRun> {
     let stdout = '';
@@ -27,6 +45,12 @@ export async function runJourneyInProcess(args: readonly string[], options: InPr
     const env = options.env ?? {};
     const writeStderr = (text: string) => { stderr += text; };
     const terminal = options.stderrTerminal;
+    const lent: JourneyServicePair[] = [];
+    const createServices = () => {
+        const services = idleServices.pop() ?? createJourneyServices({ ...NodeFileSystem });
+        lent.push(services);
+        return services;
+    };
     const status = await runCli(args, {
         cwd: options.cwd,
         env,
@@ -35,6 +59,14 @@ export async function runJourneyInProcess(args: readonly string[], options: InPr
         isTTY: options.isTTY ?? false,
         readStdin: async () => Buffer.from(options.stdin ?? ''),
         progress: terminal && progressOn({ isTTY: true, columns: terminal.columns, write: writeStderr }, env, terminal.now),
+        createServices,
+    }).finally(async () => {
+        for (const services of lent) {
+            const reusable = await emptied(services);
+            if (reusable) {
+                idleServices.push(reusable);
+            }
+        }
     });
     return { status, stdout, stderr };
 }

@@ -8,7 +8,7 @@ import { findJourneyFiles } from './file-discovery.js';
 import { stylishFormatter } from './formatters/stylish-formatter.js';
 import { toLintResults } from './lint-results.js';
 import { journeyVersion } from './version.js';
-import { loadJourneyWorkspace, type LoadedFile } from './journey-workspace.js';
+import { loadJourneyWorkspace, type LoadedFile, type WorkspaceOptions } from './journey-workspace.js';
 
 /** How many folders up the workspace may grow while names stay unresolved (journeys/ next to personas/). */
 const MAX_WIDENING = 2;
@@ -20,7 +20,7 @@ const MAX_WIDENING = 2;
  * root, the home folder or the temporary folder (they hold everything: searching them would read the whole
  * disk). The same workspace rule as `journey render`.
  */
-export async function loadJourneyFile(filePath: string, options: { today?: CalendarDate; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<LoadedFile> {
+export async function loadJourneyFile(filePath: string, options: { today?: CalendarDate; cwd?: string; env?: NodeJS.ProcessEnv; createServices?: WorkspaceOptions['createServices'] } = {}): Promise<LoadedFile> {
     let folder = path.dirname(filePath);
     for (let level = 0; ; level++) {
         const files = await findJourneyFiles([folder], folder).catch(() => [] as string[]);
@@ -28,7 +28,7 @@ export async function loadJourneyFile(filePath: string, options: { today?: Calen
             files.push(filePath);
             files.sort(compareText);
         }
-        const workspace = await loadJourneyWorkspace(files, { today: options.today, cwd: options.cwd });
+        const workspace = await loadJourneyWorkspace(files, { today: options.today, cwd: options.cwd, createServices: options.createServices });
         const target = workspace.files.find(loaded => loaded.filePath === filePath)!;
         const unresolved = target.diagnostics.some(diagnostic => diagnostic.code === 'unresolved-reference');
         const parent = path.dirname(folder);
@@ -127,7 +127,7 @@ export async function requireInputFile(command: string, file: string, cwd: strin
  */
 export async function loadInputFile(command: string, file: string, io: CommandIO, today: CalendarDate | undefined, nothingDone: string): Promise<LoadedFile | undefined> {
     const filePath = await requireInputFile(command, file, io.cwd, JOURNEY_INPUT);
-    const target = await loadJourneyFile(filePath, { today, cwd: io.cwd, env: io.env });
+    const target = await loadJourneyFile(filePath, { today, cwd: io.cwd, env: io.env, createServices: io.createServices });
     const syntax = target.diagnostics.filter(diagnostic => diagnostic.code === 'syntax');
     if (syntax.length > 0) {
         io.stderr(stylishFormatter(toLintResults([{ ...target, diagnostics: syntax }]), { cwd: io.cwd, color: false, version: journeyVersion, rules: [] }));

@@ -19,9 +19,17 @@ export interface WorkspaceOptions {
      * exist (`lint --stdin --stdin-filename PATH`). A byte order mark is dropped as on disk.
      */
     texts?: ReadonlyMap<string, string>;
+    /**
+     * Makes the language's services (a fresh set per load when absent). Tests that run the program many
+     * times in one process pass a pool: building the parser is most of a small run.
+     */
+    createServices?: () => JourneyServicePair;
     /** The folder paths in messages are relative to (the command's, never the process's). */
     cwd?: string;
 }
+
+/** What `createJourneyServices` makes: the shared services and the language's. */
+export type JourneyServicePair = ReturnType<typeof createJourneyServices>;
 
 export interface LoadedFile {
     /** Absolute path. */
@@ -48,7 +56,7 @@ export interface JourneyWorkspace {
  * connection, so the CLI reports exactly what the editor shows.
  */
 export async function loadJourneyWorkspace(filePaths: readonly string[], options: WorkspaceOptions = {}): Promise<JourneyWorkspace> {
-    const { shared, Journey } = createJourneyServices({ ...NodeFileSystem });
+    const { shared, Journey } = options.createServices?.() ?? createJourneyServices({ ...NodeFileSystem });
     Journey.validation.JourneySettings.today = options.today;
     Journey.validation.JourneySettings.applyConfig(options.config);
     const progress = options.progress ?? NO_PROGRESS;

@@ -35,7 +35,7 @@ export async function formatCommand(patterns: string[], options: FormatOptions, 
     if (!options.check && !options.write && files.length !== 1) {
         throw new CliError(`without --check or --write, format prints one file; ${files.length} files were given`);
     }
-    const workspace = await loadJourneyWorkspace(files, { cwd: io.cwd });
+    const workspace = await loadJourneyWorkspace(files, { cwd: io.cwd, createServices: io.createServices });
     const broken: LoadedFile[] = [];
     const unformatted: string[] = [];
     for (const file of workspace.files) {

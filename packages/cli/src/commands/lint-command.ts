@@ -7,7 +7,7 @@ import { shouldColor } from '../color.js';
 import { loadConfig, workspaceRootOf } from '../config-file.js';
 import { findJourneyFiles } from '../file-discovery.js';
 import { formatters, formatsWithInfo } from '../formatters/index.js';
-import { loadJourneyWorkspace, type JourneyWorkspace } from '../journey-workspace.js';
+import { loadJourneyWorkspace, type JourneyServicePair, type JourneyWorkspace } from '../journey-workspace.js';
 import { applySafeFixes, mergeFixes, type FileFixes } from '../lint-fixer.js';
 import { infoCount, toLintResults, totalsOf } from '../lint-results.js';
 import { ruleSummaries } from '../rule-summaries.js';
@@ -54,6 +54,8 @@ export interface CommandIO {
     readStdin: () => Promise<Buffer>;
     /** The progress line of long runs (on stderr, on a terminal only); none when absent. */
     progress?: (enabled: boolean) => Progress;
+    /** Makes the language's services for each workspace loaded; a fresh set each time when absent (see journey-workspace.ts). */
+    createServices?: () => JourneyServicePair;
 }
 
 /**
@@ -78,7 +80,7 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
     const outputFile = await checkOutputFile(options.outputFile, files, io.cwd);
     const texts = stdinPath !== undefined ? new Map([[stdinPath, await readStandardInput(io)]]) : undefined;
     const progress = io.progress?.(options.progress !== false);
-    let workspace = await loadJourneyWorkspace(files, { today, config, progress, texts, cwd: io.cwd });
+    let workspace = await loadJourneyWorkspace(files, { today, config, progress, texts, cwd: io.cwd, createServices: io.createServices });
     if (options.fix) {
         const passes: FileFixes[][] = [];
         for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -87,7 +89,7 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
                 break;
             }
             passes.push(changed);
-            workspace = await loadJourneyWorkspace(files, { today, config, progress, cwd: io.cwd });
+            workspace = await loadJourneyWorkspace(files, { today, config, progress, cwd: io.cwd, createServices: io.createServices });
         }
         const summary = describeFixes(mergeFixes(passes), workspace, io.cwd);
         // Machine-readable formats keep stdout to themselves.
