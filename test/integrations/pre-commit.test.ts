@@ -155,7 +155,8 @@ async function runTryRepo() {
     const root = fixtureRepository({ 'maps/teams.journey': UNFORMATTED });
     const result = await run('pre-commit', ['try-repo', repoRoot, '--all-files', '--color', 'never'], root, {
         PRE_COMMIT_HOME: path.join(scratch, 'pre-commit-home'), ...GIT_IDENTITY, npm_config_registry: frameworkRegistry.url,
-        // npm's own cache: the packages `npm ci` fetched for this checkout need not be downloaded again.
+        // npm's own cache, as the user's would be. Every tarball still comes through the local registry (which
+        // proxies npmjs): the install is the repository's whole devDependencies, the bulk of this test's time.
         npm_config_cache: process.env.npm_config_cache,
     });
     return { root, result };
