@@ -115,9 +115,14 @@ export class GrammarUsage {
         return [...found];
     }
 
+    /** The blocks (rule names) that take a member starting with `keyword`. */
+    blocksTaking(keyword: string): string[] {
+        return Object.keys(BLOCK_WORDS).filter(block => this.memberKeywords(block).includes(keyword));
+    }
+
     /** Whether a word starts a declaration or a member of some block. */
     isKeywordOfAnyBlock(word: string): boolean {
-        return this.declarationKeywords().includes(word) || Object.keys(BLOCK_WORDS).some(block => this.memberKeywords(block).includes(word));
+        return this.declarationKeywords().includes(word) || this.blocksTaking(word).length > 0;
     }
 
     private startingKeywords(calls: readonly GrammarAST.RuleCall[]): string[] {

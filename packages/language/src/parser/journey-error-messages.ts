@@ -1,6 +1,6 @@
 import type { ILexerErrorMessageProvider, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import type { JourneyServices } from '../journey-services.js';
-import { closeMatches, formatAlternatives } from '../utils/close-matches.js';
+import { closeMatches, formatAlternatives, formatList } from '../utils/close-matches.js';
 import { BLOCK_WORDS, type GrammarUsage } from './grammar-usage.js';
 
 // The parser's and lexer's messages, in the language of the map: a name, a "quoted text", a number,
@@ -37,7 +37,8 @@ export function describeFound(token: IToken): string {
     return `\`${token.image}\``;
 }
 
-function isWord(token: IToken): boolean {
+/** Whether a token is a word (a name or a keyword that reads as one), as opposed to a value or a sign. */
+export function isWord(token: IToken): boolean {
     return /^[A-Za-z_][A-Za-z0-9_]*$/.test(token.image);
 }
 
@@ -76,7 +77,7 @@ export class JourneyParserErrorMessageProvider implements IParserErrorMessagePro
         const found = describeFound(actual);
         const didYouMean = /^[a-z-]+$/.test(expected.name) ? this.didYouMean(actual, [expected.name]) : '';
         const quotes = expected.name === 'STRING' && isWord(actual) && actual.startLine === previous.endLine ? ' (texts go in double quotes)' : '';
-        return `Expected ${describeExpected(expected)}${quotes} but found ${found}.${didYouMean}${this.writtenAs(rule)}`;
+        return `Expected ${describeExpected(expected)}${quotes} but found ${found}.${didYouMean}${this.usage.writtenAs(rule)}`;
     }
 
     buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken; ruleName: string }): string {
@@ -86,7 +87,7 @@ export class JourneyParserErrorMessageProvider implements IParserErrorMessagePro
         }
         if (isWord(firstRedundant)) {
             const word = firstRedundant.image;
-            const blocks = Object.keys(BLOCK_WORDS).filter(block => this.usage.memberKeywords(block).includes(word));
+            const blocks = this.usage.blocksTaking(word);
             if (blocks.length > 0) {
                 return `\`${word}\` goes inside ${formatList(blocks.map(block => BLOCK_WORDS[block]))}, not at the top level of a file: `
                     + 'is a `}` above it one too many, or a `{` missing?';
@@ -109,18 +110,13 @@ export class JourneyParserErrorMessageProvider implements IParserErrorMessagePro
             ? 'a name'
             : formatList(inReadingOrder(starts).map(describeExpected), 'or');
         const didYouMean = first && !starts.some(type => type.name === 'ID') ? this.didYouMean(first, keywords) : '';
-        return `Expected ${expected} but found ${first ? describeFound(first) : 'the end of the file'}.${didYouMean}${this.writtenAs(rule)}`;
+        return `Expected ${expected} but found ${first ? describeFound(first) : 'the end of the file'}.${didYouMean}${this.usage.writtenAs(rule)}`;
     }
 
     buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const starts = [...new Set(expectedIterationPaths.map(path => path[0]).filter((type): type is TokenType => !!type))];
         const first = actual[0];
-        return `Expected ${formatList(inReadingOrder(starts).map(describeExpected), 'or')} but found ${first ? describeFound(first) : 'the end of the file'}.${this.writtenAs(ruleNameOf(ruleName))}`;
-    }
-
-    /** How the rule is written; nothing for a rule that only spells a value (Name): syntax-errors.ts names its user. */
-    private writtenAs(rule: string): string {
-        return this.usage.writtenAs(rule);
+        return `Expected ${formatList(inReadingOrder(starts).map(describeExpected), 'or')} but found ${first ? describeFound(first) : 'the end of the file'}.${this.usage.writtenAs(ruleNameOf(ruleName))}`;
     }
 
     /** In a block, the parser expected the closing `}`: something there is not one of the block's members. */
@@ -135,7 +131,7 @@ export class JourneyParserErrorMessageProvider implements IParserErrorMessagePro
         }
         if (isWord(actual)) {
             const word = actual.image;
-            const owners = Object.keys(BLOCK_WORDS).filter(other => other !== rule && this.usage.memberKeywords(other).includes(word));
+            const owners = this.usage.blocksTaking(word).filter(other => other !== rule);
             const inner = owners.filter(owner => this.usage.innerBlocks(rule).includes(owner));
             const the = block.replace(/^an? /, 'the ');
             if (inner.length > 0) {
@@ -203,6 +199,3 @@ function inReadingOrder(types: readonly TokenType[]): TokenType[] {
     return [...types].sort((a, b) => rank(a) - rank(b));
 }
 
-function formatList(items: readonly string[], conjunction = 'and'): string {
-    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}

@@ -3,7 +3,7 @@ import type { LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { JourneyServices } from '../journey-services.js';
 import { BLOCK_WORDS } from './grammar-usage.js';
-import { ruleNameOf, type JourneyParserErrorMessageProvider } from './journey-error-messages.js';
+import { isWord, ruleNameOf, type JourneyParserErrorMessageProvider } from './journey-error-messages.js';
 
 /** A syntax error as the user sees it: where, what, and the keywords a quick fix may put there. */
 export interface ReportedSyntaxError {
@@ -41,11 +41,9 @@ export function reportedSyntaxErrors(document: LangiumDocument, services: Journe
             keywords: [],
         });
     }
-    for (const error of parseResult.parserErrors) {
-        const located = locate(error, tokens, services);
-        if (!located) {
-            continue;
-        }
+    const first = firstParserError(parseResult.parserErrors, tokens, services);
+    if (first) {
+        const { error, located } = first;
         candidates.push({
             offset: located.start,
             range: { start: document.textDocument.positionAt(located.start), end: document.textDocument.positionAt(located.end) },
@@ -64,8 +62,37 @@ export function reportedSyntaxErrors(document: LangiumDocument, services: Journe
         });
     }
     candidates.sort((a, b) => a.offset - b.offset);
-    const first = candidates[0];
-    return first ? [{ range: first.range, message: first.message, keywords: first.keywords }] : [];
+    const shown = candidates[0];
+    return shown ? [{ range: shown.range, message: shown.message, keywords: shown.keywords }] : [];
+}
+
+/**
+ * The parser error that is located first. Locating moves an error back by two tokens at most, so in
+ * token order the search stops at the first error that cannot come before the best so far: a broken
+ * big file may hold thousands of echoes, and only a few are ever located.
+ */
+function firstParserError(errors: readonly IRecognitionException[], tokens: readonly IToken[], services: JourneyServices):
+    { error: IRecognitionException; located: Located } | undefined {
+    // A token the recovery made up has no position: such an error is where the token before it is.
+    const offsetOf = (error: IRecognitionException): number => {
+        const previous = (error as IRecognitionException & { previousToken?: IToken }).previousToken;
+        return !Number.isNaN(error.token.startOffset) ? error.token.startOffset
+            : previous && !Number.isNaN(previous.startOffset) ? previous.startOffset : Number.POSITIVE_INFINITY;
+    };
+    let best: { error: IRecognitionException; located: Located } | undefined;
+    for (const error of [...errors].sort((a, b) => offsetOf(a) - offsetOf(b))) {
+        const offset = offsetOf(error);
+        const at = tokens.findIndex(token => token.startOffset >= offset);
+        const earliestReach = at === -1 ? Number.POSITIVE_INFINITY : tokens[Math.max(0, at - 2)].startOffset;
+        if (best && earliestReach > best.located.start) {
+            break;
+        }
+        const located = locate(error, tokens, services);
+        if (located && (!best || located.start < best.located.start)) {
+            best = { error, located };
+        }
+    }
+    return best;
 }
 
 interface Located {
@@ -95,13 +122,13 @@ function locate(error: IRecognitionException, tokens: readonly IToken[], service
     if (token.image === ',' && beforePrevious?.image === 'serves') {
         return spanOf(token, 'One `serves` names one need: write a `serves` line for each need the touchpoint serves.');
     }
-    if (previous?.tokenType.name === 'STRING' && previous.endOffset !== undefined && previous.endOffset + 1 === token.startOffset && isWordToken(token)) {
+    if (previous?.tokenType.name === 'STRING' && previous.endOffset !== undefined && previous.endOffset + 1 === token.startOffset && isWord(token)) {
         return spanOf(token, `A \`"\` inside a text ends it, so the text stops before \`${token.image}\`: write \`\\"\` for a quote inside a text.`);
     }
     const isBlockError = rule in BLOCK_WORDS || rule === 'Model';
     const opener = previous ? lineTokens(tokens, at - 1)[0] : undefined;
     const openerBlock = opener ? Object.keys(BLOCK_WORDS).find(block => usage.firstKeyword(block) === opener.image) : undefined;
-    if (isBlockError && previous && opener && openerBlock && isWordToken(token) && previous.image !== '{' && previous.image !== '}'
+    if (isBlockError && previous && opener && openerBlock && isWord(token) && previous.image !== '{' && previous.image !== '}'
         && (previous.endLine ?? 0) < (token.startLine ?? 0) && usage.memberKeywords(openerBlock).includes(token.image) && !usage.memberKeywords(rule).includes(token.image)) {
         // `touchpoint x "…"` with its `{` left out, then the touchpoint's members: the `{` is the mistake.
         return spanOf(previous, `\`${token.image}\` on the next line goes inside ${BLOCK_WORDS[openerBlock]}, but this ${opener.image} has no \`{\`: `
@@ -109,7 +136,7 @@ function locate(error: IRecognitionException, tokens: readonly IToken[], service
     }
     if (isBlockError && previous && beforePrevious && startsLine(previous, tokens, at - 1)
         && beforePrevious.endLine !== undefined && previous.startLine !== undefined && beforePrevious.endLine < previous.startLine
-        && usage.memberKeywords(rule).includes(previous.image) && token.tokenType.name !== 'EOF' && !isWordToken(token)) {
+        && usage.memberKeywords(rule).includes(previous.image) && token.tokenType.name !== 'EOF' && !isWord(token)) {
         // `owner` with no team, then `reviewed 2026-11-12`: `reviewed` became the team, and the date is "unexpected".
         const line = lineTokens(tokens, at - 2);
         const member = line[0] && usage.isKeywordOfAnyBlock(line[0].image) ? line[0].image : beforePrevious.image;
@@ -125,7 +152,7 @@ function locate(error: IRecognitionException, tokens: readonly IToken[], service
     }
     const line = previous ? lineTokens(tokens, at - 1) : [];
     const listRule = isBlockError && line[0] ? usage.memberRule(rule, line[0].image) : undefined;
-    if (listRule && previous && isWordToken(token) && isWordToken(previous) && previous.endLine === token.startLine
+    if (listRule && previous && isWord(token) && isWord(previous) && previous.endLine === token.startLine
         && usage.usageOf(listRule)?.includes(', …')) {
         // `persona dana marco`: the second name reads as an unknown member.
         return spanOf(token, `Is a \`,\` missing between \`${previous.image}\` and \`${token.image}\`? The names of a list are separated by commas.`
@@ -144,10 +171,6 @@ function locate(error: IRecognitionException, tokens: readonly IToken[], service
         return { ...spanOf(token, message), fromProvider: true };
     }
     return previous ? spanOf(previous, message) : undefined;
-}
-
-function isWordToken(token: IToken): boolean {
-    return /^[A-Za-z_]\w*$/.test(token.image);
 }
 
 function startsLine(token: IToken, tokens: readonly IToken[], index: number): boolean {

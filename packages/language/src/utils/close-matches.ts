@@ -37,6 +37,10 @@ function isOneSwap(a: string, b: string): boolean {
 
 /** "`a`", "`a` or `b`", "`a`, `b` or `c`". */
 export function formatAlternatives(names: readonly string[]): string {
-    const quoted = names.map(n => `\`${n}\``);
-    return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+    return formatList(names.map(n => `\`${n}\``), 'or');
+}
+
+/** "a", "a and b", "a, b and c" (or with another conjunction): a list in a sentence. */
+export function formatList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }

@@ -3,7 +3,7 @@ import {
     type ReferenceInfo, type ScopeProvider, type ValidationOptions
 } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { closeMatches, formatAlternatives } from '../utils/close-matches.js';
+import { closeMatches, formatAlternatives, formatList } from '../utils/close-matches.js';
 import { isBy, isJourney, type Journey } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-services.js';
 import { qualifiedNeedName } from '../references/journey-scope-computation.js';
@@ -177,7 +177,7 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         const didYouMean = suggestions.length > 0 ? ` Did you mean ${formatAlternatives(suggestions)}?` : '';
         if (shared.length > 1) {
             const personas = shared.map(persona => `\`${persona}\``);
-            return `Ambiguous need \`${text}\`: personas ${personas.slice(0, -1).join(', ')} and ${personas[personas.length - 1]} of this journey each have a need of that name. `
+            return `Ambiguous need \`${text}\`: personas ${formatList(personas)} of this journey each have a need of that name. `
                 + `Write ${formatAlternatives(shared.map(persona => qualifiedNeedName(persona, text)))} to say whose.`;
         }
         if (type === 'Need' && journey) {
