@@ -5,6 +5,7 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import { expect, onTestFinished } from 'vitest';
+import { emptyForReuse } from '../support/reusable-services.js';
 
 export interface TestWorkspace {
     shared: LangiumSharedServices;
@@ -65,12 +66,11 @@ function lendUntilTestEnds(workspace: TestWorkspace): void {
  */
 async function giveBack(workspace: TestWorkspace): Promise<void> {
     const { shared, services } = workspace;
-    const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
-    await shared.workspace.DocumentBuilder.update([], uris);
+    const empty = await emptyForReuse(shared);
     const settings = services.validation.JourneySettings;
     settings.today = undefined;
     settings.severities.clear();
-    if (reuse && shared.workspace.LangiumDocuments.all.isEmpty()) {
+    if (reuse && empty) {
         idle.push(workspace);
     }
 }

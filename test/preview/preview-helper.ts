@@ -6,6 +6,7 @@ import { buildJourneyMapModels, createJourneyServices, isJourney, type CalendarD
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { repoRoot } from '../support/journey-process.js';
+import { emptyForReuse } from '../support/reusable-services.js';
 
 export const TODAY: CalendarDate = { year: 2026, month: 11, day: 23 };
 
@@ -49,8 +50,7 @@ async function withDocuments<T>(files: Record<string, string>, use: (documents: 
         await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
         return use(documents);
     } finally {
-        await shared.workspace.DocumentBuilder.update([], shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray());
-        if (shared.workspace.LangiumDocuments.all.isEmpty()) {
+        if (await emptyForReuse(shared)) {
             idle.push(shared);
         }
     }

@@ -5,6 +5,7 @@ import { createJourneyServices } from '@journey/language';
 import { NodeFileSystem } from 'langium/node';
 import type { JourneyServicePair } from '../../packages/cli/src/journey-workspace.js';
 import { runCli } from '../../packages/cli/src/program.js';
+import { emptyForReuse } from './reusable-services.js';
 import { progressOn } from '../../packages/cli/src/progress.js';
 import { repoRoot, type JourneyRun } from './journey-process.js';
 
@@ -31,13 +32,6 @@ export interface InProcessOptions {
  */
 const idleServices: JourneyServicePair[] = [];
 
-async function emptied(services: JourneyServicePair): Promise<JourneyServicePair | undefined> {
-    const { shared } = services;
-    const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
-    await shared.workspace.DocumentBuilder.update([], uris);
-    return shared.workspace.LangiumDocuments.all.isEmpty() ? services : undefined;
-}
-
 /** Runs `journey ARGS` in process and returns its exit code and what it printed. */
 export async function runJourneyInProcess(args: readonly string[], options: InProcessOptions): Promise<JourneyRun> {
     let stdout = '';
@@ -62,9 +56,8 @@ export async function runJourneyInProcess(args: readonly string[], options: InPr
         createServices,
     }).finally(async () => {
         for (const services of lent) {
-            const reusable = await emptied(services);
-            if (reusable) {
-                idleServices.push(reusable);
+            if (await emptyForReuse(services.shared)) {
+                idleServices.push(services);
             }
         }
     });
