@@ -51,6 +51,7 @@ export default defineConfig({
                     include: ['test/**/*.test.ts'],
                     exclude: [...PROCESS_TESTS, ...EDITOR_TESTS],
                     maxWorkers: 2,
+                    isolate: false,
                     sequence: { groupOrder: 0 },
                 },
             },

@@ -19,7 +19,14 @@ export function internalWordsIn(message: string): string[] {
  * Makes every diagnostic the language produces in this test process pass the check: the suite's
  * thousands of texts are the corpus. Installed for the unit tests (the ones that run the language in process) by vitest.config.ts.
  */
+const checked = Symbol.for('journey.messagesForPeople');
+
 export function checkEveryMessage(): void {
+    // Once per process: test files that share a worker share the module, so it may already be installed.
+    if (checked in JourneyDocumentValidator.prototype) {
+        return;
+    }
+    Object.defineProperty(JourneyDocumentValidator.prototype, checked, { value: true });
     const validate = JourneyDocumentValidator.prototype.validateDocument;
     JourneyDocumentValidator.prototype.validateDocument = async function (this: JourneyDocumentValidator, ...args) {
         const diagnostics = await validate.apply(this, args);
