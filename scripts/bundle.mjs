@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Bundles the CLI (which also carries the language server: `journey lsp`) into one CommonJS file.
-// One file starts fast, and is what @journey-maps/cli ships (with bin/journey.cjs, README.md and the
-// LICENSE copied in from the top level). Source maps only when asked for: JOURNEY_SOURCEMAP=1.
+// Bundles the CLI (which also carries the language server: `journey lsp`) into one CommonJS file, with
+// ELK beside it in dist/elk.cjs: ELK is more than half of the code, and only a drawing needs it, so the
+// other commands (and --version) do not pay to compile it at every start. That is what
+// @journey-maps/cli ships (with bin/journey.cjs, README.md and the LICENSE copied in from the top
+// level). Source maps only when asked for: JOURNEY_SOURCEMAP=1.
 import { build } from 'esbuild';
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,6 +18,17 @@ if (cli.version !== version) {
 const sourcemap = Boolean(process.env.JOURNEY_SOURCEMAP);
 copyFileSync(`${root}LICENSE`, `${root}packages/cli/LICENSE`);
 rmSync(`${root}packages/cli/dist/journey.cjs.map`, { force: true });
+
+const ELK = 'elkjs/lib/elk.bundled.js';
+/** The preview imports ELK when it first lays out; in the CLI that import is `require('./elk.cjs')`. */
+const elkBeside = {
+    name: 'elk-beside-the-bundle',
+    setup(build) {
+        build.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, () => ({ path: './elk.cjs', external: true }));
+    },
+};
+mkdirSync(`${root}packages/cli/dist`, { recursive: true });
+copyFileSync(`${root}node_modules/${ELK}`, `${root}packages/cli/dist/elk.cjs`);
 
 const { metafile } = await build({
     entryPoints: [`${root}packages/cli/src/main.ts`],
@@ -34,9 +47,11 @@ const { metafile } = await build({
     // Some dependencies are ESM that ask for `import.meta.url`; in CommonJS that is this file's URL.
     banner: { js: "const __journeyImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
     define: { JOURNEY_VERSION: JSON.stringify(version), 'import.meta.url': '__journeyImportMetaUrl' },
+    plugins: [elkBeside],
     metafile: true,
     logLevel: 'warning',
 });
 // The folders of the packages the bundle carries (a build record, not shipped): the package test checks engines.node against theirs.
-const bundled = [...new Set(Object.keys(metafile.inputs).flatMap(input => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? []))].sort();
+const packageOf = input => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? [];
+const bundled = [...new Set([...Object.keys(metafile.inputs), `node_modules/${ELK}`].flatMap(packageOf))].sort();
 writeFileSync(`${root}packages/cli/dist/bundled-packages.json`, `${JSON.stringify(bundled, null, 2)}\n`);

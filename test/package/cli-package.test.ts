@@ -46,7 +46,7 @@ function npxJourney(args: readonly string[], { viaNpx = false } = {}) {
 
 describe('the packed tarball', () => {
     it('holds the bundled CLI, its launcher, README and LICENSE, and nothing else (no sources, no source maps)', () => {
-        expect(packed.files.map(file => file.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/journey.cjs', 'dist/journey.cjs', 'package.json']);
+        expect(packed.files.map(file => file.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/journey.cjs', 'dist/elk.cjs', 'dist/journey.cjs', 'package.json']);
         expect(readFileSync(path.join(repoRoot, 'packages/cli/LICENSE'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'LICENSE'), 'utf8'));
         // Small enough to install in a CI step without a second thought.
         expect(packed.size).toBeLessThan(1_200_000);
@@ -181,5 +181,12 @@ describe('installed in a folder of its own', () => {
         const run = spawnSync(process.execPath, [path.join(copy, 'bin/journey.cjs'), '--version'], { encoding: 'utf8' });
         expect(run.status).toBe(2);
         expect(run.stderr).toMatch(/^journey: this installation is incomplete \(.*dist\/journey\.cjs is missing\): install @journey-maps\/cli again\.\n$/);
+        // ELK ships beside the bundle: without it, drawing would fail halfway, so nothing starts.
+        const withoutElk = path.join(scratch, 'without-elk/node_modules/@journey-maps/cli');
+        cpSync(path.join(project, 'node_modules/@journey-maps/cli'), withoutElk, { recursive: true });
+        rmSync(path.join(withoutElk, 'dist/elk.cjs'));
+        const render = spawnSync(process.execPath, [path.join(withoutElk, 'bin/journey.cjs'), 'render', 'missing.journey'], { encoding: 'utf8' });
+        expect(render.status).toBe(2);
+        expect(render.stderr).toMatch(/^journey: this installation is incomplete \(.*dist\/elk\.cjs is missing\): install @journey-maps\/cli again\.\n$/);
     });
 });

@@ -12,13 +12,21 @@ if (running[0] < required[0] || (running[0] === required[0] && running[1] < requ
     process.exit(2);
 }
 
-var bundle = path.join(__dirname, '..', 'dist', 'journey.cjs');
-if (!fs.existsSync(bundle)) {
+var dist = path.join(__dirname, '..', 'dist');
+var bundle = path.join(dist, 'journey.cjs');
+// ELK, which only drawing commands load, ships beside the bundle (scripts/bundle.mjs).
+var missing = [bundle, path.join(dist, 'elk.cjs')].filter(function (file) { return !fs.existsSync(file); })[0];
+if (missing) {
     // Only a checkout of the journey repository can lack the bundle; an installed package ships it.
     var inCheckout = fs.existsSync(path.join(__dirname, '..', '..', '..', 'langium-config.json'));
     process.stderr.write(inCheckout
         ? 'journey: this checkout is not built yet: run `npm run build` at its root.\n'
-        : 'journey: this installation is incomplete (' + bundle + ' is missing): install @journey-maps/cli again.\n');
+        : 'journey: this installation is incomplete (' + missing + ' is missing): install @journey-maps/cli again.\n');
     process.exit(2);
+}
+// Node.js 22.1 and later keep the compiled code between runs (in the system's temporary folder).
+var Module = require('module');
+if (typeof Module.enableCompileCache === 'function') {
+    Module.enableCompileCache();
 }
 require(bundle);

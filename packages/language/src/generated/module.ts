@@ -11,7 +11,7 @@ export const JourneyDslLanguageMetaData = {
     languageId: 'journey',
     fileExtensions: ['.journey'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const JourneyDslGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {
