@@ -50,6 +50,8 @@ describe('journey.config.json in the CLI', () => {
         ['{ "rules": { "stale-map": "of" } }', 'journey.config.json:1:27: rule "stale-map" has severity "of"'],
         ['{ "rules": { "stal-map": "off" } }', 'journey.config.json:1:14: unknown rule "stal-map": did you mean "stale-map"?'],
         ['{ "rules": { "stale-map": "off", } }', 'journey.config.json:1:34: invalid JSON: property name expected'],
+        ['{\n  "rules": {\n    "syntax": "off"\n  }\n}', 'journey.config.json:3:15: rule "syntax" is always an error: a file that does not parse, or a date that is not on the calendar, cannot be turned off or lowered. Remove this line and fix the text instead'],
+        ['{ "rules": { "syntax": "warning" } }', 'journey.config.json:1:24: rule "syntax" is always an error'],
         ['{ "rulez": {} }', 'unknown setting "rulez"'],
         ['[]', 'must be a JSON object'],
         ['', 'invalid JSON'],

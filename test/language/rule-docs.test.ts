@@ -1,7 +1,7 @@
 // The rule docs are tested: every rule of the registry has a page under docs/rules/, its failing
 // example produces that rule, its passing example does not, its configuration snippet is a valid
 // journey.config.json, and the index lists every rule with the registry's severity and fixability.
-import { journeyRules, parseJourneyConfig, type CalendarDate, type JourneyRule } from '@journey/language';
+import { findRule, isConfigurable, journeyRules, lineAndColumn, parseJourneyConfig, type CalendarDate, type JourneyRule } from '@journey/language';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -89,12 +89,18 @@ describe.each(journeyRules.map(rule => [rule.id, rule] as const))('docs/rules/%s
         expect(summarize(diagnostics.filter(d => d.severity === ERROR || d.severity === WARNING))).toEqual([]);
     });
 
-    test('the configuration snippet is a valid journey.config.json that names the rule', () => {
+    test('the configuration snippet is a valid journey.config.json that names the rule (or, for a rule that cannot be configured, the error it gets)', () => {
         const page = readPage(ruleId);
         const snippet = fencedBlock(page, 'How to configure', 'json');
         const parsed = parseJourneyConfig(snippet);
-        expect(parsed.problems).toEqual([]);
-        expect(parsed.config?.severities.get(ruleId)).toBe('off');
+        if (isConfigurable(findRule(ruleId))) {
+            expect(parsed.problems).toEqual([]);
+            expect(parsed.config?.severities.get(ruleId)).toBe('off');
+        } else {
+            expect(parsed.problems).toHaveLength(1);
+            const { line, column } = lineAndColumn(snippet, parsed.problems[0].offset);
+            expect(fencedBlock(page, 'How to configure', 'text')).toBe(`journey: journey.config.json:${line}:${column}: ${parsed.problems[0].message}\n`);
+        }
     });
 });
 

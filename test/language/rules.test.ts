@@ -2,6 +2,7 @@
 // its id as `code` and its default severity (LSP: 1 error, 2 warning, 3 information), and is silent
 // once the file is fixed. Severities are configurable per rule.
 import { findRule, journeyRules } from '@journey/language';
+import type { Diagnostic } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
 import {
     buildOne, buildWorkspace, CLEAN, core, CORE_RULES, diagnosticsOf, only, rangeOf, rangeOnLine, summarize, uriOf,
@@ -410,15 +411,28 @@ describe('configured severities', () => {
         expect([diagnostic.code, diagnostic.severity]).toEqual(['journey-without-persona', WARNING]);
     });
 
-    test('syntax, unresolved-reference and duplicate-name obey the configuration too', async () => {
+    test('unresolved-reference and duplicate-name obey the configuration too; syntax is always an error', async () => {
         const text = 'team a "A"\nteam a "A"\npersona p "P" { need n "N" prefers nowhere }\nsource s "S" survey 2026-02-30\n';
         const loud = await buildOne(text);
         expect(core(loud.diagnostics).map(d => d.code)).toEqual(['duplicate-name', 'unresolved-reference', 'syntax']);
         const quiet = await buildOne(text, set({ 'syntax': 'off', 'unresolved-reference': 'off', 'duplicate-name': 'off' }));
-        expect(summarize(core(quiet.diagnostics))).toEqual([]);
+        expect(core(quiet.diagnostics).map(d => [d.code, d.severity])).toEqual([['syntax', ERROR]]);
         const warned = await buildOne(text, set({ 'syntax': 'warning', 'unresolved-reference': 'info', 'duplicate-name': 'warning' }));
         expect(core(warned.diagnostics).map(d => [d.code, d.severity])).toEqual([
-            ['duplicate-name', WARNING], ['unresolved-reference', INFO], ['syntax', WARNING]]);
+            ['duplicate-name', WARNING], ['unresolved-reference', INFO], ['syntax', ERROR]]);
+    });
+
+    test('a date that is not on the calendar cannot be suppressed, and the comment that tries says so', async () => {
+        const named = await buildOne('// journey-disable-next-line syntax\nsource s "S" survey 2026-02-30\n');
+        const suppressionAndSyntax = (diagnostics: readonly Diagnostic[] | undefined) => (diagnostics ?? [])
+            .filter(d => d.code === 'syntax' || d.code === 'unused-suppression').map(d => [d.code, d.range.start.line]);
+        expect(suppressionAndSyntax(named.diagnostics)).toEqual([['unused-suppression', 0], ['syntax', 1]]);
+        expect(named.diagnostics.find(d => d.code === 'unused-suppression')!.message)
+            .toBe('`syntax` cannot be suppressed: a syntax problem is always reported. Fix the text on the next line and remove `syntax` here.');
+        const bare = await buildOne('// journey-disable-next-line\nsource s "S" survey 2026-02-30\n');
+        expect(suppressionAndSyntax(bare.diagnostics)).toEqual([['unused-suppression', 0], ['syntax', 1]]);
+        expect(bare.diagnostics.find(d => d.code === 'unused-suppression')!.message)
+            .toBe('This suppression silences nothing: the `syntax` problem on the next line is always reported. Fix the text and remove this comment.');
     });
 
     test('a parse error cannot be configured off: a file that does not parse is never "clean"', async () => {

@@ -2,7 +2,7 @@
 // realistic workspace of examples/brightspoke-cx, and the broken file reports one syntax error (two at
 // most) on the line of the mistake, saying what the table says, with no rule finding; every other file
 // reports exactly what it reports when nothing is broken.
-import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { internalWordsIn } from '../support/messages-for-people.js';
 import { EditorWorkspace, MISTAKES, applyMistake, mistakeLine, workspaceFiles } from './syntax-mistakes.js';
@@ -99,13 +99,14 @@ describe('a file that does not parse, beside files that do', () => {
         expect(found.map(d => [d.code, d.severity, d.message.split('.')[0]])).toEqual([['syntax', 1, 'Unknown member `touchpiont` in a stage']]);
     });
 
-    it('a date that is not a calendar date is still a `syntax` finding that follows the configuration', async () => {
+    it('a date that is not a calendar date is a `syntax` error whatever the configuration says', async () => {
         const text = FILES['journeys/fleet-onboarding.journey'].replace('reviewed 2026-11-12', 'reviewed 2026-02-30');
         const workspace = await buildWorkspace({ ...FILES, 'journeys/fleet-onboarding.journey': text }, ({ services }) => {
             services.validation.JourneySettings.today = TODAY;
             services.validation.JourneySettings.severities.set('syntax', 'off');
         });
-        // The file parses, so the date finding is a rule finding like any other: `off` turns it off.
-        expect((workspace.doc('journeys/fleet-onboarding.journey').diagnostics ?? []).filter(d => d.code === 'syntax')).toEqual([]);
+        // The file parses, so the other rules run beside it; but a date that is not a date is never clean.
+        const syntax = (workspace.doc('journeys/fleet-onboarding.journey').diagnostics ?? []).filter(d => d.code === 'syntax');
+        expect(syntax.map(d => [d.severity, d.message])).toEqual([[DiagnosticSeverity.Error, expect.stringContaining('February 2026 has 28 days')]]);
     });
 });

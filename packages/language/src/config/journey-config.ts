@@ -3,7 +3,7 @@ import { withoutByteOrderMark } from '../parser/byte-order-mark.js';
 import { closeMatches } from '../utils/close-matches.js';
 import { REPOSITORY_URL } from '../utils/project-links.js';
 import { journeyRules } from '../rules/index.js';
-import type { ConfiguredSeverity } from '../rules/rule-registry.js';
+import { isConfigurable, type ConfiguredSeverity } from '../rules/rule-registry.js';
 
 /** The workspace configuration file, looked up at the workspace root. */
 export const CONFIG_FILE_NAME = 'journey.config.json';
@@ -55,7 +55,8 @@ export function parseJourneyConfig(text: string): ConfigParseResult {
         for (const property of rules?.type === 'object' ? rules.children ?? [] : []) {
             const [key, value] = property.children ?? [];
             const ruleId = String(getNodeValue(key));
-            if (!journeyRules.some(rule => rule.id === ruleId)) {
+            const rule = journeyRules.find(candidate => candidate.id === ruleId);
+            if (!rule) {
                 const near = closeMatches(ruleId, journeyRules.map(rule => rule.id), 1);
                 problems.push(at(key, `unknown rule "${ruleId}"${near.length > 0 ? `: did you mean "${near[0]}"?` : ''} (\`journey rules\` lists them)`));
                 continue;
@@ -63,6 +64,10 @@ export function parseJourneyConfig(text: string): ConfigParseResult {
             const severity = value ? getNodeValue(value) : undefined;
             if (!SEVERITIES.includes(severity)) {
                 problems.push(at(value ?? key, `rule "${ruleId}" has severity ${JSON.stringify(severity)}: use "off", "info", "warning" or "error"`));
+                continue;
+            }
+            if (!isConfigurable(rule) && severity !== rule.defaultSeverity) {
+                problems.push(at(value ?? key, `rule "${ruleId}" is always an ${rule.defaultSeverity}: a file that does not parse, or a date that is not on the calendar, cannot be turned off or lowered. Remove this line and fix the text instead`));
                 continue;
             }
             severities.set(ruleId, severity);
@@ -101,9 +106,13 @@ export function journeyConfigSchema(): object {
                 description: 'Severity per rule id: "off", "info", "warning" or "error".',
                 type: 'object',
                 additionalProperties: false,
-                properties: Object.fromEntries(journeyRules.map(rule => [rule.id, {
+                properties: Object.fromEntries(journeyRules.map(rule => [rule.id, isConfigurable(rule) ? {
                     description: `${rule.description} Default: ${rule.defaultSeverity}.`,
                     enum: SEVERITIES,
+                    default: rule.defaultSeverity,
+                } : {
+                    description: `${rule.description} Always ${rule.defaultSeverity}: it cannot be turned off or lowered.`,
+                    enum: [rule.defaultSeverity],
                     default: rule.defaultSeverity,
                 }])),
             },

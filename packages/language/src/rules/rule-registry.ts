@@ -62,6 +62,17 @@ export interface JourneyRule {
      * `journey lint --fix` may apply it unattended. Editors offer every fix.
      */
     readonly fix?: { readonly description: string; readonly safe: boolean };
+    /**
+     * `false`: always reported at its default severity. No configuration or suppression comment applies
+     * (a configuration that tries is a problem of the configuration): a file that does not say what it
+     * means is never clean.
+     */
+    readonly configurable?: false;
+}
+
+/** Whether the configuration and suppression comments may change what a rule reports. */
+export function isConfigurable(rule: JourneyRule | undefined): boolean {
+    return rule?.configurable !== false;
 }
 
 export function defineRule(rule: JourneyRule): JourneyRule {

@@ -12,6 +12,7 @@ export const syntaxRule = defineRule({
     id: 'syntax',
     defaultSeverity: 'error',
     description: 'The text does not follow the grammar of the language, or a date is not a real calendar date.',
+    configurable: false,
     // The fix itself comes with the parse error (see misplacedMember): only a misspelt member keyword has one.
     fix: { description: 'Change a misspelt keyword to the closest one.', safe: false },
     checks: {

@@ -10,7 +10,7 @@ import { qualifiedNeedName } from '../references/journey-scope-computation.js';
 import { journeyPersonas, personasWithNeed } from '../references/journey-scope-provider.js';
 import type { JourneySettings } from './journey-settings.js';
 import { compareText } from '../utils/ordering.js';
-import { findRule, type FindingData, type RuleSeverity } from '../rules/index.js';
+import { findRule, isConfigurable, type FindingData, type RuleSeverity } from '../rules/index.js';
 import { kindOf, unusedSuppressionRule } from '../rules/naming-rules.js';
 import { findSuppressions, type Suppression } from './suppressions.js';
 import { hasSyntaxErrors, reportedSyntaxErrors, type ReportedSyntaxError } from '../parser/syntax-errors.js';
@@ -76,7 +76,13 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             return diagnostics;
         }
         const used = new Set<string>();
+        /** Lines with a problem no comment silences (`syntax`), by the rule's id. */
+        const alwaysReported = new Map<number, string>();
         const kept = diagnostics.filter(diagnostic => {
+            if (!isConfigurable(findRule(String(diagnostic.code)))) {
+                alwaysReported.set(diagnostic.range.start.line, String(diagnostic.code));
+                return true; // a file that does not say what it means is never clean
+            }
             const suppression = suppressions.find(s => s.targetLine === diagnostic.range.start.line
                 && (s.rules.length === 0 || s.rules.some(rule => rule.id === diagnostic.code)));
             if (!suppression) {
@@ -118,9 +124,13 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             }
             const fix = removeFromSuppression(text, suppression, rules.map(rule => rule.id));
             for (const rule of rules) {
-                const known = rule.id === '' || findRule(rule.id) !== undefined;
-                const message = !known
+                const found = rule.id === '' ? undefined : findRule(rule.id);
+                const message = rule.id !== '' && !found
                     ? `Unknown rule \`${rule.id}\` in a suppression comment: \`journey rules\` lists the rule ids.`
+                    : found && !isConfigurable(found)
+                    ? `\`${rule.id}\` cannot be suppressed: a ${rule.id} problem is always reported. Fix the text on the next line and remove \`${rule.id}\` here.`
+                    : rule.id === '' && alwaysReported.has(suppression.targetLine)
+                    ? `This suppression silences nothing: the \`${alwaysReported.get(suppression.targetLine)}\` problem on the next line is always reported. Fix the text and remove this comment.`
                     : `This suppression silences nothing: no ${rule.id ? `\`${rule.id}\` ` : ''}problem is reported on the next line. Remove it.`;
                 const data: FindingData = { ruleId: unusedSuppressionRule.id, fixes: [{ title: 'Remove the unused suppression', edits: [fix] }], safeFix: true };
                 kept.push({ range: rule.range, message, severity: toLspSeverity(severity), code: unusedSuppressionRule.id, source: 'journey', data });

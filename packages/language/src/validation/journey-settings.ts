@@ -1,5 +1,5 @@
 import { calendarDateOfToday, type CalendarDate } from '../model/calendar-date.js';
-import type { ConfiguredSeverity } from '../rules/rule-registry.js';
+import { isConfigurable, type ConfiguredSeverity } from '../rules/rule-registry.js';
 import { findRule } from '../rules/index.js';
 import type { JourneyConfig } from '../config/journey-config.js';
 
@@ -26,6 +26,7 @@ export class JourneySettings {
     }
 
     severityOf(ruleId: string): ConfiguredSeverity {
-        return this.severities.get(ruleId) ?? findRule(ruleId)?.defaultSeverity ?? 'error';
+        const rule = findRule(ruleId);
+        return (isConfigurable(rule) ? this.severities.get(ruleId) : undefined) ?? rule?.defaultSeverity ?? 'error';
     }
 }
