@@ -2,7 +2,7 @@ import { JourneyMapChangedNotification } from '@journey/language/protocol';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { JourneyPreviewPanel, PREVIEW_VIEW_TYPE, type PreviewContext } from './preview-panel.js';
-import { parsePreviewState, type ExportFormat, type PreviewTheme } from './webview-messages.js';
+import { parsePreviewState, previewUriToRestore, type ExportFormat, type PreviewTheme } from './webview-messages.js';
 
 /**
  * All map previews: one panel per journey file, opened beside its editor, redrawn (debounced) when
@@ -74,12 +74,19 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
 
     /** The serializer: VS Code restores a panel after a reload. */
     async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
-        const parsed = parsePreviewState(state);
-        if (!parsed || this.panels.has(parsed.uri)) {
+        // The state was written by the webview: only a .journey file of an open workspace folder is reopened.
+        const folders = (vscode.workspace.workspaceFolders ?? []).map(folder => folder.uri.toString());
+        const accepted = previewUriToRestore(state, folders);
+        const parsed = accepted === undefined ? undefined : parsePreviewState(state);
+        const uri = accepted === undefined ? undefined : vscode.Uri.parse(accepted, true);
+        if (!parsed || !uri || this.panels.has(uri.toString())) {
+            if (!accepted) {
+                this.output.info(`Did not restore a preview: its saved state names no journey file of the workspace (${describeState(state)}).`);
+            }
             webviewPanel.dispose();
             return;
         }
-        this.track(JourneyPreviewPanel.revive(webviewPanel, parsed, this.context));
+        this.track(JourneyPreviewPanel.revive(webviewPanel, { ...parsed, uri: uri.toString() }, this.context));
     }
 
     /** The preview to act on: the active one, else the one of the active editor's file. */
@@ -175,6 +182,12 @@ function previewTheme(): PreviewTheme {
 function updateDelay(): number {
     const delay = vscode.workspace.getConfiguration('journey.preview').get<number>('updateDelay');
     return typeof delay === 'number' && delay >= 0 ? Math.min(delay, 5000) : 200;
+}
+
+/** A saved state for the log: short, and only its type when it is not a string. */
+function describeState(state: unknown): string {
+    const uri = typeof state === 'object' && state !== null ? (state as { uri?: unknown }).uri : undefined;
+    return typeof uri === 'string' ? JSON.stringify(uri.length > 200 ? `${uri.slice(0, 200)}…` : uri) : `uri: ${typeof uri}`;
 }
 
 /** The server and VS Code may spell a URI differently (percent-encoding): compare parsed. */

@@ -100,6 +100,100 @@ export function parsePreviewState(value: unknown): PreviewState | undefined {
     return { uri: value.uri, zoom: number(value.zoom, 1), scrollX: number(value.scrollX, 0), scrollY: number(value.scrollY, 0) };
 }
 
+/** The longest URI a restored preview may name (a path of a few thousand characters is no journey file). */
+const MAX_URI = 4096;
+/** Schemes a preview is never restored for, even were a workspace folder to have one. */
+const REFUSED_SCHEMES = new Set(['command', 'javascript', 'vbscript', 'data', 'blob', 'untitled', 'http', 'https', 'vscode-webview']);
+
+/**
+ * The document a restored preview may reopen: `state.uri`, if it names a `.journey` file inside one of
+ * the open workspace folders (given as URI strings), else `undefined`. The state is written by the
+ * webview, so it is not trusted: only a URI as VS Code writes one (`scheme://authority/path`, RFC 3986
+ * characters, no query or fragment) of `file:` or of a workspace folder's scheme, whose path, decoded
+ * segment by segment, has no `.`, `..` or empty segment, no encoded separator and no control character,
+ * and starts with the folder's own segments. Pure (no `vscode`): what `deserializeWebviewPanel` asks.
+ */
+export function previewUriToRestore(state: unknown, workspaceFolders: readonly string[]): string | undefined {
+    if (!isRecord(state) || !isText(state.uri, MAX_URI)) {
+        return undefined;
+    }
+    const document = parseUri(state.uri);
+    if (!document || REFUSED_SCHEMES.has(document.scheme)) {
+        return undefined;
+    }
+    const name = document.segments.at(-1);
+    if (!name || !name.endsWith('.journey') || name.length === '.journey'.length) {
+        return undefined;
+    }
+    const inside = workspaceFolders.some(folderText => {
+        const folder = typeof folderText === 'string' && folderText.length <= MAX_URI ? parseUri(folderText, true) : undefined;
+        return folder !== undefined && folder.scheme === document.scheme && folder.authority === document.authority
+            && folder.segments.length < document.segments.length
+            && folder.segments.every((segment, index) => sameSegment(segment, document.segments[index], index, document.scheme));
+    });
+    // Inside a folder of its own scheme: `file:`, or the scheme of a remote or virtual workspace.
+    return inside ? `${document.scheme}:${state.uri.slice(state.uri.indexOf(':') + 1)}` : undefined;
+}
+
+interface ParsedUri {
+    /** Lower case. */
+    scheme: string;
+    /** Decoded, lower case. */
+    authority: string;
+    /** The path's segments, each decoded. */
+    segments: string[];
+}
+
+/** Only what RFC 3986 allows in a URI, percent-encoded bytes included: VS Code writes every other character encoded. */
+const URI_CHARACTERS = /^[A-Za-z0-9\-._~:/@!$&'()*+,;=%]*$/;
+const URI_SHAPE = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/]*)(\/.*)?$/;
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+
+/** `scheme://authority/path` as above; a folder's path may be empty or end with `/`. */
+function parseUri(text: string, folder = false): ParsedUri | undefined {
+    const match = URI_CHARACTERS.test(text) ? URI_SHAPE.exec(text) : null;
+    if (!match) {
+        return undefined;
+    }
+    const authority = decode(match[2]);
+    let raw = (match[3] ?? '').split('/').slice(1);
+    if (folder && raw.at(-1) === '') {
+        raw = raw.slice(0, -1); // `file:///` or `file:///home/me/`
+    }
+    const segments = raw.map(decode);
+    if (authority === undefined || /[/\\]/.test(authority) || CONTROL.test(authority)) {
+        return undefined;
+    }
+    if (segments.some((segment, index) => segment === undefined || !isPlainSegment(segment, index))) {
+        return undefined;
+    }
+    if (!folder && segments.length === 0) {
+        return undefined;
+    }
+    return { scheme: match[1].toLowerCase(), authority: authority.toLowerCase(), segments: segments as string[] };
+}
+
+/** A file or folder name: not empty, `.` or `..`, no separator (`/`, `\\`), control character or `:` (but a drive, `c:`, first). */
+function isPlainSegment(segment: string, index: number): boolean {
+    if (segment === '' || segment === '.' || segment === '..' || /[/\\]/.test(segment) || CONTROL.test(segment)) {
+        return false;
+    }
+    return !segment.includes(':') || index === 0 && /^[A-Za-z]:$/.test(segment);
+}
+
+function sameSegment(a: string, b: string | undefined, index: number, scheme: string): boolean {
+    // VS Code writes a Windows drive letter in lower case; a folder may have been opened as `C:`.
+    return a === b || scheme === 'file' && index === 0 && b !== undefined && /^[A-Za-z]:$/.test(a) && a.toLowerCase() === b.toLowerCase();
+}
+
+function decode(text: string): string | undefined {
+    try {
+        return decodeURIComponent(text);
+    } catch {
+        return undefined;
+    }
+}
+
 export function isExportFormat(value: unknown): value is ExportFormat {
     return value === 'svg' || value === 'png' || value === 'html';
 }
