@@ -10,7 +10,7 @@
 // The seeds are fixed: a failure is reproducible, and fast-check prints the seed, the path and the
 // shrunk counterexample.
 import { buildJourneyMapModels, compareDiagnostics, isEmotion, isKpi, type CalendarDate, type JourneyServices, type Model } from '@journey/language';
-import { renderJourneySvg } from '@journey/preview';
+import { renderJourneySvg, StageLayoutCache } from '@journey/preview';
 import fc from 'fast-check';
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic, DocumentSymbol, Range } from 'vscode-languageserver';
@@ -21,11 +21,16 @@ import { buildWorkspace, summarize, uriOf, withWorkspace, type BuiltWorkspace, t
 
 const TODAY: CalendarDate = { year: 2026, month: 11, day: 25 };
 
-/** Runs of each property: enough to find what the properties found, few enough for a loaded machine. */
-const GENERATED_RUNS = 150;
-const MUTATED_RUNS = 150;
-/** A loaded 2-core machine runs each property in a few seconds; the limit leaves room. */
-const TIMEOUT = 120_000;
+/**
+ * Runs of each property: in `npm test`, enough to find what the properties found, few enough for a
+ * loaded machine; `npm run fuzz` (scripts/fuzz.mjs) asks for many more, from a seed of its own.
+ */
+const GENERATED_RUNS = Number(process.env.JOURNEY_FUZZ_RUNS ?? 150);
+const MUTATED_RUNS = GENERATED_RUNS;
+/** The fixed seeds of `npm test` (a failure is reproducible); `npm run fuzz` prints the one it used. */
+const SEED = process.env.JOURNEY_FUZZ_SEED === undefined ? undefined : Number(process.env.JOURNEY_FUZZ_SEED);
+/** A loaded 2-core machine runs each property in a few seconds; the limit leaves room (and grows with the runs). */
+const TIMEOUT = 120_000 * Math.max(1, GENERATED_RUNS / 150);
 
 /**
  * Internal words no message may show (the list of test/language/syntax-errors.test.ts), but for the
@@ -94,6 +99,8 @@ async function checkRendering(document: LangiumDocument<Model>): Promise<void> {
         checkPlainData(model, `model ${model.name}`);
         const svg = await renderJourneySvg(model);
         expect(svg, model.name).not.toMatch(/undefined|NaN|\[object/);
+        // Deterministic: the same map from a copy of the model, laid out again from nothing (no cached stage).
+        expect(await renderJourneySvg(structuredClone(model), { cache: new StageLayoutCache() }), `${model.name} drawn again`).toBe(svg);
         for (const attribute of ['id', 'data-id']) {
             const ids = [...svg.matchAll(new RegExp(`\\s${attribute}="([^"]*)"`, 'g'))].map(match => match[1]);
             const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
@@ -383,7 +390,7 @@ describe('generated journeys', () => {
             // A fresh build of the same files, too.
             const second = await withWorkspace(files, built => diagnosticsByFile(built.documents), setToday);
             expect(second).toEqual(first);
-        }), { seed: 20261125, numRuns: GENERATED_RUNS });
+        }), { seed: SEED ?? 20261125, numRuns: GENERATED_RUNS });
         expect(parsed).toBe(GENERATED_RUNS);
     }, TIMEOUT);
 });
@@ -516,7 +523,7 @@ describe('mutated journeys', () => {
                     broken += Number(await checkBroken(document, [...built.documents.values()].filter(other => other !== document), built.services));
                 }, setToday);
             }
-        }), { seed: 20261126, numRuns: MUTATED_RUNS });
+        }), { seed: SEED ?? 20261126, numRuns: MUTATED_RUNS });
         // Most mutations break the file: the property is about recovered text, not about valid files.
         expect(broken).toBeGreaterThan(MUTATED_RUNS / 2);
     }, TIMEOUT);
