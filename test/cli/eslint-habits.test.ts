@@ -170,7 +170,7 @@ describe('journey lint -o, --output-file', () => {
     it.each([
         [['-o', 'oor.journey'], 'journey: -o oor.journey is one of the files being linted; write the report to another file\n'],
         [['-o', 'maps/../oor.journey'], 'journey: -o maps/../oor.journey is one of the files being linted; write the report to another file\n'],
-        [['-o', 'link-to-oor'], 'journey: -o link-to-oor is one of the files being linted; write the report to another file\n'],
+        [['-o', 'link-to-oor'], 'journey: -o link-to-oor is one of the files being linted (oor.journey by another name); write the report to another file\n'],
         [['personas.journey', '-o', 'oor.journey'], 'journey: -o oor.journey names a .journey file; write the report to another kind of file (a lint of its folder would read it as a map)\n'],
         [['-o', 'new/report.journey'], 'journey: -o new/report.journey names a .journey file; write the report to another kind of file (a lint of its folder would read it as a map)\n'],
         [['-o', 'maps'], 'journey: -o maps is a folder; name the file to write the report to\n'],

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE_NAME, lineAndColumn, parseJourneyConfig, type JourneyConfig } from '@journey/language';
 import { CliError } from './cli-error.js';
+import { refuseSpecialFile } from './regular-file.js';
 
 /**
  * The configuration for a CLI run: `--config FILE`, else the first `journey.config.json` found in the
@@ -10,11 +11,20 @@ import { CliError } from './cli-error.js';
  * A bad file is a usage error naming the file, line and column.
  */
 export async function loadConfig(explicit: string | undefined, cwd: string, workspaceRoot: string = cwd): Promise<JourneyConfig | undefined> {
+    return (await loadConfigFile(explicit, cwd, workspaceRoot)).config;
+}
+
+/**
+ * `loadConfig`, and the file it read (absolute; undefined when there is none): `lint -o` never writes
+ * over it. A configuration that is a FIFO, a device or a socket is a usage error: it is never opened.
+ */
+export async function loadConfigFile(explicit: string | undefined, cwd: string, workspaceRoot: string = cwd): Promise<{ config?: JourneyConfig; file?: string }> {
     // The spec puts the file at the workspace root, which the editor reads too: `journey lint ../maps` must agree with it.
     const file = explicit !== undefined ? path.resolve(cwd, explicit) : await findConfigFile(workspaceRoot) ?? await findConfigFile(cwd);
     if (!file) {
-        return undefined;
+        return {};
     }
+    await refuseSpecialFile(file, explicit ?? (path.relative(cwd, file) || file));
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
         throw new CliError(`cannot read the configuration ${explicit ?? file}: ${error.code === 'ENOENT' ? 'no such file' : error.code ?? error.message}`);
     });
@@ -26,13 +36,15 @@ export async function loadConfig(explicit: string | undefined, cwd: string, work
             return `${shown}:${line}:${column}: ${problem.message}`;
         }).join('\n'));
     }
-    return result.config;
+    return { config: result.config, file };
 }
 
 async function findConfigFile(cwd: string): Promise<string | undefined> {
     for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
         const candidate = path.join(dir, CONFIG_FILE_NAME);
-        if ((await stat(candidate).catch(() => undefined))?.isFile()) {
+        const info = await stat(candidate).catch(() => undefined);
+        // A FIFO or a device by that name is found, and refused by loadConfigFile (never silently skipped).
+        if (info && !info.isDirectory()) {
             return candidate;
         }
         if (path.dirname(dir) === dir) {

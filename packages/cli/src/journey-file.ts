@@ -3,40 +3,50 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { compareText, type CalendarDate } from '@journey/language';
 import { CliError } from './cli-error.js';
+import { loadConfig } from './config-file.js';
 import type { CommandIO } from './commands/lint-command.js';
 import { findJourneyFiles } from './file-discovery.js';
 import { stylishFormatter } from './formatters/stylish-formatter.js';
 import { toLintResults } from './lint-results.js';
 import { journeyVersion } from './version.js';
 import { loadJourneyWorkspace, type LoadedFile, type WorkspaceOptions } from './journey-workspace.js';
-
-/** How many folders up the workspace may grow while names stay unresolved (journeys/ next to personas/). */
-const MAX_WIDENING = 2;
+import { notRegularFile } from './regular-file.js';
 
 /**
- * One `.journey` file loaded with the `.journey` files of its folder (recursively), so that personas,
- * channels and teams declared next to it resolve; while names stay unresolved, with its parent folder's,
- * up to two levels, never past a folder holding journey.config.json or .git, and never into the filesystem
- * root, the home folder or the temporary folder (they hold everything: searching them would read the whole
- * disk). The same workspace rule as `journey render`.
+ * One `.journey` file loaded with the workspace `journey lint` reads for it, so that personas, channels
+ * and teams declared elsewhere in the project resolve: every `.journey` file under its workspace root
+ * (see `workspaceRootOfFile`), with the configuration found there applied as lint applies it. A bad
+ * configuration, an unreadable folder or a FIFO in the workspace is the usage error lint gives.
  */
 export async function loadJourneyFile(filePath: string, options: { today?: CalendarDate; cwd?: string; env?: NodeJS.ProcessEnv; createServices?: WorkspaceOptions['createServices'] } = {}): Promise<LoadedFile> {
-    let folder = path.dirname(filePath);
-    for (let level = 0; ; level++) {
-        const files = await findJourneyFiles([folder], folder).catch(() => [] as string[]);
-        if (!files.includes(filePath)) {
-            files.push(filePath);
-            files.sort(compareText);
-        }
-        const workspace = await loadJourneyWorkspace(files, { today: options.today, cwd: options.cwd, createServices: options.createServices });
-        const target = workspace.files.find(loaded => loaded.filePath === filePath)!;
-        const unresolved = target.diagnostics.some(diagnostic => diagnostic.code === 'unresolved-reference');
-        const parent = path.dirname(folder);
-        if (!unresolved || level >= MAX_WIDENING || parent === folder || await isBoundary(folder) || await isSharedFolder(parent, options.env ?? process.env)) {
-            return target;
-        }
-        folder = parent;
+    const cwd = options.cwd ?? process.cwd();
+    const root = await workspaceRootOfFile(filePath, options.env ?? process.env);
+    const files = root === undefined ? [filePath] : await findJourneyFiles([root], cwd, { allowNone: true });
+    if (!files.includes(filePath)) {
+        files.push(filePath);
+        files.sort(compareText);
     }
+    const config = await loadConfig(undefined, cwd, root ?? path.dirname(filePath));
+    const workspace = await loadJourneyWorkspace(files, { today: options.today, config, cwd: options.cwd, createServices: options.createServices });
+    return workspace.files.find(loaded => loaded.filePath === filePath)!;
+}
+
+/**
+ * The folder whose `.journey` files make the workspace of FILE for `render` and `export`: the nearest
+ * folder at or above FILE's folder that holds `journey.config.json` (the spec's workspace root), else the
+ * nearest that holds `.git` (the repository's root; nothing beyond it is read), else FILE's own folder.
+ * Never the filesystem root, the home folder or the temporary folder: they hold everything, and searching
+ * them would read the whole disk; the search stops below them, and when FILE's own folder is one of them
+ * the workspace is FILE alone (undefined).
+ */
+export async function workspaceRootOfFile(filePath: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+    const own = path.dirname(filePath);
+    for (let folder = own; !await isSharedFolder(folder, env); folder = path.dirname(folder)) {
+        if (await isBoundary(folder)) {
+            return folder;
+        }
+    }
+    return await isSharedFolder(own, env) ? undefined : own;
 }
 
 /** The filesystem root, the home folder, the temporary folder: not a project, never searched as one. */
@@ -115,7 +125,8 @@ export async function requireInputFile(command: string, file: string, cwd: strin
         throw new CliError(`no such file: ${file}`);
     }
     if (!info.isFile()) {
-        throw new CliError(`${command} takes ${kind.description}; ${file} is not a file`);
+        // A FIFO would wait for a writer forever, a device never ends: only regular files are read.
+        throw notRegularFile(file, info);
     }
     return filePath;
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
@@ -6,6 +5,8 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { createJourneyServices, hasSyntaxErrors, withoutByteOrderMark, type CalendarDate, type JourneyConfig, type JourneyServices } from '@journey/language';
 import { CliError } from './cli-error.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
+import { readRegularFile } from './regular-file.js';
+import { decodeUtf8, notUtf8Diagnostic } from './utf8-text.js';
 
 export interface WorkspaceOptions {
     /** "Today" for the date rules; the clock when absent. */
@@ -16,9 +17,10 @@ export interface WorkspaceOptions {
     progress?: Progress;
     /**
      * Texts that stand for files (absolute path → text): read instead of the file on disk, which need not
-     * exist (`lint --stdin --stdin-filename PATH`). A byte order mark is dropped as on disk.
+     * exist (`lint --stdin --stdin-filename PATH`). Bytes are read as the bytes of a file are; a byte order
+     * mark is dropped as on disk.
      */
-    texts?: ReadonlyMap<string, string>;
+    texts?: ReadonlyMap<string, string | Uint8Array>;
     /**
      * Makes the language's services (a fresh set per load when absent). Tests that run the program many
      * times in one process pass a pool: building the parser is most of a small run.
@@ -40,7 +42,7 @@ export interface LoadedFile {
 
 /**
  * Whether a file is left alone by `--fix`, `format` and `render`: it does not parse, or a `syntax`
- * finding (a date that is no calendar date) says its text is not what it means.
+ * finding (a date that is no calendar date, bytes that are not UTF-8) says its text is not what it means.
  */
 export function hasSyntaxProblems(file: LoadedFile): boolean {
     return hasSyntaxErrors(file.document) || file.diagnostics.some(diagnostic => diagnostic.code === 'syntax');
@@ -53,7 +55,11 @@ export interface JourneyWorkspace {
 
 /**
  * Loads files as one workspace and validates it: the language server's services without a
- * connection, so the CLI reports exactly what the editor shows.
+ * connection, so the CLI reports exactly what the editor shows. Only regular files are read (a FIFO,
+ * a device or a socket is a usage error, see regular-file.ts). A file whose bytes are not UTF-8 is
+ * read as an editor shows it (U+FFFD for each bad byte) so that the other files see its names, and gets
+ * one finding, a `syntax` error at its first bad byte: nothing else is reported on it, and nothing
+ * writes it (`hasSyntaxProblems`), so the bytes are never replaced by U+FFFD.
  */
 export async function loadJourneyWorkspace(filePaths: readonly string[], options: WorkspaceOptions = {}): Promise<JourneyWorkspace> {
     const { shared, Journey } = options.createServices?.() ?? createJourneyServices({ ...NodeFileSystem });
@@ -61,15 +67,22 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
     Journey.validation.JourneySettings.applyConfig(options.config);
     const progress = options.progress ?? NO_PROGRESS;
     const documents: LangiumDocument[] = [];
+    const notUtf8 = new Map<LangiumDocument, Diagnostic>();
     for (const filePath of filePaths) {
         progress.report('parsing files', documents.length, filePaths.length);
-        const text = options.texts?.get(filePath) ?? await readFile(filePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
-            throw new CliError(`cannot read ${(options.cwd !== undefined && path.relative(options.cwd, filePath)) || filePath}: ${error.code ?? error.message}`);
+        const shown = (options.cwd !== undefined && path.relative(options.cwd, filePath).split(path.sep).join('/')) || filePath;
+        const given = options.texts?.get(filePath);
+        const bytes = given ?? await readRegularFile(filePath, shown).catch((error: NodeJS.ErrnoException) => {
+            throw error instanceof CliError ? error : new CliError(`cannot read ${shown}: ${error.code ?? error.message}`);
         });
+        const decoded = typeof bytes === 'string' ? { text: bytes, notUtf8: undefined } : decodeUtf8(bytes);
         // Editors hide a byte order mark; columns must match what the user sees.
-        const document = shared.workspace.LangiumDocumentFactory.fromString(withoutByteOrderMark(text), URI.file(filePath));
+        const document = shared.workspace.LangiumDocumentFactory.fromString(withoutByteOrderMark(decoded.text), URI.file(filePath));
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
+        if (decoded.notUtf8) {
+            notUtf8.set(document, notUtf8Diagnostic(decoded.notUtf8));
+        }
     }
     let checked = 0;
     const checking = shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => {
@@ -80,6 +93,9 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
     } finally {
         checking.dispose();
         progress.clear();
+    }
+    for (const [document, diagnostic] of notUtf8) {
+        document.diagnostics = [diagnostic];
     }
     return {
         services: Journey,

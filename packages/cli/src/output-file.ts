@@ -1,29 +1,52 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError } from './cli-error.js';
 
 /**
- * A usage error when `-o OUT` names the input file itself (`journey export a.journey -f mermaid -o
- * a.journey` would replace the map by its diagram): the file read is never overwritten.
+ * A usage error when `-o OUT` is the input file itself (`journey export a.journey -f mermaid -o
+ * a.journey` would replace the map by its diagram), by its path, through a symbolic link or as a hard
+ * link of it: the file read is never overwritten.
  */
-export async function refuseOverwritingInput(file: string, output: string | undefined, cwd: string, verb: 'exported' | 'imported'): Promise<void> {
-    if (output !== undefined && await isOneOf(output, [file], cwd)) {
-        throw new CliError(`-o ${output} is the file being ${verb}; write the output to another file`);
+export async function refuseOverwritingInput(file: string, output: string | undefined, cwd: string, verb: 'exported' | 'imported' | 'rendered'): Promise<void> {
+    if (output !== undefined && await sameFileAs(output, [file], cwd) !== undefined) {
+        throw new CliError(`-o ${output} is the file being ${verb}${sameSpelling(output, file, cwd) ? '' : ` (${file} by another name)`}; write the output to another file`);
     }
 }
 
-/** Whether `output` is one of `files`, by path or through a link (paths relative to `cwd`). */
+/** Whether `output` is one of `files`: by path, through a link, or as a hard link (paths relative to `cwd`). */
 export async function isOneOf(output: string, files: readonly string[], cwd: string): Promise<boolean> {
+    return await sameFileAs(output, files, cwd) !== undefined;
+}
+
+/**
+ * The first of `files` that `output` is (paths relative to `cwd`): the same path or real path (for an
+ * output that does not exist yet), or, when it exists, the same file by device and inode (a hard link;
+ * a symbolic link is followed).
+ */
+export async function sameFileAs(output: string, files: readonly string[], cwd: string): Promise<string | undefined> {
     const real = async (candidate: string): Promise<string> => {
         const absolute = path.resolve(cwd, candidate);
         return realpath(absolute).catch(() => absolute);
     };
     const target = await real(output);
     const absolute = path.resolve(cwd, output);
+    const outputInfo = await stat(absolute).catch(() => undefined);
     for (const file of files) {
         if (path.resolve(cwd, file) === absolute || await real(file) === target) {
-            return true;
+            return file;
         }
     }
-    return false;
+    if (outputInfo) {
+        for (const file of files) {
+            const info = await stat(path.resolve(cwd, file)).catch(() => undefined);
+            if (info && info.dev === outputInfo.dev && info.ino === outputInfo.ino) {
+                return file;
+            }
+        }
+    }
+    return undefined;
+}
+
+function sameSpelling(output: string, file: string, cwd: string): boolean {
+    return path.resolve(cwd, output) === path.resolve(cwd, file);
 }

@@ -10,6 +10,11 @@ import { rulesCommand } from './commands/rules-command.js';
 import { formatters } from './formatters/index.js';
 import { journeyVersion } from './version.js';
 
+/** What `render` and `export` say of their FILE: the workspace it is loaded with (loadJourneyFile). */
+const WORKSPACE_OF_FILE = 'the .journey file, loaded with the .journey files of the workspace lint reads for it: those under '
+    + 'the nearest folder at or above it holding journey.config.json, else under the repository root (.git), else of its own folder '
+    + '(never the home, temporary or root folder as a whole)';
+
 /** Builds the `journey` program. Actions resolve to an exit code; nothing here calls `process.exit`. */
 export function createProgram(io: CommandIO, setExitCode: (code: number) => void): Command {
     const program = new Command('journey')
@@ -52,7 +57,7 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
 
     program.command('render')
         .description('Draw one journey map as standalone SVG (stdout or OUT.svg) or a self-contained HTML page (OUT.html).')
-        .argument('<file>', 'the .journey file (loaded with the .journey files of its folder)')
+        .argument('<file>', WORKSPACE_OF_FILE)
         .option('-o, --output <out>', 'write to OUT (.svg or .html) instead of printing SVG')
         .option('--journey <name>', 'the journey to draw when the file has several (default: the first)')
         .addOption(new Option('--theme <theme>', 'colour theme').choices(['light', 'dark']).default('light'))
@@ -61,7 +66,7 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
 
     program.command('export')
         .description('Write the journeys of a .journey file as JSON, a Mermaid journey diagram or CSV (stdout or OUT).')
-        .argument('<file>', 'the .journey file (loaded with the .journey files of its folder)')
+        .argument('<file>', WORKSPACE_OF_FILE)
         .addOption(new Option('-f, --format <format>', 'json, mermaid or csv (default: from the extension of OUT)').choices(EXPORT_FORMATS))
         .option('-o, --output <out>', 'write to OUT instead of printing')
         .option('--journey <name>', 'export this journey only (Mermaid: default the first)')

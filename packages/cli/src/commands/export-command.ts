@@ -26,10 +26,11 @@ const EXTENSIONS: Record<string, ExportFormat> = { '.json': 'json', '.mmd': 'mer
 /**
  * `journey export FILE --format json|mermaid|csv [-o OUT] [--journey NAME] [--ranges] [--today DATE]`:
  * the journeys of FILE as JSON (schemas/journey-export.schema.json), a Mermaid `journey` diagram or CSV
- * rows, on stdout or into OUT. FILE is loaded with the `.journey` files of its folder so that names
- * declared elsewhere resolve. Syntax errors: the diagnostics on stderr, exit 1, nothing written.
- * JSON and CSV hold every journey of the file, Mermaid one (the first, or `--journey`). FILE that is not
- * a .journey file, a folder or a missing file, and an OUT that is a .journey file: usage errors (exit 2).
+ * rows, on stdout or into OUT. FILE is loaded with the workspace `journey lint` reads for it
+ * (loadJourneyFile) so that names declared elsewhere resolve. Syntax errors (bytes that are not UTF-8
+ * included): the diagnostics on stderr, exit 1, nothing written. JSON and CSV hold every journey of the
+ * file, Mermaid one (the first, or `--journey`). FILE that is not a .journey file, a folder, a FIFO or a
+ * missing file, and an OUT that is a .journey file or FILE itself (a hard link of it too): usage errors (exit 2).
  */
 export async function exportCommand(file: string, options: ExportOptions, io: CommandIO): Promise<number> {
     const format = exportFormat(options);

@@ -4,7 +4,7 @@ import { compareText } from '@journey/language';
 import { CliError, ExitCode } from '../cli-error.js';
 import { parseMaxWarnings, parseToday } from '../cli-options.js';
 import { shouldColor } from '../color.js';
-import { loadConfig, workspaceRootOf } from '../config-file.js';
+import { loadConfigFile, workspaceRootOf } from '../config-file.js';
 import { findJourneyFiles } from '../file-discovery.js';
 import { formatters, formatsWithInfo } from '../formatters/index.js';
 import { loadJourneyWorkspace, type JourneyServicePair, type JourneyWorkspace } from '../journey-workspace.js';
@@ -12,7 +12,7 @@ import { applySafeFixes, mergeFixes, type FileFixes } from '../lint-fixer.js';
 import { infoCount, toLintResults, totalsOf } from '../lint-results.js';
 import { ruleSummaries } from '../rule-summaries.js';
 import { displayPosixPath } from '../formatters/paths.js';
-import { isOneOf } from '../output-file.js';
+import { isOneOf, sameFileAs } from '../output-file.js';
 import type { Progress } from '../progress.js';
 import { journeyVersion } from '../version.js';
 
@@ -72,12 +72,12 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
     const stdinPath = stdinFilePath(options, io.cwd);
     const paths = patterns.length > 0 ? patterns : ['.'];
     // A file at PATH finds its configuration from PATH's folder up (then from here), as `journey lint PATH` does.
-    const config = await loadConfig(options.config, io.cwd, stdinPath !== undefined ? path.dirname(stdinPath) : await workspaceRootOf(paths, io.cwd));
+    const { config, file: configFile } = await loadConfigFile(options.config, io.cwd, stdinPath !== undefined ? path.dirname(stdinPath) : await workspaceRootOf(paths, io.cwd));
     let files = await findJourneyFiles(paths, io.cwd, { allowNone: stdinPath !== undefined });
     if (stdinPath !== undefined && !files.includes(stdinPath)) {
         files = [...files, stdinPath].sort(compareText);
     }
-    const outputFile = await checkOutputFile(options.outputFile, files, io.cwd);
+    const outputFile = await checkOutputFile(options.outputFile, files, io.cwd, configFile);
     const texts = stdinPath !== undefined ? new Map([[stdinPath, await readStandardInput(io)]]) : undefined;
     const progress = io.progress?.(options.progress !== false);
     let workspace = await loadJourneyWorkspace(files, { today, config, progress, texts, cwd: io.cwd, createServices: io.createServices });
@@ -143,25 +143,30 @@ function stdinFilePath(options: LintOptions, cwd: string): string | undefined {
     return path.resolve(cwd, options.stdinFilename);
 }
 
-async function readStandardInput(io: CommandIO): Promise<string> {
-    const bytes = await io.readStdin().catch((error: NodeJS.ErrnoException) => {
+async function readStandardInput(io: CommandIO): Promise<Buffer> {
+    // Read by the workspace as the bytes of a file on disk: a byte order mark dropped, bytes that are not UTF-8 a syntax error.
+    return io.readStdin().catch((error: NodeJS.ErrnoException) => {
         throw new CliError(`cannot read standard input: ${error.code ?? error.message}`);
     });
-    // A byte order mark is dropped by the workspace, as for a file on disk.
-    return bytes.toString('utf8');
 }
 
 /**
  * The absolute path of `-o FILE`, checked before anything is linted or fixed: never one of the linted
- * files, never a .journey file (the next lint of its folder would read the report as a map), never a folder.
+ * files or the configuration read (by path, link or hard link), never a .journey file (the next lint of
+ * its folder would read the report as a map), never a folder.
  */
-async function checkOutputFile(outputFile: string | undefined, linted: readonly string[], cwd: string): Promise<string | undefined> {
+async function checkOutputFile(outputFile: string | undefined, linted: readonly string[], cwd: string, configFile: string | undefined): Promise<string | undefined> {
     if (outputFile === undefined) {
         return undefined;
     }
     const absolute = path.resolve(cwd, outputFile);
-    if (await isOneOf(outputFile, linted, cwd)) {
-        throw new CliError(`-o ${outputFile} is one of the files being linted; write the report to another file`);
+    const input = await sameFileAs(outputFile, linted, cwd);
+    if (input !== undefined) {
+        const other = path.resolve(cwd, outputFile) === input ? '' : ` (${displayPosixPath(input, cwd)} by another name)`;
+        throw new CliError(`-o ${outputFile} is one of the files being linted${other}; write the report to another file`);
+    }
+    if (configFile !== undefined && await isOneOf(outputFile, [configFile], cwd)) {
+        throw new CliError(`-o ${outputFile} is the configuration being read (${displayPosixPath(configFile, cwd)}); write the report to another file`);
     }
     if (absolute.endsWith('.journey')) {
         throw new CliError(`-o ${outputFile} names a .journey file; write the report to another kind of file (a lint of its folder would read it as a map)`);

@@ -5,6 +5,7 @@ import { layoutJourneyMap, renderHtml, renderSvg, type Theme } from '@journey/pr
 import { CliError, ExitCode } from '../cli-error.js';
 import { parseToday } from '../cli-options.js';
 import { loadInputFile } from '../journey-file.js';
+import { refuseOverwritingInput } from '../output-file.js';
 import type { CommandIO } from './lint-command.js';
 
 export interface RenderOptions {
@@ -17,15 +18,18 @@ export interface RenderOptions {
 /**
  * `journey render FILE [-o OUT] [--journey NAME] [--theme light|dark] [--today DATE]`: draws one
  * journey of FILE as SVG (stdout, or OUT.svg) or a self-contained HTML page (OUT.html). The file is
- * loaded with the `.journey` files of its folder, so that personas and channels declared next to it
- * resolve; when names stay unresolved, with its parent folder's (up to two levels, never past a folder
- * with journey.config.json or .git, never into the filesystem root, the home or the temporary folder). Syntax errors: exit 1 and nothing written; an unknown `--journey`, or FILE that is not a .journey file (a
- * Markdown file, a folder, a missing file), is a usage error (exit 2).
+ * loaded with the workspace `journey lint` reads for it (loadJourneyFile: every `.journey` file under the
+ * nearest folder with journey.config.json, else under the repository root, else of its own folder), so
+ * that personas and channels declared elsewhere resolve. Syntax errors (bytes that are not UTF-8
+ * included): exit 1 and nothing written; an unknown `--journey`, FILE that is not a .journey file (a
+ * Markdown file, a folder, a missing file, a FIFO), or an OUT that is FILE itself (a hard link of it
+ * too), is a usage error (exit 2).
  */
 export async function renderCommand(file: string, options: RenderOptions, io: CommandIO): Promise<number> {
     const theme = parseTheme(options.theme);
     const today = parseToday(options.today);
     const format = options.output !== undefined ? outputFormat(options.output) : 'svg';
+    await refuseOverwritingInput(file, options.output, io.cwd, 'rendered');
     const target = await loadInputFile('render', file, io, today, 'nothing rendered');
     if (!target) {
         return ExitCode.Problems;
