@@ -3,7 +3,7 @@
 // terminal (`script`), another user's permissions, and the bundle saying what the program says in
 // process. Everything else about the commands runs in process (runJourneyInProcess), in the unit project.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,25 @@ describe('the built binary: exit codes and streams', () => {
         expect(help.status).toBe(0);
         expect(help.stdout).toContain('lint');
         expect(help.stderr).toBe('');
+    });
+});
+
+describe('the built binary on a FIFO (only regular files are read)', () => {
+    /** The binary with a short timeout: a regression that opens the FIFO waits for a writer forever. */
+    const bounded = (args: string[], cwd: string) => {
+        const run = spawnSync(process.execPath, [journeyBin, ...args], {
+            cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' }, timeout: 20_000,
+        });
+        return { error: run.error?.message, status: run.status, stdout: run.stdout, stderr: run.stderr };
+    };
+    const NOT_REGULAR = 'is a FIFO, not a regular file; journey reads only regular files\n';
+
+    it('lint FIFO and render of a file whose folder holds one: one line, exit 2, no hang', () => {
+        const ws = workspace({ 'maps/personas.journey': PERSONAS, 'maps/renewal.journey': RENEWAL_CLEAN });
+        expect(spawnSync('mkfifo', [ws.path('maps/x.journey')]).status).toBe(0);
+        expect(bounded(['lint', 'maps/x.journey'], ws.root)).toEqual({ error: undefined, status: 2, stdout: '', stderr: `journey: maps/x.journey ${NOT_REGULAR}` });
+        expect(bounded(['render', 'maps/renewal.journey', '-o', 'map.svg'], ws.root)).toEqual({ error: undefined, status: 2, stdout: '', stderr: `journey: maps/x.journey ${NOT_REGULAR}` });
+        expect(existsSync(ws.path('map.svg'))).toBe(false);
     });
 });
 
