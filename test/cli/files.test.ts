@@ -309,6 +309,24 @@ describe('the workspace of render and export is the one lint reads', () => {
         expect((await journeyInProcess(['lint', 'repo/team'], ws.root)).stderr).toBe(bad.stderr);
     });
 
+    it.each(['TMPDIR', 'HOME'])('stops below the folder %s names, even inside a repository: then the file\'s own folder', async variable => {
+        // A file with a typo'd name in /tmp/x/ once grew the workspace to /tmp and /: the whole disk was read.
+        const ws = workspace({
+            'shared/decoy.journey': PERSONAS,
+            'shared/proj/maps/renewal.journey': RENEWAL_CLEAN,
+        });
+        mkdirSync(ws.path('.git'));
+        const elsewhere = { TMPDIR: ws.path('elsewhere'), HOME: ws.path('elsewhere') };
+        // Control: the repository's root holds the decoy's folder.
+        expect((await exportedPersonas('shared/proj/maps/renewal.journey', ws.root, elsewhere)).personas).toEqual(['olivia']);
+        const stopped = await exportedPersonas('shared/proj/maps/renewal.journey', ws.root, { ...elsewhere, [variable]: ws.path('shared') });
+        expect(stopped.personas).toEqual([]);
+        expect(stopped.stderr).toMatch(/unresolved names, left out of the export/);
+        const render = await journeyInProcess(['render', 'shared/proj/maps/renewal.journey', ...TODAY], ws.root, { ...elsewhere, [variable]: ws.path('shared') });
+        expect(render.status).toBe(0);
+        expect(render.stdout).not.toContain('Olivia, Operations Manager');
+    });
+
     it('never the home folder as a whole, even when it holds .git: then the file\'s own folder', async () => {
         const ws = workspace({ 'home/personas/olivia.journey': PERSONAS, 'home/maps/renewal.journey': RENEWAL_CLEAN });
         mkdirSync(ws.path('home/.git'));
