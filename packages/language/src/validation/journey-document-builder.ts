@@ -1,13 +1,153 @@
-import { DefaultDocumentBuilder, type LangiumDocument } from 'langium';
-import type { Model } from '../generated/ast.js';
+import { DefaultDocumentBuilder, DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import { hasSyntaxErrors } from '../parser/syntax-errors.js';
+
+/** What other files can see of a file: the names it exports, and whether it parses (see JourneyDeclarations). */
+interface Exports {
+    names: Set<string>;
+    /** The words of a file that does not parse (they keep `unresolved-reference` quiet elsewhere); undefined when it parses. */
+    brokenWords: Set<string> | undefined;
+}
+
+const NOTHING: Exports = { names: new Set(), brokenWords: undefined };
 
 /**
- * Langium revalidates a document when a file it refers to changes. `duplicate-name` also depends on
- * files it does not refer to (the first declaration of a name may live anywhere), so every document
- * with top-level declarations is checked again when any file changes.
+ * An edit costs what it changed. Langium relinks, on every change, each document that refers to a
+ * changed file (its references point at nodes that are gone) and each document with an unresolved
+ * reference (which might resolve now). The first is needed; the second only when the names the changed
+ * files export are not what they were. So a change is built in two steps:
+ *
+ * 1. the changed files and the files that refer to them (Langium's rule without its second part);
+ * 2. then, only if the changed files now export other names, or their parsing state changed: the files
+ *    with unresolved references are linked again (a name may resolve now, and the message's "did you
+ *    mean" reads every name), and the files that declare one of those names are validated again
+ *    (`duplicate-name` reads the workspace's table of names, not references).
+ *
+ * Typing inside a touchpoint (a label, a new local name, a number) changes no exported name: only the
+ * edited file and the few that refer to it are built.
  */
 export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
-    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        return super.shouldRelink(document, changedUris) || (document.parseResult.value as Model).declarations?.length > 0;
+    /** What the files changed since the last finished step 2 exported before (kept when an update is cancelled). */
+    private readonly exportedBefore = new Map<string, Exports>();
+    /** The files step 1 of the current update relinks. */
+    private readonly relinked = new Set<string>();
+    /** The files with an unresolved reference, noted when they are linked (looking costs a walk over every reference). */
+    private readonly unresolved = new Set<string>();
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.onDocumentPhase(DocumentState.Linked, document => {
+            const key = document.uri.toString();
+            if (document.references.some(reference => reference.error !== undefined)) {
+                this.unresolved.add(key);
+            } else {
+                this.unresolved.delete(key);
+            }
+        });
     }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
+        const touched = [...changed, ...deleted].map(uri => uri.toString());
+        for (const document of this.langiumDocuments.all) {
+            const key = document.uri.toString();
+            if (!this.exportedBefore.has(key) && touched.some(uri => key === uri || key.startsWith(`${uri}/`))) {
+                this.exportedBefore.set(key, this.exportsOf(document));
+            }
+        }
+        this.relinked.clear();
+        await super.update(changed, deleted, cancelToken);
+
+        const changedNames = new Set<string>();
+        let parsingChanged = false;
+        for (const [key, before] of this.exportedBefore) {
+            const document = this.langiumDocuments.getDocument(URI.parse(key));
+            if (!document) {
+                this.unresolved.delete(key);
+            }
+            const now = document ? this.exportsOf(document) : NOTHING;
+            addDifference(changedNames, before.names, now.names);
+            if ((before.brokenWords === undefined) !== (now.brokenWords === undefined)) {
+                parsingChanged = true;
+                // A file that does not parse declares nothing in the table of names: all of its names come and go.
+                before.names.forEach(name => changedNames.add(name));
+                now.names.forEach(name => changedNames.add(name));
+            } else if (before.brokenWords && now.brokenWords && differ(before.brokenWords, now.brokenWords)) {
+                parsingChanged = true;
+            }
+        }
+        const step1 = new Set(this.exportedBefore.keys());
+        this.exportedBefore.clear();
+        if (changedNames.size === 0 && !parsingChanged) {
+            return;
+        }
+        const declaring = this.filesDeclaring(changedNames);
+        const again: LangiumDocument[] = [];
+        for (const document of this.langiumDocuments.all) {
+            const key = document.uri.toString();
+            if (step1.has(key) || this.relinked.has(key) || document.state < DocumentState.Validated) {
+                continue;
+            }
+            if (this.unresolved.has(key)) {
+                this.resetToState(document, DocumentState.ComputedScopes);
+                again.push(document);
+            } else if (declaring.has(key)) {
+                this.resetToState(document, DocumentState.IndexedReferences);
+                again.push(document);
+            }
+        }
+        if (again.length > 0) {
+            // Reset before building: a cancelled build leaves them incomplete, and the next update builds them.
+            await this.buildDocuments(this.sortDocuments(again), this.updateBuildOptions, cancelToken);
+        }
+    }
+
+    /** Step 1 relinks what refers to a changed file; unresolved references wait for step 2. */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const affected = this.indexManager.isAffected(document, changedUris);
+        if (affected) {
+            this.relinked.add(document.uri.toString());
+        }
+        return affected;
+    }
+
+    private exportsOf(document: LangiumDocument): Exports {
+        const names = new Set(this.exportedDescriptions(document).map(description => description.name));
+        const broken = document.state >= DocumentState.Parsed && hasSyntaxErrors(document);
+        return { names, brokenWords: broken ? new Set(document.textDocument.getText().match(/[A-Za-z_][A-Za-z0-9_]*/g)) : undefined };
+    }
+
+    /** The files that export one of `names`, in one pass over the index. */
+    private filesDeclaring(names: Set<string>): Set<string> {
+        const files = new Set<string>();
+        if (names.size > 0) {
+            for (const description of this.indexManager.allElements()) {
+                if (names.has(description.name)) {
+                    files.add(description.documentUri.toString());
+                }
+            }
+        }
+        return files;
+    }
+
+    private exportedDescriptions(document: LangiumDocument) {
+        return this.indexManager.allElements(undefined, new Set([document.uri.toString()]));
+    }
+}
+
+/** Adds to `into` the names in one of the sets and not the other. */
+function addDifference(into: Set<string>, a: Set<string>, b: Set<string>): void {
+    a.forEach(name => b.has(name) || into.add(name));
+    b.forEach(name => a.has(name) || into.add(name));
+}
+
+function differ(a: Set<string>, b: Set<string>): boolean {
+    if (a.size !== b.size) {
+        return true;
+    }
+    for (const word of a) {
+        if (!b.has(word)) {
+            return true;
+        }
+    }
+    return false;
 }

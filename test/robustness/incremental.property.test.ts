@@ -1,0 +1,120 @@
+// Incremental updates give what a fresh build gives. An editor changes one file at a time and the
+// language server builds only what the change can affect (validation/journey-document-builder.ts): the
+// edited file, the files that refer to it, and — only when the names it exports or its parsing state
+// changed — the files with unresolved references and those that declare a name that came or went.
+// Random sequences of edits across a workspace of several files (renaming and removing declarations,
+// duplicating names in another file, breaking a file and mending it, changing references) are applied
+// one by one to one set of services; after the sequence every file's diagnostics must equal those of a
+// fresh build of the same texts.
+import type { CalendarDate } from '@journey/language';
+import fc from 'fast-check';
+import { TextDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
+import { describe, expect, it } from 'vitest';
+import { buildWorkspace, withWorkspace, type TestWorkspace } from '../language/workspace-helper.js';
+
+const TODAY: CalendarDate = { year: 2026, month: 11, day: 25 };
+const RUNS = Number(process.env.JOURNEY_FUZZ_RUNS ?? 60);
+const SEED = process.env.JOURNEY_FUZZ_SEED === undefined ? 20261202 : Number(process.env.JOURNEY_FUZZ_SEED);
+
+const FILES: Record<string, string> = {
+    'shared/teams.journey': 'team success "Customer Success"\nteam sales "Sales"\nchannel email "Email" online\nchannel phone "Phone" offline\n',
+    'shared/people.journey': [
+        'persona olivia "Olivia" {', '    need fast_setup "Be productive within a week" importance 4', '    need pricing "Know the cost" importance 5', '}',
+        'persona ben "Ben" {', '    need support "Get help quickly" importance 4', '}',
+        'metric csat "Customer satisfaction" scale 1 to 5',
+    ].join('\n') + '\n',
+    'journeys/onboarding.journey': [
+        'journey onboarding "Olivia gets started" {', '    persona olivia', '    trigger "She signed"', '    owner success',
+        '    reviewed 2026-11-01 every 90 days',
+        '    stage welcome "Welcome" {', '        phase post-purchase',
+        '        touchpoint mail "Welcome email" {', '            channel email', '            serves fast_setup', '            emotion 2',
+        '            kpi csat 4.2 target 4', '        }', '    }',
+        '    stage pay "Pay" {', '        phase purchase', '        touchpoint call "Pricing call" {', '            channel phone',
+        '            owner sales', '            serves pricing', '        }', '    }', '}',
+    ].join('\n') + '\n',
+    'journeys/support.journey': [
+        'journey helpdesk "Ben asks for help" {', '    persona ben', '    trigger "Something broke"',
+        '    reviewed 2026-11-01 every 90 days',
+        '    stage ask "Ask" {', '        phase post-purchase', '        touchpoint ticket "Ticket" {', '            channel email',
+        '            owner success', '            serves support', '        }', '    }', '}',
+    ].join('\n') + '\n',
+};
+const NAMES = Object.keys(FILES);
+/** Words of the workspace an edit may put anywhere: its declared names and some that are not declared. */
+const WORDS = ['olivia', 'ben', 'success', 'sales', 'email', 'phone', 'csat', 'fast_setup', 'pricing', 'support', 'onboarding', 'helpdesk', 'nobody', 'emial', 'chat'];
+
+type Edit =
+    | { kind: 'replace-word'; file: number; occurrence: number; word: string }
+    | { kind: 'declare'; file: number; text: string }
+    | { kind: 'delete-line'; file: number; line: number }
+    | { kind: 'break'; file: number; line: number; text: string }
+    | { kind: 'restore'; file: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+    fc.record({ kind: fc.constant('replace-word' as const), file: fc.nat(NAMES.length - 1), occurrence: fc.nat(20), word: fc.constantFrom(...WORDS) }),
+    fc.record({
+        kind: fc.constant('declare' as const), file: fc.nat(NAMES.length - 1),
+        text: fc.tuple(fc.constantFrom(...WORDS), fc.nat(2)).map(([word, form]) =>
+            [`team ${word} "T"`, `channel ${word} "C" online`, `persona ${word} "P" {\n    need n "N" importance 3\n}`][form]),
+    }),
+    fc.record({ kind: fc.constant('delete-line' as const), file: fc.nat(NAMES.length - 1), line: fc.nat(25) }),
+    fc.record({ kind: fc.constant('break' as const), file: fc.nat(NAMES.length - 1), line: fc.nat(25), text: fc.constantFrom('{', '}', 'touchpiont x "X"', '"', 'persona') }),
+    fc.record({ kind: fc.constant('restore' as const), file: fc.nat(NAMES.length - 1) }),
+);
+
+function apply(texts: Record<string, string>, change: Edit): string {
+    const file = NAMES[change.file];
+    const text = texts[file];
+    const lines = text.split('\n');
+    switch (change.kind) {
+        case 'replace-word': {
+            const matches = [...text.matchAll(/\b[a-z_]+\b/g)].filter(match => WORDS.includes(match[0]));
+            if (matches.length === 0) {
+                return text;
+            }
+            const match = matches[change.occurrence % matches.length];
+            return text.slice(0, match.index) + change.word + text.slice(match.index! + match[0].length);
+        }
+        case 'declare':
+            return `${text}${change.text}\n`;
+        case 'delete-line':
+            lines.splice(change.line % lines.length, 1);
+            return lines.join('\n');
+        case 'break':
+            lines.splice(change.line % lines.length, 0, change.text);
+            return lines.join('\n');
+        case 'restore':
+            return FILES[file];
+    }
+}
+
+function setToday({ services }: TestWorkspace): void {
+    services.validation.JourneySettings.today = TODAY;
+}
+
+const byFile = (diagnostics: Map<string, Diagnostic[] | undefined>) =>
+    Object.fromEntries([...diagnostics].map(([file, list]) => [file, structuredClone(list ?? [])]));
+
+describe('incremental updates', () => {
+    it('give every file the diagnostics a fresh build of the same texts gives', async () => {
+        let edits = 0;
+        await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async sequence => {
+            const texts = { ...FILES };
+            const editor = await buildWorkspace(texts, setToday);
+            let version = 0;
+            for (const change of sequence) {
+                const file = NAMES[change.file];
+                texts[file] = apply(texts, change);
+                const uri = editor.doc(file).uri;
+                editor.shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'journey', ++version, texts[file]));
+                await editor.shared.workspace.DocumentBuilder.update([uri], []);
+                edits++;
+            }
+            const incremental = byFile(new Map(NAMES.map(file => [file, editor.shared.workspace.LangiumDocuments.getDocument(editor.doc(file).uri)?.diagnostics])));
+            const fresh = await withWorkspace(texts, built => byFile(new Map(NAMES.map(file => [file, built.doc(file).diagnostics]))), setToday);
+            expect(incremental).toEqual(fresh);
+        }), { seed: SEED, numRuns: RUNS });
+        expect(edits).toBeGreaterThanOrEqual(RUNS);
+    }, 120_000 * Math.max(1, RUNS / 60));
+});
