@@ -12,8 +12,11 @@ const workspace = scratchWorkspaces();
 
 describe('the workspace of export and render never grows into the temp folder, the home folder or /', () => {
     // A file with a typo'd name in /tmp/x/ grew the workspace to /tmp and then to / (two levels up):
-    // the whole disk was searched for .journey files, and export and render ran out of memory.
+    // the whole disk was searched for .journey files, and export and render ran out of memory. The
+    // workspace is now the repository's (or the configuration's) folder: one that is the temporary or
+    // the home folder is never searched as a whole, not even when it holds a `.git`.
     const files = {
+        'shared/.git/HEAD': 'ref: refs/heads/main\n',
         'shared/decoy.journey': 'persona ghost "Ghost" { need g "G" }\n',
         'shared/proj/maps/a.journey': `journey a "A" {
     persona ghost
@@ -26,7 +29,7 @@ describe('the workspace of export and render never grows into the temp folder, t
         const ws = workspace(files);
         const shared = ws.path('shared');
         const elsewhere = ws.path('elsewhere');
-        // Control: with the variable pointing elsewhere, widening two levels up finds the decoy.
+        // Control: with the variable pointing elsewhere, the repository's workspace holds the decoy.
         const control = await journeyInProcess(['export', 'shared/proj/maps/a.journey', '--format', 'csv'], ws.root, { TMPDIR: elsewhere, HOME: elsewhere, [variable]: elsewhere });
         expect(control.stderr).toBe('');
         expect(control.status).toBe(0);
