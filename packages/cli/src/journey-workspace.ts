@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
-import { createJourneyServices, hasSyntaxErrors, withoutByteOrderMark, type CalendarDate, type JourneyConfig, type JourneyServices } from '@journey/language';
+import { createJourneyServices, hasSyntaxErrors, isConfigurable, journeyRules, withoutByteOrderMark, type CalendarDate, type JourneyConfig, type JourneyServices } from '@journey/language';
 import { CliError } from './cli-error.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
 import { readRegularFile } from './regular-file.js';
@@ -28,6 +28,11 @@ export interface WorkspaceOptions {
     createServices?: () => JourneyServicePair;
     /** The folder paths in messages are relative to (the command's, never the process's). */
     cwd?: string;
+    /**
+     * Parse only (`journey format`): no index, no linking, no rule but `syntax` (which reads the text
+     * alone: parse errors, impossible dates, unknown escapes), worded as lint words them.
+     */
+    parseOnly?: boolean;
 }
 
 /** What `createJourneyServices` makes: the shared services and the language's. */
@@ -89,7 +94,15 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
         progress.report('checking files', ++checked, documents.length);
     });
     try {
-        await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        if (options.parseOnly) {
+            // Every other rule off: the validator then runs `syntax` only, on documents nobody linked.
+            Journey.validation.JourneySettings.applyConfig({ severities: new Map(journeyRules.filter(isConfigurable).map(rule => [rule.id, 'off'])) });
+            for (const document of documents) {
+                document.diagnostics = await Journey.validation.DocumentValidator.validateDocument(document);
+            }
+        } else {
+            await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        }
     } finally {
         checking.dispose();
         progress.clear();

@@ -25,7 +25,8 @@ const BOM = '\uFEFF';
  * - no flag: prints the formatted text of one file on stdout;
  * - `--check`: lists the files whose layout differs and exits 1 if there is any;
  * - `--write`: rewrites those files in place (line ends and a byte order mark kept).
- * A file with syntax errors is never formatted: its errors are printed on stderr and the exit code is 1.
+ * A file that does not parse (or is not UTF-8) is never formatted: its errors are printed on stderr and
+ * the exit code is 1. Only the parser runs: names are not resolved and no rule is checked.
  */
 export async function formatCommand(patterns: string[], options: FormatOptions, io: CommandIO): Promise<number> {
     if (options.check && options.write) {
@@ -35,7 +36,8 @@ export async function formatCommand(patterns: string[], options: FormatOptions, 
     if (!options.check && !options.write && files.length !== 1) {
         throw new CliError(`without --check or --write, format prints one file; ${files.length} files were given`);
     }
-    const workspace = await loadJourneyWorkspace(files, { cwd: io.cwd, createServices: io.createServices });
+    // Layout is a matter of the text alone: parse, never link or run the rules.
+    const workspace = await loadJourneyWorkspace(files, { cwd: io.cwd, createServices: io.createServices, parseOnly: true });
     const broken: LoadedFile[] = [];
     const unformatted: string[] = [];
     for (const file of workspace.files) {
