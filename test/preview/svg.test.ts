@@ -1,6 +1,6 @@
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import {
-    buildViewModel, escapeXml, layoutJourney, renderHtml, renderJourneyHtml, renderJourneySvg, renderSvg, StageLayoutCache,
+    buildViewModel, escapeAttribute, escapeXml, layoutJourney, renderHtml, renderJourneyHtml, renderJourneySvg, renderSvg, StageLayoutCache,
     STYLE_HASHES, viewElements, wrapText, textWidth
 } from '@journey/preview';
 import { createHash } from 'node:crypto';
@@ -85,6 +85,18 @@ describe('SVG', () => {
     it('replaces characters XML does not allow', () => {
         expect(escapeXml('a\u0000b\u001fc\uD800d&<>"\'')).toBe('a\uFFFDb\uFFFDc\uFFFDd&amp;&lt;&gt;&quot;&#39;');
         expect(escapeXml('emoji 😀 stays')).toBe('emoji 😀 stays');
+    });
+
+    it('keeps tabs and line breaks of attribute values, which an XML parser would read as spaces', async () => {
+        expect(escapeAttribute('a\tb\nc\rd "e" <f>\u0000')).toBe('a&#9;b&#10;c&#13;d &quot;e&quot; &lt;f&gt;\uFFFD');
+        expect(escapeAttribute('plain')).toBe('plain');
+        // Names only reach attributes (ids); a model posted to the webview may hold anything in them.
+        const model = structuredClone(await modelOf(ONE_TOUCHPOINT));
+        model.stages[0].touchpoints[0].name = 'x\ty\nz" onload="alert(1)';
+        const svg = renderSvg(await layoutJourney(buildViewModel(model)));
+        const ids = allElements(parseXml(svg)).map(e => e.getAttribute('data-id'));
+        expect(ids).toContain('tp:tiny:x\ty\nz" onload="alert(1)');
+        expect(svg).not.toMatch(/\sonload="/);
     });
 
     it('has light and dark themes and --journey-* custom properties a host can override', async () => {

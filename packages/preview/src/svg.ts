@@ -276,5 +276,15 @@ export function escapeXml(value: string): string {
     return value.replace(NOT_XML, '\uFFFD').replace(/[&<>"']/g, char => ENTITIES[char]);
 }
 
+/**
+ * Escapes text for an attribute value: as escapeXml, and tab, line feed and carriage return as character
+ * references too. An XML parser reads those three as spaces in an attribute value (attribute-value
+ * normalization), so an id holding one would not round-trip in the standalone SVG; a reference keeps it.
+ */
+export function escapeAttribute(value: string): string {
+    const escaped = escapeXml(value);
+    return /[\t\n\r]/.test(escaped) ? escaped.replace(/[\t\n\r]/g, char => `&#${char.charCodeAt(0)};`) : escaped;
+}
+
 const text = escapeXml;
-const attr = escapeXml;
+const attr = escapeAttribute;
