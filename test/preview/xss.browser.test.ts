@@ -389,21 +389,95 @@ async function settle(page: Page): Promise<void> {
     await page.evaluate('new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 150))))');
 }
 
+/** The webview's script (webview/preview.ts), bundled from the sources as scripts/bundle-vscode.mjs bundles it. */
+async function bundleWebview(): Promise<string> {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const bundle = await build({
+        entryPoints: [path.join(root, 'packages/vscode/webview/preview.ts')],
+        bundle: true, write: false, platform: 'browser', format: 'iife', target: 'chrome120', logLevel: 'silent',
+        mainFields: ['module', 'main'],
+        alias: {
+            '@journey/preview': path.join(root, 'packages/preview/src/index.ts'),
+            '@journey/language/number-format': path.join(root, 'packages/language/src/model/number-format.ts'),
+        },
+    });
+    return bundle.outputFiles[0].text;
+}
+
+interface WebviewResult {
+    findings: Findings;
+    ran: string[];
+    violations: string[];
+    problems: string[];
+    /** What the script reported (`{ type: 'error' }`). */
+    errors: unknown[];
+}
+
+/**
+ * The page JourneyPreviewPanel.html() writes (its CSP, with the file: folder for the webview's resources),
+ * with a stand-in for VS Code's API; posts it the models as the extension does (`update`) and waits until
+ * it says it drew them. Started before the models are laid out here: the browser draws meanwhile.
+ */
+async function drawInWebview(script: Promise<string>, journeys: JourneyMapModel[]): Promise<WebviewResult> {
+    writeFileSync(path.join(outDir, 'preview.js'), await script);
+    const nonce = 'bm9uY2Utb2YtdGhlLXRlc3Q=';
+    const csp = [`default-src 'none'`, `img-src file: data: blob:`, `style-src file: 'nonce-${nonce}'`, `font-src file:`,
+        `script-src 'nonce-${nonce}'`, `connect-src file:`, `worker-src blob:`].join('; ');
+    writeFileSync(path.join(outDir, 'webview.html'), `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<title>Preview main.journey</title></head>
+<body data-uri="file:///ws/main.journey">
+<div id="toolbar"><button id="zoom-out">-</button><span id="zoom-level">100%</span><button id="zoom-in">+</button>
+<button id="zoom-fit">Fit</button><button id="zoom-reset">1:1</button><span id="status"></span></div>
+<div id="viewport" tabindex="0"><div id="canvas"></div></div>
+<script nonce="${nonce}">window.__posted = []; window.acquireVsCodeApi = () => ({
+    postMessage: message => window.__posted.push(message), getState: () => undefined, setState: () => undefined });</script>
+<script nonce="${nonce}" src="preview.js"></script>
+</body></html>`);
+    const { page, ran, csp: violations, problems } = await watchedPage();
+    try {
+        await page.goto(pathToFileURL(path.join(outDir, 'webview.html')).href, { waitUntil: 'load' });
+        pageLoads++;
+        // Polled from here: waitForFunction evaluates its predicate with eval, which the webview's CSP refuses.
+        await poll(page, `window.__posted.some(m => m.type === 'ready')`);
+        await page.evaluate(posted => (globalThis as unknown as { postMessage(message: unknown, origin: string): void }).postMessage({
+            type: 'update', uri: 'file:///ws/main.journey', fileName: 'main.journey', version: 1, journeys: posted, hasSyntaxErrors: false, theme: 'light',
+        }, '*'), journeys);
+        await poll(page, `window.__posted.some(m => m.type === 'rendered' || m.type === 'error')`);
+        await settle(page);
+        return {
+            findings: await page.evaluate<Findings>(`(${FINDINGS})(document.getElementById('canvas'), false)`),
+            ran, violations, problems,
+            errors: await page.evaluate<unknown[]>(`window.__posted.filter(m => m.type === 'error')`),
+        };
+    } finally {
+        await page.close();
+    }
+}
+
 // ---- The drawings --------------------------------------------------------------------------------
 
 let models: JourneyMapModel[];
 let layouts: Layout[];
 let source: string;
 
+let webview: Promise<WebviewResult>;
+
 beforeAll(async () => {
     outDir = mkdtempSync(path.join(tmpdir(), 'journey-xss-'));
+    // Chromium starts and esbuild bundles (processes of their own) while the models are built.
+    void chromium().catch(() => undefined);
+    const script = bundleWebview();
+    script.catch(() => undefined);
     source = hostileDocument();
     const built = await buildModels(source);
     expect(built.map(m => m.name)).toEqual([...range(PARTS).map(k => `big_${k * CHUNK}`), ...range(COUNT).map(i => `j_${i}`)]);
     // Names are only ever in attributes: the drawn copy has payloads there too (and the same labels and texts).
     models = renamed(built);
+    webview = drawInWebview(script, models);
+    webview.catch(() => undefined); // awaited by its test
     layouts = await Promise.all(models.map(model => layoutJourneyMap(model)));
-    void chromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -421,6 +495,19 @@ describe(`${COUNT} XSS payloads in each of ${TEXT_SLOTS.length} text slots and $
         expect(new Set(pairs.map(p => p.text)).size).toBe(pairs.length);
         // Every text of the source is a payload: no slot was written plain by mistake.
         expect(source.match(/"(\\[\s\S]|[^"\\])*"/g)!.length).toBe(TEXT_SLOTS.length * COUNT + PARTS * 3 + COUNT);
+    });
+
+    it('the watch works: payloads let through as markup call the probe or open a dialog, and are named', async () => {
+        const { page, ran } = await watchedPage();
+        try {
+            // Markup as the corpus writes it, let through into a page without a CSP: the probe and a dialog.
+            const markup = '<img src=x onerror=top.__xss(99001)><img src=y onerror=alert(99002)>';
+            await page.evaluate(html => { (globalThis as unknown as { document: { body: { innerHTML: string } } }).document.body.innerHTML = html; }, markup);
+            await expect.poll(() => ran.length).toBe(2);
+            expect(ran.sort()).toEqual(['alert dialog: 99002', 'probe: 99001']);
+        } finally {
+            await page.close();
+        }
     });
 
     it('(a) the standalone SVG: every journey as `journey render` writes it, stacked in one SVG file', async () => {
@@ -496,53 +583,13 @@ describe(`${COUNT} XSS payloads in each of ${TEXT_SLOTS.length} text slots and $
     });
 
     it('(c) the VS Code webview: its script, bundled from the sources, draws the posted models under its CSP', async () => {
-        const root = fileURLToPath(new URL('../../', import.meta.url));
-        const bundle = await build({
-            entryPoints: [path.join(root, 'packages/vscode/webview/preview.ts')],
-            bundle: true, write: false, platform: 'browser', format: 'iife', target: 'chrome120', logLevel: 'silent',
-            mainFields: ['module', 'main'],
-            alias: {
-                '@journey/preview': path.join(root, 'packages/preview/src/index.ts'),
-                '@journey/language/number-format': path.join(root, 'packages/language/src/model/number-format.ts'),
-            },
-        });
-        writeFileSync(path.join(outDir, 'preview.js'), bundle.outputFiles[0].text);
-        // The page JourneyPreviewPanel.html() writes (its CSP, with the file: folder as the webview's resources).
-        const nonce = 'bm9uY2Utb2YtdGhlLXRlc3Q=';
-        const csp = [`default-src 'none'`, `img-src file: data: blob:`, `style-src file: 'nonce-${nonce}'`, `font-src file:`,
-            `script-src 'nonce-${nonce}'`, `connect-src file:`, `worker-src blob:`].join('; ');
-        writeFileSync(path.join(outDir, 'webview.html'), `<!DOCTYPE html>
-<html lang="en"><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>Preview main.journey</title></head>
-<body data-uri="file:///ws/main.journey">
-<div id="toolbar"><button id="zoom-out">-</button><span id="zoom-level">100%</span><button id="zoom-in">+</button>
-<button id="zoom-fit">Fit</button><button id="zoom-reset">1:1</button><span id="status"></span></div>
-<div id="viewport" tabindex="0"><div id="canvas"></div></div>
-<script nonce="${nonce}">window.__posted = []; window.acquireVsCodeApi = () => ({
-    postMessage: message => window.__posted.push(message), getState: () => undefined, setState: () => undefined });</script>
-<script nonce="${nonce}" src="preview.js"></script>
-</body></html>`);
-        const { page, ran, csp: violations, problems } = await watchedPage();
-        try {
-            await page.goto(pathToFileURL(path.join(outDir, 'webview.html')).href, { waitUntil: 'load' });
-            pageLoads++;
-            // Polled from here: waitForFunction evaluates its predicate with eval, which the webview's CSP refuses.
-            await poll(page, `window.__posted.some(m => m.type === 'ready')`);
-            await page.evaluate(journeys => (globalThis as unknown as { postMessage(message: unknown, origin: string): void }).postMessage({ type: 'update', uri: 'file:///ws/main.journey', fileName: 'main.journey',
-                version: 1, journeys, hasSyntaxErrors: false, theme: 'light' }, '*'), models);
-            await poll(page, `window.__posted.some(m => m.type === 'rendered' || m.type === 'error')`);
-            expect(await page.evaluate(`window.__posted.filter(m => m.type === 'error')`)).toEqual([]);
-            await settle(page);
-            const findings = await page.evaluate<Findings>(`(${FINDINGS})(document.getElementById('canvas'), false)`);
-            expect(ran).toEqual([]);
-            expect(violations).toEqual([]);
-            expect(problems).toEqual([]);
-            expectClean([findings], layouts.length, false);
-            expectShown([findings], 'text');
-            expectShown([findings], 'attributes');
-        } finally {
-            await page.close();
-        }
+        const { findings, ran, violations, problems, errors } = await webview;
+        expect(errors).toEqual([]);
+        expect(ran).toEqual([]);
+        expect(violations).toEqual([]);
+        expect(problems).toEqual([]);
+        expectClean([findings], layouts.length, false);
+        expectShown([findings], 'text');
+        expectShown([findings], 'attributes');
     });
 });
