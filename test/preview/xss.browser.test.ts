@@ -162,7 +162,6 @@ function hostileDocument(): string {
     // language's checks) far longer than the same stages in a few maps.
     for (let from = 0; from < COUNT; from += CHUNK) {
         const part = range(Math.min(CHUNK, COUNT - from)).map(k => from + k);
-        const last = part[part.length - 1];
         out.push(`journey big_${from} "Every slot, from ${from}" {`);
         out.push(`    persona ${part.map(i => `p_${i}`).join(', ')}`);
         for (const i of part) {
