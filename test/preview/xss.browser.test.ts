@@ -1,13 +1,15 @@
 // Every text slot of the language, each filled with every payload of a corpus of cross-site scripting
 // payloads (test/support/xss-payloads.ts), drawn the three ways a map is drawn and opened in real headless
-// Chromium: (a) the standalone SVG (`journey render -o map.svg`, the webview's SVG export), (b) the
-// self-contained HTML page (`renderHtml`, one page per journey, under its own CSP) and (c) the VS Code
-// webview's own script (webview/preview.ts, bundled from the sources) drawing the models it is posted,
-// under the webview's CSP. No payload may run (a probe named by each pair, and dialogs, are watched), no
-// CSP may be violated, no element or attribute but the renderer's may appear, and every payload must be
-// shown as text (or, in an attribute, as the attribute's value). The models are built in process with the
-// language package; names (which only reach attributes: data-id, data-from, …) get the payloads too, in a
-// copy of the models, as a model posted to the webview could carry anything.
+// Chromium: (a) the standalone SVG (`journey render -o map.svg`; several journeys stacked as the webview's
+// SVG export stacks them), (b) the self-contained HTML page (`renderHtml`) under its own CSP, loaded, and
+// each journey's own page read by Chromium's HTML parser for its <title>, and (c) the VS Code webview's own
+// script (webview/preview.ts, bundled from the sources) drawing the models it is posted, under the
+// webview's CSP. No payload may run (a probe named by each (slot, payload) pair, and dialogs, are
+// watched), no CSP may be violated, no element or attribute but the renderer's may appear, and every
+// payload must be shown as text (or, for a name, as an attribute's value). The models are built in
+// process with the language package; the names in them (which reach only attributes: data-id,
+// data-from, …) are then replaced by payloads too, as a model posted to the webview could hold anything.
+// The pairs are batched into few documents: 4 page loads in all.
 // Needs Chromium: scripts/install-test-deps.sh (a missing browser fails the file, it is not skipped).
 import { buildJourneyMapModels, createJourneyServices, type JourneyMapModel, type Model } from '@journey/language';
 import { EmptyFileSystem, URI } from 'langium';
@@ -34,7 +36,7 @@ async function buildModels(text: string): Promise<JourneyMapModel[]> {
     return buildJourneyMapModels(document.parseResult.value, TODAY);
 }
 
-const PAYLOADS = xssPayloads(200);
+const PAYLOADS = xssPayloads();
 const COUNT = PAYLOADS.length;
 /** Stages per journey of the big journey's parts. */
 const CHUNK = 20;

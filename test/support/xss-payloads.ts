@@ -176,10 +176,10 @@ export interface XssPayload {
 }
 
 /**
- * At least `count` distinct payloads (the default, 240): every vector alone, then each vector after one
- * of the breakout prefixes (in turn), and after a second one until there are enough.
+ * `count` distinct payloads (200 unless told): every vector alone, then vectors after one of the
+ * breakout prefixes (each vector after a prefix of its own, in turn; then after another, if more are asked for).
  */
-export function xssPayloads(count = 240): XssPayload[] {
+export function xssPayloads(count = 200): XssPayload[] {
     const payloads: XssPayload[] = VECTORS.map((vector, v) => ({ name: `v${v}`, text: n => vector(PROBES[v % PROBES.length](n)) }));
     for (let round = 0; payloads.length < count; round++) {
         for (let v = 0; v < VECTORS.length && payloads.length < count; v++) {
@@ -188,7 +188,7 @@ export function xssPayloads(count = 240): XssPayload[] {
             payloads.push({ name: `v${v}+p${p}`, text: n => PREFIXES[p] + VECTORS[v](probe(n)) });
         }
     }
-    return payloads;
+    return payloads.slice(0, count);
 }
 
 /** Characters XML 1.0 does not allow, which the renderer draws as U+FFFD (see escapeXml). */
