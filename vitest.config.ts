@@ -12,6 +12,7 @@ const PROCESS_TESTS = [
     'test/lsp/**/*.test.ts',
     'test/lsp-features/server.test.ts',
     'test/preview/browser.test.ts',
+    'test/preview/xss.browser.test.ts',
     'test/preview/spec-audit-render.test.ts',
 ];
 
