@@ -236,6 +236,12 @@ describe('while typing', () => {
         expect(await complete(renewalWith('"Confused"', '"Confused by <|> add-ons"'))).toEqual([]);
         expect(await complete(renewalWith('"Confused"', '"Confused by <|>'))).toEqual([]);
         expect(await complete(renewalWith('    trigger "Her contract renews in 60 days"', '    trigger "Her contract\n  renews" /* a <|> */'))).toEqual([]);
+        // Comments of a file with nothing else, at its start and after its last declaration.
+        expect(await complete('// only a comment, <|>\n')).toEqual([]);
+        expect(await complete('/* a map, <|> */\n')).toEqual([]);
+        expect(await complete(`// about this map <|>\n${RENEWAL}`)).toEqual([]);
+        expect(await complete(`${RENEWAL}\n// the end, <|>`)).toEqual([]);
+        expect(keywords(await complete(`${RENEWAL}\n// the end\n<|>`))).toContain('journey');
         // Right after a string or a comment, completion works again.
         expect(keywords(await complete(renewalWith('            evidence survey\n', '            evidence survey /* x */ <|>\n')))).toContain('serves');
     });

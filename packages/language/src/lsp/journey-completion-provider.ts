@@ -1,5 +1,5 @@
 import {
-    AstUtils, GrammarAST, stream, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream
+    AstUtils, CstUtils, GrammarAST, isLeafCstNode, stream, type AstNode, type LangiumDocument, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions,
@@ -145,7 +145,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         const text = document.textDocument.getText();
         const offset = document.textDocument.offsetAt(params.position);
-        if (this.insideCommentOrString(text, offset)) {
+        if (this.insideCommentOrString(document, text, offset)) {
             return CompletionList.create([], false);
         }
         const qualified = QUALIFIED_PREFIX.exec(text.slice(Math.max(0, offset - 200), offset));
@@ -158,19 +158,23 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         return super.getCompletion(document, params, cancelToken);
     }
 
-    /** Nothing is completed inside a comment or a string: what is written there is prose. */
-    private insideCommentOrString(text: string, offset: number): boolean {
-        const { tokens, hidden, errors } = this.lexer.tokenize(text);
-        for (const token of [...hidden, ...tokens]) {
-            const end = token.startOffset + token.image.length;
-            const type = token.tokenType.name;
-            if (type === 'SL_COMMENT' ? token.startOffset < offset && offset <= end
-                : (type === 'ML_COMMENT' || type === 'STRING') && token.startOffset < offset && offset < end) {
+    /**
+     * Nothing is completed inside a comment or a string: what is written there is prose. The document's
+     * CST (comments are hidden leaves of it) says where the cursor is; the text is not lexed again.
+     */
+    private insideCommentOrString(document: LangiumDocument, text: string, offset: number): boolean {
+        const root = document.parseResult.value.$cstNode;
+        // The leaf that holds the character before the cursor.
+        const leaf = root && offset > 0 ? CstUtils.findLeafNodeAtOffset(root, offset - 1) : undefined;
+        if (leaf && isLeafCstNode(leaf)) {
+            const type = leaf.tokenType.name;
+            if (type === 'SL_COMMENT' ? leaf.offset < offset && offset <= leaf.end
+                : (type === 'ML_COMMENT' || type === 'STRING') && leaf.offset < offset && offset < leaf.end) {
                 return true;
             }
         }
         // A string being typed has no closing quote yet: the lexer reports it as an error that starts at the quote.
-        return errors.some(error => text[error.offset] === '"' && error.offset < offset && !/[\r\n]/.test(text.slice(error.offset, offset)));
+        return document.parseResult.lexerErrors.some(error => text[error.offset] === '"' && error.offset < offset && !/[\r\n]/.test(text.slice(error.offset, offset)));
     }
 
     /** Keywords are told apart by label alone (the same word may come from two rules). */
