@@ -27,9 +27,12 @@ import { registerValidationChecks } from './validation/journey-validator.js';
 import { JourneyValueConverter } from './parser/journey-value-converter.js';
 import { GrammarUsage } from './parser/grammar-usage.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './parser/journey-error-messages.js';
+import { createJourneyParser } from './parser/journey-parser.js';
 
 export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
     parser: {
+        // Langium's parser, putting comments into the CST without a stack or time that grows with their number.
+        LangiumParser: services => createJourneyParser(services),
         ValueConverter: () => new JourneyValueConverter(),
         GrammarUsage: services => new GrammarUsage(services.Grammar),
         ParserErrorMessageProvider: services => new JourneyParserErrorMessageProvider(services),

@@ -29,9 +29,9 @@ export const stylishFormatter: Formatter = (results, context) => {
             ruleId: message.ruleId,
         }));
         const widths = {
-            position: Math.max(...rows.map(row => row.position.length)),
-            severity: Math.max(...rows.map(row => row.severity.length)),
-            message: Math.max(...rows.map(row => row.message.length)),
+            position: widest(rows.map(row => row.position)),
+            severity: widest(rows.map(row => row.severity)),
+            message: widest(rows.map(row => row.message)),
         };
         const lines = rows.map(row => `  ${c.dim(row.position.padEnd(widths.position))}  `
             + `${row.paintSeverity(row.severity.padEnd(widths.severity))}  `
@@ -73,4 +73,13 @@ function hiddenInfoText(count: number): string {
 
 function plural(count: number, word: string): string {
     return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The length of the longest text (a loop: `Math.max(...lengths)` overflows the stack with some 100,000 problems in a file). */
+function widest(texts: readonly string[]): number {
+    let width = 0;
+    for (const text of texts) {
+        width = Math.max(width, text.length);
+    }
+    return width;
 }

@@ -1,5 +1,6 @@
 import { AstUtils, GrammarUtils, type AstNode, type CstNode } from 'langium';
 import type { Position, Range, TextEdit } from 'vscode-languageserver';
+import { lineEndingOf, lineOfText } from '../utils/text-lines.js';
 
 /**
  * Text edits that look hand-written: members inserted into a `{ … }` block on their own line with the
@@ -11,11 +12,11 @@ export function documentText(node: AstNode): string {
 }
 
 export function lineEnding(text: string): string {
-    return text.includes('\r\n') ? '\r\n' : '\n';
+    return lineEndingOf(text);
 }
 
 function lineAt(text: string, line: number): string {
-    return text.split(/\r?\n/)[line] ?? '';
+    return lineOfText(text, line);
 }
 
 function indentationOf(text: string, line: number): string {

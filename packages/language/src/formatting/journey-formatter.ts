@@ -188,6 +188,10 @@ class JourneyPrinter {
     /** Offsets of the `.` of a qualified name. */
     private readonly qualifiedDots = new Set<number>();
     private readonly tokens: IToken[];
+    /** For each token, the first token after it that is not a comment (see codeAfter). */
+    private nextCode: Array<IToken | undefined> | undefined;
+    /** The last line start found (see lineStartOf). */
+    private lineSearch = { offset: 0, lineStart: 0 };
 
     constructor(private readonly document: LangiumDocument, private readonly lexer: Lexer, options: JourneyFormatOptions) {
         const raw = document.textDocument.getText();
@@ -397,10 +401,7 @@ class JourneyPrinter {
      * more when it sits inside a member that continues after it.
      */
     private commentDepth(index: number, depth: number, pendingBreak: 'none' | 'block' | 'comment'): number {
-        let next: IToken | undefined;
-        for (let i = index + 1; i < this.tokens.length && !next; i++) {
-            next = isComment(this.tokens[i]) ? undefined : this.tokens[i];
-        }
+        const next = this.codeAfter(index);
         if (!next || pendingBreak === 'block' || this.memberStarts.has(next.startOffset) || this.closes.has(next.startOffset)) {
             return depth;
         }
@@ -408,11 +409,47 @@ class JourneyPrinter {
     }
 
     /**
+     * The first token after `tokens[index]` that is not a comment. Found for all tokens at once, from the
+     * end: looking ahead from each comment of a run of comments took time quadratic in its length.
+     */
+    private codeAfter(index: number): IToken | undefined {
+        if (!this.nextCode) {
+            this.nextCode = new Array<IToken | undefined>(this.tokens.length);
+            let next: IToken | undefined;
+            for (let i = this.tokens.length - 1; i >= 0; i--) {
+                this.nextCode[i] = next;
+                if (!isComment(this.tokens[i])) {
+                    next = this.tokens[i];
+                }
+            }
+        }
+        return this.nextCode[index];
+    }
+
+    /**
+     * Where the line holding `offset` starts in the source. Asked in token order, so the search goes on
+     * from the last answer: searching back from each token of a 5 MB line took time quadratic in its length.
+     */
+    private lineStartOf(offset: number): number {
+        if (offset < this.lineSearch.offset) {
+            this.lineSearch = { offset: 0, lineStart: 0 };
+        }
+        let { lineStart } = this.lineSearch;
+        for (let i = this.lineSearch.offset; i < offset; i++) {
+            if (this.text.charCodeAt(i) === 10) { // \n
+                lineStart = i + 1;
+            }
+        }
+        this.lineSearch = { offset, lineStart };
+        return lineStart;
+    }
+
+    /**
      * Where a trailing comment goes: the column it had relative to its line's indentation in the source,
      * moved with the indentation, so comments aligned in a column stay aligned.
      */
     private trailingColumn(token: IToken, newIndent: number): number {
-        const lineStart = this.text.lastIndexOf('\n', token.startOffset - 1) + 1;
+        const lineStart = this.lineStartOf(token.startOffset);
         const line = this.text.slice(lineStart, token.startOffset);
         const oldIndent = /^[ \t\uFEFF]*/.exec(line)![0].length;
         return line.length - oldIndent + newIndent;

@@ -14,7 +14,7 @@ export const JourneyDslTerminals = {
     PERCENT: /[+-]?\d+(\.\d+)?%/,
     NUMBER: /[+-]?\d+(\.\d+)?/,
     ID: /[A-Za-z_][A-Za-z0-9_]*/,
-    STRING: /"(\\[\s\S]|[^"\\])*"/,
+    STRING: /"[^"\\]*(\\[\s\S][^"\\]*)*"/,
 };
 
 export type JourneyDslTerminalNames = keyof typeof JourneyDslTerminals;

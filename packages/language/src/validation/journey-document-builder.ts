@@ -101,6 +101,25 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
+    /**
+     * Langium adds new findings to a document that has some with `push(...findings)`, one argument per
+     * finding (a stack overflow with some 100,000): it is given none here, and they are added one by one.
+     */
+    protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        const earlier = document.diagnostics;
+        document.diagnostics = undefined;
+        try {
+            await super.validate(document, cancelToken);
+        } finally {
+            if (earlier) {
+                for (const diagnostic of document.diagnostics ?? []) {
+                    earlier.push(diagnostic);
+                }
+                document.diagnostics = earlier;
+            }
+        }
+    }
+
     /** Step 1 relinks what refers to a changed file; unresolved references wait for step 2. */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         const affected = this.indexManager.isAffected(document, changedUris);

@@ -1,6 +1,6 @@
 import {
-    AstUtils, DefaultDocumentValidator, DocumentValidator, type AstReflection, type LangiumDocument,
-    type ReferenceInfo, type ScopeProvider, type ValidationOptions
+    AstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled, type AstReflection,
+    type LangiumDocument, type ReferenceInfo, type ScopeProvider, type ValidationOptions
 } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { closeMatches, formatAlternatives, formatList } from '../utils/close-matches.js';
@@ -10,6 +10,7 @@ import { qualifiedNeedName } from '../references/journey-scope-computation.js';
 import { journeyPersonas, personasWithNeed } from '../references/journey-scope-provider.js';
 import type { JourneySettings } from './journey-settings.js';
 import { compareText } from '../utils/ordering.js';
+import { lineOfText } from '../utils/text-lines.js';
 import { findRule, isConfigurable, type FindingData, type RuleSeverity } from '../rules/index.js';
 import { kindOf, unusedSuppressionRule } from '../rules/naming-rules.js';
 import { findSuppressions, type Suppression } from './suppressions.js';
@@ -57,7 +58,7 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
                 data: syntaxData(error),
             })).sort(compareDiagnostics);
         }
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const diagnostics = await this.langiumDiagnostics(document, options, cancelToken);
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const code = ruleIdOf(diagnostic);
@@ -67,6 +68,45 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return this.applySuppressions(document, result).sort(compareDiagnostics);
+    }
+
+    /**
+     * Langium's `validateDocument` (4.1), but adding the checks' findings one at a time: Langium's
+     * `diagnostics.push(...findings)` takes one argument per finding, and with some 100,000 findings in
+     * a file it overflowed the stack, which Langium logged and then reported no rule's findings at all.
+     */
+    private async langiumDiagnostics(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+        const parseResult = document.parseResult;
+        const diagnostics: Diagnostic[] = [];
+        await interruptAndCheck(cancelToken);
+        if (!options.categories || options.categories.includes('built-in')) {
+            const stopsAt = (stop: boolean | undefined, code: string): boolean =>
+                stop === true && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === code);
+            this.processLexingErrors(parseResult, diagnostics, options);
+            if (stopsAt(options.stopAfterLexingErrors, DocumentValidator.LexingError)) {
+                return diagnostics;
+            }
+            this.processParsingErrors(parseResult, diagnostics, options);
+            if (stopsAt(options.stopAfterParsingErrors, DocumentValidator.ParsingError)) {
+                return diagnostics;
+            }
+            this.processLinkingErrors(document, diagnostics, options);
+            if (stopsAt(options.stopAfterLinkingErrors, DocumentValidator.LinkingError)) {
+                return diagnostics;
+            }
+        }
+        try {
+            for (const diagnostic of await this.validateAst(parseResult.value, options, cancelToken)) {
+                diagnostics.push(diagnostic);
+            }
+        } catch (error) {
+            if (isOperationCancelled(error)) {
+                throw error;
+            }
+            console.error('An error occurred during validation:', error);
+        }
+        await interruptAndCheck(cancelToken);
+        return diagnostics;
     }
 
     /** Drops what `// journey-disable-next-line` silences and reports the suppressions that silence nothing. */
@@ -264,7 +304,7 @@ function removeFromSuppression(text: string, suppression: Suppression, unusedIds
     const remaining = suppression.rules.filter(rule => !unusedIds.includes(rule.id));
     if (remaining.length === 0) {
         const { line } = suppression.range.start;
-        const lineText = text.split(/\r?\n/)[line] ?? '';
+        const lineText = lineOfText(text, line);
         const ownLine = lineText.slice(0, suppression.range.start.character).trim() === '';
         return ownLine
             ? { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }
