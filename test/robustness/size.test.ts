@@ -3,6 +3,7 @@
 // input. Each test feeds enough of one thing (comment lines, findings, a line's length) to overflow the
 // stack the way the code was before, in process. The timed figures are in bench/size-bench.mjs.
 import { formatJourneyDocument, hasSyntaxErrors, type Model } from '@journey/language';
+import { importMermaid } from '@journey/interchange';
 import { describe, expect, it } from 'vitest';
 import { formatters, type FormatterContext } from '../../packages/cli/src/formatters/index.js';
 import type { LintMessage, LintResult } from '../../packages/cli/src/lint-results.js';
@@ -90,5 +91,19 @@ describe('size: no stack that grows with the input', () => {
         for (const name of ['stylish', 'json', 'sarif']) {
             expect(formatters[name]([result], context), name).toContain(`p${MANY - 1}`);
         }
+    });
+
+    it('imports a Mermaid diagram of 800 KB', () => {
+        // Mermaid's text preparation kept each character's line with `origin.push(...slice)`.
+        const lines = ['journey', 'title Big'];
+        for (let s = 0; s < 20; s++) {
+            lines.push(`section Stage ${s}`);
+            for (let t = 0; t < 1000; t++) {
+                lines.push(`  %% comment ${s} ${t}`, `  Task ${s} ${t}: 5: Me`);
+            }
+        }
+        const imported = importMermaid(`${lines.join('\n')}\n`);
+        expect(imported.journeys).toEqual(['big']);
+        expect(imported.text).toContain('// comment 19 999');
     });
 });

@@ -3,6 +3,7 @@ import type { JourneyMapModel, KpiModel, NamedRef, OpportunityModel, PainModel, 
 import { formatNumber } from '@journey/language/number-format';
 import { formatJourneyString } from './journey-text.js';
 import { encodeMermaidText } from './mermaid-text.js';
+import { pushAll } from './push-all.js';
 
 /**
  * A journey → a Mermaid `journey` diagram.
@@ -91,10 +92,10 @@ class NotesWriter {
             for (const touchpoint of stage.touchpoints) {
                 this.touchpoint(touchpoint);
                 touchpoint.pains.forEach(pain => pains.set(pain.name, pain));
-                opportunities.push(...touchpoint.opportunities);
+                pushAll(opportunities, touchpoint.opportunities);
             }
             stage.pains.forEach(pain => pains.set(pain.name, pain));
-            opportunities.push(...stage.opportunities);
+            pushAll(opportunities, stage.opportunities);
         }
         for (const pain of pains.values()) {
             this.add([

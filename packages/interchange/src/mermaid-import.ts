@@ -4,6 +4,7 @@ import { formatNumber } from '@journey/language/number-format';
 import { formatJourneyString } from './journey-text.js';
 import { decodeMermaidEntities } from './mermaid-text.js';
 import { isMermaidJourney, MermaidSyntaxError, parseMermaidJourney, type MermaidComment, type MermaidJourney } from './mermaid-journey-parser.js';
+import { pushAll } from './push-all.js';
 
 /**
  * Mermaid `journey` diagrams → `.journey` text.
@@ -161,7 +162,7 @@ function journeyText(
     const commentsBefore = (line: number, indent: string): string[] => {
         const out: string[] = [];
         while (nextComment < comments.length && comments[nextComment].line < line) {
-            out.push(...commentLines(comments[nextComment++], indent));
+            pushAll(out, commentLines(comments[nextComment++], indent));
         }
         return out;
     };
@@ -172,19 +173,21 @@ function journeyText(
     const firstStageLine = diagram.sections[0]?.line ?? Number.MAX_SAFE_INTEGER;
     const preamble = commentsBefore(firstStageLine, INDENT);
     if (preamble.length > 0) {
-        lines.push('', ...preamble);
+        lines.push('');
+        pushAll(lines, preamble);
     }
     for (const section of diagram.sections) {
         const before = commentsBefore(section.line, INDENT);
         const stageLabel = label(section.title);
-        lines.push('', ...before);
+        lines.push('');
+        pushAll(lines, before);
         if (section.title === '') {
             lines.push(`${INDENT}// The tasks before the first section of the Mermaid diagram.`);
         }
         lines.push(`${INDENT}stage ${localNames.claim(identifierFrom(stageLabel, 'stage'))} ${formatJourneyString(stageLabel)} {`);
         for (const task of section.tasks) {
             const inner = INDENT.repeat(2);
-            lines.push(...commentsBefore(task.line, inner));
+            pushAll(lines, commentsBefore(task.line, inner));
             const taskLabel = label(task.name);
             lines.push(`${inner}touchpoint ${localNames.claim(identifierFrom(taskLabel, 'touchpoint'))} ${formatJourneyString(taskLabel)} {`);
             const names = [...new Set(task.actors.map(label).filter(actor => actor !== '').map(actor => personaFor(actor).name))];
@@ -206,7 +209,8 @@ function journeyText(
     }
     const rest = commentsBefore(Number.MAX_SAFE_INTEGER, INDENT);
     if (rest.length > 0) {
-        lines.push('', ...rest);
+        lines.push('');
+        pushAll(lines, rest);
     }
     lines.push('}');
     return { name, text: lines.join('\n') };

@@ -8,6 +8,7 @@
  * character back to the line it came from, so that an error names the line the user wrote, and so that
  * comments, which Mermaid throws away, are kept.
  */
+import { pushAll } from './push-all.js';
 
 export interface MermaidTask {
     /** The task name as Mermaid stores it (untrimmed; entity codes as written). */
@@ -213,7 +214,7 @@ class MappedText {
         for (const match of this.text.matchAll(pattern)) {
             const start = match.index;
             text += this.text.slice(last, start);
-            origin.push(...this.origin.slice(last, start));
+            pushAll(origin, this.origin.slice(last, start));
             const replacement = replacer(match as RegExpExecArray);
             text += replacement;
             for (let i = 0; i < replacement.length; i++) {
@@ -222,7 +223,7 @@ class MappedText {
             last = start + match[0].length;
         }
         text += this.text.slice(last);
-        origin.push(...this.origin.slice(last));
+        pushAll(origin, this.origin.slice(last));
         return new MappedText(text, origin);
     }
 

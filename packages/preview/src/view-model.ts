@@ -3,6 +3,7 @@ import type {
 } from '@journey/language';
 // Through the protocol module, not the index: the webview bundles the preview without Langium.
 import { formatNumber } from '@journey/language/number-format';
+import { largest } from './largest.js';
 
 /**
  * What the map shows, as plain data: the journey map model arranged for drawing. Every element has
@@ -397,7 +398,7 @@ function valueGapView(model: JourneyMapModel, j: string, ids: UniqueIds): ValueG
                 scores[at] = competitor.score;
             }
         }
-        const best = Math.max(...row.competitors.map(c => c.score), row.us);
+        const best = largest(row.competitors.map(c => c.score), row.us);
         const gap = best - row.us;
         return {
             id: ids.make(`gap:${j}:${row.need}`),

@@ -34,7 +34,11 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
                 sections.push(card);
             }
         }
-        sections.push(...diagnosticsAt(document, params.position).map(ruleCard).filter((card): card is string => card !== undefined));
+        for (const card of diagnosticsAt(document, params.position).map(ruleCard)) {
+            if (card !== undefined) {
+                sections.push(card);
+            }
+        }
         if (sections.length === 0) {
             return undefined;
         }

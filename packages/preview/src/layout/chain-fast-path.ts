@@ -1,6 +1,7 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { BAND_PADDING, LAYER_SPACING, NODE_SPACING, PORT_SPACING, STAGE_PADDING_BOTTOM, STAGE_PADDING_TOP } from './metrics.js';
 import type { Rect, StageGraphLayout } from './types.js';
+import { largest } from '../largest.js';
 
 /**
  * The layout ELK layered gives (with the stage options) a stage graph of a plain shape, computed
@@ -88,7 +89,7 @@ export function chainStageLayout(graph: ElkNode): StageGraphLayout | undefined {
     const laid: StageGraphLayout = { width: 0, height: 0, nodes: {}, ports: {}, edges: {} };
     let boxes: Rect[];
     if (isChain) {
-        const tallest = Math.max(...nodes.map(node => node.height!));
+        const tallest = largest(nodes.map(node => node.height!));
         const centre = STAGE_PADDING_TOP + tallest / 2;
         let x = BAND_PADDING;
         boxes = nodes.map(node => {
@@ -108,7 +109,7 @@ export function chainStageLayout(graph: ElkNode): StageGraphLayout | undefined {
             y += node.height! + NODE_SPACING;
             return box;
         });
-        laid.width = BAND_PADDING + Math.max(...nodes.map(node => node.width!)) + BAND_PADDING;
+        laid.width = BAND_PADDING + largest(nodes.map(node => node.width!)) + BAND_PADDING;
         laid.height = y - NODE_SPACING + STAGE_PADDING_BOTTOM;
     }
     nodes.forEach((node, i) => {

@@ -5,6 +5,7 @@ import {
     BAND_PADDING, EDGE_LABEL_WIDTH, FONT, LAYER_SPACING, NODE_PADDING, NODE_SPACING, NODE_WIDTH, PORT_SPACING,
     STAGE_PADDING_BOTTOM, STAGE_PADDING_TOP, blocksHeight, lineHeight, type Block
 } from './metrics.js';
+import { largest } from '../largest.js';
 
 /**
  * The ELK input of every stage: its touchpoints (sized from their text), the flows inside it, and a
@@ -69,7 +70,7 @@ export const STAGE_OPTIONS: Record<string, string> = {
 
 export function edgeLabel(text: string): { width: number; height: number; lines: string[] } {
     const lines = wrapText(text, EDGE_LABEL_WIDTH, FONT.small);
-    const width = Math.ceil(Math.max(...lines.map(line => textWidth(line, FONT.small)), 1)) + 8;
+    const width = Math.ceil(largest(lines.map(line => textWidth(line, FONT.small)), 1)) + 8;
     return { width, height: lines.length * lineHeight(FONT.small) + 4, lines };
 }
 

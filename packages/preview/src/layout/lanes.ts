@@ -9,6 +9,7 @@ import {
 import type {
     CardKind, EmotionLayout, LaneKind, LaneLayout, StageGraphLayout, StageLayout, TextLine, Tone
 } from './types.js';
+import { largest } from '../largest.js';
 
 /** The lanes under the graph (does, thinks, feels, pains, …): each item in its touchpoint's column of its stage's band. */
 
@@ -25,7 +26,9 @@ export function layoutLanes(
     const slotOf = new Map(stages.flatMap(stage => stage.slots.map(slot => [slot.touchpointId, slot] as const)));
     const rowTitles: TextLine[] = [];
     const rowTitle = (text: string, top: number) => {
-        rowTitles.push(...rowTitleLines(text, top));
+        for (const line of rowTitleLines(text, top)) {
+            rowTitles.push(line);
+        }
     };
     const lanes: LaneLayout[] = [];
     let emotion: EmotionLayout | undefined;
@@ -48,7 +51,7 @@ export function layoutLanes(
                 continue;
             }
             emotion = emotionLane(view, laneId, slotOf, y, mapRight - MARGIN - TITLE_COLUMN);
-            const height = emotion.plot.height + LANE_PADDING * 2 + Math.max(0, ...emotion.points.map(p => p.lines.length * lineHeight(FONT.small))) + 8;
+            const height = emotion.plot.height + LANE_PADDING * 2 + largest(emotion.points.map(p => p.lines.length * lineHeight(FONT.small)), 0) + 8;
             lanes.push({ id: laneId, kind: 'emotions', box: { x: contentLeft, y, width: contentWidth, height }, titleLines: [], items: [] });
             rowTitle(spec.title, y);
             y += height;

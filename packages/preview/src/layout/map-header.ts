@@ -1,6 +1,7 @@
 import type { Phase, ViewModel } from '../view-model.js';
 import { FONT, card, placeBlocks, type Block } from './metrics.js';
 import type { Card, Layout } from './types.js';
+import { largest } from '../largest.js';
 
 /** The top of the map: the journey's header card, the phase bars over the bands, the stage headers. */
 
@@ -64,7 +65,7 @@ export function stageHeaderCards(view: ViewModel, bandX: number[], bandWidth: nu
         }
         return card(stage.id, 'stage', blocks, bandX[index], stageTop, bandWidth[index]);
     });
-    const height = Math.max(40, ...headers.map(h => h.box.height));
+    const height = largest(headers.map(h => h.box.height), 40);
     headers.forEach(h => { h.box.height = height; });
     return { headers, height };
 }

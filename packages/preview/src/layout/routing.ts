@@ -5,6 +5,7 @@ import {
     TITLE_COLUMN, TRACK_MARGIN, TRACK_SPACING, placeBlocks, round
 } from './metrics.js';
 import type { EdgeLayout, NodeLayout, Point, Rect, StageGraphLayout } from './types.js';
+import { largest } from '../largest.js';
 
 /**
  * The stage layouts set side by side, and the flows between stages routed: through the gutter between
@@ -110,7 +111,7 @@ export function graphRows(y: number, graphs: StageGraphLayout[], tracks: Tracks)
     const { top: topTracks, bottom: bottomTracks } = tracks;
     const topTrackBase = y + TRACK_MARGIN;
     const graphTop = Math.ceil(topTrackBase + Math.max(0, topTracks - 1) * TRACK_SPACING + (topTracks > 0 ? TRACK_MARGIN : 0));
-    const graphHeight = Math.ceil(Math.max(60, ...graphs.map(g => g.height)));
+    const graphHeight = Math.ceil(largest(graphs.map(g => g.height), 60));
     const graphBottom = graphTop + graphHeight;
     return {
         graphTop,

@@ -4,6 +4,7 @@ import { formatNumber } from '@journey/language/number-format';
 import { textWidth } from '../text-metrics.js';
 import { CARD_GAP, FONT, MARGIN, SECTION_GAP, card, oneLine, placeBlocks, round, type Block } from './metrics.js';
 import type { CardKind, ListLayout, Tone, ValueGapLayout } from './types.js';
+import { largest } from '../largest.js';
 
 /** The sections below the map, one column `width` wide: the value gap, the unknowns, the plans. */
 
@@ -62,7 +63,7 @@ function valueGapSection(view: ViewModel, x: number, y: number, width: number): 
     const needWidth = Math.min(260, Math.round(width * 0.3));
     const barMax = 200;
     // The party names as wide as the longest, within what leaves the gap text 240 px (else cut with "…").
-    const widestParty = Math.ceil(Math.max(...view.valueGap.parties.map((party, i) => textWidth(party, i === 0 ? FONT.smallBold : FONT.small))));
+    const widestParty = Math.ceil(largest(view.valueGap.parties.map((party, i) => textWidth(party, i === 0 ? FONT.smallBold : FONT.small))));
     const partyWidth = Math.max(120, Math.min(widestParty, width - needWidth - 16 - 8 - barMax - 40 - 8 - 240));
     const barX = x + needWidth + 16 + partyWidth + 8;
     const gapX = barX + barMax + 40;
