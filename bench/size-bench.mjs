@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// Size (issue 15, item 3; npm run bench; needs npm run build): `journey lint` of inputs that are large in
+// one way, run as the real CLI in a child process, with its wall time and peak RSS. Goal: peak RSS ≤ 40 ×
+// the source. Median with min–max over --runs (default 5); --quick: 2 runs of inputs a tenth the size,
+// for development only. Baselines in the same run: `node -e 0` and a process that only reads the same
+// files (what any tool must hold), for the ratios.
+//
+//   1,000,000 comment lines in one file (11 MB)
+//   a 5 MB single line: 80,000 declarations with a comment after each, on one line
+//   a 50 MB workspace: 250 files of generated journeys (bench/generate-journey.mjs, 500 touchpoints each)
+//
+// Measured 2026-12-02 on this 2-core machine, shared with other work (5 runs; node -e 0: 145 ms, 41 MB):
+//   1,000,000 comment lines (17.9 MB)   3.1 s (2.6–3.5), peak RSS  760 MB = 42.5 × the source (goal not met)
+//   one 5 MB line (71,905 declarations) 5.1 s (4.5–7.6), peak RSS  492 MB = 98.5 ×            (not met)
+//   50.7 MB workspace (250 files)       295 s (136–435), peak RSS 4130 MB = 81.5 ×            (not met)
+// Before: 100,000 comment lines overflowed the stack, 80,000 declarations on one line took 56 s.
+// Where the memory goes (heap snapshot of parsed files): every file's CST (a leaf and a container per
+// token, its range as three objects whose numbers V8 keeps boxed), the AST nodes (their properties stored
+// out of the object, ~430 B each) and the index of references; lint keeps every document to the end
+// (cross-file links point into them).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { generateJourney } from './generate-journey.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const journey = path.join(root, 'packages/cli/bin/journey.cjs');
+const quick = process.argv.includes('--quick');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1])) : quick ? 2 : 5;
+const scale = quick ? 0.1 : 1;
+const GOAL = 40;
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'journey-size-'));
+// Peak RSS of a child: Node's own count, written when it exits (works wherever Node runs, unlike GNU time).
+const hook = path.join(scratch, 'peak-rss.cjs');
+writeFileSync(hook, "process.on('exit', () => require('fs').writeFileSync(process.env.JOURNEY_PEAK_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)));\n");
+const rssFile = path.join(scratch, 'peak-rss');
+
+/** The inputs: each a folder of .journey files. */
+function makeCases() {
+    const cases = [];
+
+    const comments = path.join(scratch, 'comments');
+    mkdirSync(comments);
+    const lines = Math.round(1_000_000 * scale);
+    writeFileSync(path.join(comments, 'comments.journey'), Array.from({ length: lines }, (_, i) => `// comment ${i}\n`).join(''));
+    cases.push({ name: `${lines.toLocaleString('en')} comment lines`, folder: comments });
+
+    const line = path.join(scratch, 'one-line');
+    mkdirSync(line);
+    const target = 5_000_000 * scale;
+    const parts = [];
+    for (let i = 0, size = 0; size < target; i++) {
+        const part = `team t${i} "Team ${i} of the teams written on one line" /* ${i} */ `;
+        parts.push(part);
+        size += part.length;
+    }
+    writeFileSync(path.join(line, 'one-line.journey'), `${parts.join('').trimEnd()}\n`);
+    cases.push({ name: `one ${(target / 1e6).toFixed(1)} MB line (${parts.length.toLocaleString('en')} declarations)`, folder: line });
+
+    const workspace = path.join(scratch, 'workspace');
+    mkdirSync(workspace);
+    const files = Math.round(250 * scale);
+    for (let i = 0; i < files; i++) {
+        const { text } = generateJourney({ name: `journey_${i}`, seed: i + 1 });
+        // The shared declarations (teams, channels, metrics, the persona) once, in the first file.
+        const own = i === 0 ? text : text.slice(text.indexOf('\njourney ') + 1);
+        writeFileSync(path.join(workspace, `journey-${String(i).padStart(3, '0')}.journey`), own);
+    }
+    cases.push({ name: `workspace of ${files} files`, folder: workspace });
+
+    for (const c of cases) {
+        c.files = filesIn(c.folder);
+        c.bytes = c.files.reduce((sum, file) => sum + statSync(file).size, 0);
+    }
+    return cases;
+}
+
+function filesIn(folder) {
+    return spawnSync('find', [folder, '-name', '*.journey', '-type', 'f'], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
+}
+
+/** Runs node with `args`; its wall time (ms) and peak RSS (bytes). */
+function measure(args, cwd) {
+    rmSync(rssFile, { force: true });
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ['--require', hook, ...args], {
+        cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, JOURNEY_PEAK_RSS_FILE: rssFile },
+    });
+    const ms = performance.now() - started;
+    if (result.status !== 0 && result.status !== 1) {
+        console.error(`size bench: node ${args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr.slice(0, 2000)}`);
+        process.exit(1);
+    }
+    return { ms, rss: Number(readFileSync(rssFile, 'utf8')), stdout: result.stdout };
+}
+
+const cases = makeCases();
+const readOnly = path.join(scratch, 'read.mjs');
+writeFileSync(readOnly, "import { readFileSync } from 'node:fs'; let n = 0; for (const f of process.argv.slice(2)) n += readFileSync(f, 'utf8').length; console.log(n);\n");
+
+const bare = { ms: [], rss: [] };
+for (const c of cases) {
+    c.lint = { ms: [], rss: [] };
+    c.read = { ms: [], rss: [] };
+}
+for (let run = 0; run < RUNS; run++) {
+    const node = measure(['-e', '0'], scratch);
+    bare.ms.push(node.ms);
+    bare.rss.push(node.rss);
+    for (const c of cases) {
+        const read = measure([readOnly, ...c.files], scratch);
+        c.read.ms.push(read.ms);
+        c.read.rss.push(read.rss);
+        const lint = measure([journey, 'lint', '--no-progress', '--format', 'json', c.folder], scratch);
+        c.lint.ms.push(lint.ms);
+        c.lint.rss.push(lint.rss);
+        if (run === 0) {
+            const results = JSON.parse(lint.stdout || '[]');
+            c.problems = results.reduce((sum, r) => sum + r.messages.length, 0);
+        }
+    }
+}
+rmSync(scratch, { recursive: true, force: true });
+
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const spread = (values, unit, digits = 0) => `${median(values).toFixed(digits)} ${unit} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+const mb = values => values.map(v => v / 1e6);
+console.log(`journey lint of large inputs, ${RUNS} runs each (median, min–max); goal: peak RSS ≤ ${GOAL} × the source${quick ? '  [--quick: a tenth of the size]' : ''}`);
+console.log(`  baseline node -e 0: ${spread(bare.ms, 'ms')}, peak RSS ${spread(mb(bare.rss), 'MB')}`);
+for (const c of cases) {
+    const ratio = median(c.lint.rss) / c.bytes;
+    console.log(`  ${c.name}: ${(c.bytes / 1e6).toFixed(1)} MB of source, ${c.problems} problems`);
+    console.log(`    lint   ${spread(c.lint.ms, 'ms')}, peak RSS ${spread(mb(c.lint.rss), 'MB')} = ${ratio.toFixed(1)} × the source`
+        + `  goal ≤ ${GOAL} ×: ${ratio <= GOAL ? 'met' : 'not met'}`);
+    console.log(`    read only ${spread(c.read.ms, 'ms')}, peak RSS ${spread(mb(c.read.rss), 'MB')};`
+        + ` lint / read: time ${(median(c.lint.ms) / median(c.read.ms)).toFixed(1)} ×, RSS ${(median(c.lint.rss) / median(c.read.rss)).toFixed(1)} ×`);
+}
