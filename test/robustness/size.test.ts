@@ -2,7 +2,8 @@
 // may use recursion or an argument spread (`push(...list)`, `Math.max(...list)`) that grows with the
 // input. Each test feeds enough of one thing (comment lines, findings, a line's length) to overflow the
 // stack the way the code was before, in process. The timed figures are in bench/size-bench.mjs.
-import { formatJourneyDocument, hasSyntaxErrors, type Model } from '@journey/language';
+import { formatJourneyDocument, hasSyntaxErrors, type JourneyDslAstType, type Model } from '@journey/language';
+import type { CompositeCstNode } from 'langium';
 import { importMermaid } from '@journey/interchange';
 import { describe, expect, it } from 'vitest';
 import { formatters, type FormatterContext } from '../../packages/cli/src/formatters/index.js';
@@ -20,7 +21,7 @@ describe('size: no stack that grows with the input', () => {
         const { document, diagnostics, workspace } = await buildOne(text);
         expect(hasSyntaxErrors(document)).toBe(false);
         expect(diagnostics).toEqual([]);
-        expect(document.parseResult.value.$cstNode!.content).toHaveLength(MANY);
+        expect((document.parseResult.value.$cstNode as CompositeCstNode).content).toHaveLength(MANY);
         expect(formatJourneyDocument(workspace.services, document)).toBe(text);
     });
 
@@ -31,7 +32,7 @@ describe('size: no stack that grows with the input', () => {
         const text = Array.from({ length: count }, (_, i) => `// team ${i}\nteam t${i} "Team ${i}" /* after ${i} */`).join('\n') + '\n';
         const { document, diagnostics, workspace } = await buildOne(text);
         expect(diagnostics).toEqual([]);
-        const root = document.parseResult.value.$cstNode!;
+        const root = document.parseResult.value.$cstNode as CompositeCstNode;
         // Each comment is a child of the file, before the declaration that follows it, in the text's order.
         expect(Array.from(root.content, node => node.hidden ? node.text : node.astNode.$type)).toEqual(Array.from({ length: count },
             (_, i) => i === 0 ? ['// team 0', 'Team'] : [`/* after ${i - 1} */`, `// team ${i}`, 'Team']).flat().concat(`/* after ${count - 1} */`));
@@ -61,7 +62,7 @@ describe('size: no stack that grows with the input', () => {
         // reports them (so many real findings take long to make: 150,000 personas without needs, 20 s).
         // Services of this test only (a registered check stays registered): never lent to another test.
         const { shared, services } = createWorkspace();
-        services.validation.ValidationRegistry.register({
+        services.validation.ValidationRegistry.register<JourneyDslAstType>({
             Team: (team, accept) => {
                 for (let i = 0; i < MANY; i++) {
                     accept('warning', `Finding ${i} on this team.`, { node: team, property: 'name' });
