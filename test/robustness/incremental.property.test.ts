@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace, withWorkspace, type TestWorkspace } from '../language/workspace-helper.js';
+import { buildWorkspace, uriOf, withWorkspace, type TestWorkspace } from '../language/workspace-helper.js';
 
 const TODAY: CalendarDate = { year: 2026, month: 11, day: 25 };
 const RUNS = Number(process.env.JOURNEY_FUZZ_RUNS ?? 60);
@@ -49,7 +49,12 @@ type Edit =
     | { kind: 'declare'; file: number; text: string }
     | { kind: 'delete-line'; file: number; line: number }
     | { kind: 'break'; file: number; line: number; text: string }
-    | { kind: 'restore'; file: number };
+    | { kind: 'restore'; file: number }
+    | { kind: 'draft'; text: string }
+    | { kind: 'discard-draft' };
+
+/** A file that is not there at first: opened with a text (as a new, unsaved file is), then closed again. */
+const DRAFT = 'drafts/new.journey';
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
     fc.record({ kind: fc.constant('replace-word' as const), file: fc.nat(NAMES.length - 1), occurrence: fc.nat(20), word: fc.constantFrom(...WORDS) }),
@@ -61,9 +66,14 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
     fc.record({ kind: fc.constant('delete-line' as const), file: fc.nat(NAMES.length - 1), line: fc.nat(25) }),
     fc.record({ kind: fc.constant('break' as const), file: fc.nat(NAMES.length - 1), line: fc.nat(25), text: fc.constantFrom('{', '}', 'touchpiont x "X"', '"', 'persona') }),
     fc.record({ kind: fc.constant('restore' as const), file: fc.nat(NAMES.length - 1) }),
+    fc.record({
+        kind: fc.constant('draft' as const),
+        text: fc.tuple(fc.constantFrom(...WORDS), fc.nat(2)).map(([word, form]) => [`channel ${word} "C" online`, `team ${word} "T"`, `persona ${word} "P" {`][form]),
+    }),
+    fc.constant({ kind: 'discard-draft' as const }),
 );
 
-function apply(texts: Record<string, string>, change: Edit): string {
+function apply(texts: Record<string, string>, change: Exclude<Edit, { kind: 'draft' | 'discard-draft' }>): string {
     const file = NAMES[change.file];
     const text = texts[file];
     const lines = text.split('\n');
@@ -100,19 +110,28 @@ describe('incremental updates', () => {
     it('give every file the diagnostics a fresh build of the same texts gives', async () => {
         let edits = 0;
         await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async sequence => {
-            const texts = { ...FILES };
+            const texts: Record<string, string> = { ...FILES };
             const editor = await buildWorkspace(texts, setToday);
+            const { TextDocuments, DocumentBuilder, LangiumDocuments } = editor.shared.workspace;
             let version = 0;
             for (const change of sequence) {
-                const file = NAMES[change.file];
-                texts[file] = apply(texts, change);
-                const uri = editor.doc(file).uri;
-                editor.shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'journey', ++version, texts[file]));
-                await editor.shared.workspace.DocumentBuilder.update([uri], []);
+                if (change.kind === 'discard-draft') {
+                    if (texts[DRAFT] !== undefined) {
+                        delete texts[DRAFT];
+                        TextDocuments.delete(uriOf(DRAFT));
+                        await DocumentBuilder.update([], [uriOf(DRAFT)]);
+                    }
+                } else {
+                    const file = change.kind === 'draft' ? DRAFT : NAMES[change.file];
+                    texts[file] = change.kind === 'draft' ? `${change.text}\n` : apply(texts, change);
+                    TextDocuments.set(TextDocument.create(uriOf(file).toString(), 'journey', ++version, texts[file]));
+                    await DocumentBuilder.update([uriOf(file)], []);
+                }
                 edits++;
             }
-            const incremental = byFile(new Map(NAMES.map(file => [file, editor.shared.workspace.LangiumDocuments.getDocument(editor.doc(file).uri)?.diagnostics])));
-            const fresh = await withWorkspace(texts, built => byFile(new Map(NAMES.map(file => [file, built.doc(file).diagnostics]))), setToday);
+            const files = Object.keys(texts);
+            const incremental = byFile(new Map(files.map(file => [file, LangiumDocuments.getDocument(uriOf(file))?.diagnostics])));
+            const fresh = await withWorkspace(texts, built => byFile(new Map(files.map(file => [file, built.doc(file).diagnostics]))), setToday);
             expect(incremental).toEqual(fresh);
         }), { seed: SEED, numRuns: RUNS });
         expect(edits).toBeGreaterThanOrEqual(RUNS);

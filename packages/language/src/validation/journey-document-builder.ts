@@ -5,11 +5,13 @@ import { hasSyntaxErrors } from '../parser/syntax-errors.js';
 /** What other files can see of a file: the names it exports, and whether it parses (see JourneyDeclarations). */
 interface Exports {
     names: Set<string>;
+    /** `name:line` of each: `duplicate-name` says on which line the first declaration of a name is. */
+    places: Set<string>;
     /** The words of a file that does not parse (they keep `unresolved-reference` quiet elsewhere); undefined when it parses. */
     brokenWords: Set<string> | undefined;
 }
 
-const NOTHING: Exports = { names: new Set(), brokenWords: undefined };
+const NOTHING: Exports = { names: new Set(), places: new Set(), brokenWords: undefined };
 
 /**
  * An edit costs what it changed. Langium relinks, on every change, each document that refers to a
@@ -21,7 +23,8 @@ const NOTHING: Exports = { names: new Set(), brokenWords: undefined };
  * 2. then, only if the changed files now export other names, or their parsing state changed: the files
  *    with unresolved references are linked again (a name may resolve now, and the message's "did you
  *    mean" reads every name), and the files that declare one of those names are validated again
- *    (`duplicate-name` reads the workspace's table of names, not references).
+ *    (`duplicate-name` reads the workspace's table of names, not references). A name that only moved
+ *    to another line has the files declaring it validated again (the message names the line).
  *
  * Typing inside a touchpoint (a label, a new local name, a number) changes no exported name: only the
  * edited file and the few that refer to it are built.
@@ -48,16 +51,25 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
 
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
         const touched = [...changed, ...deleted].map(uri => uri.toString());
+        const isTouched = (key: string) => touched.some(uri => key === uri || key.startsWith(`${uri}/`));
         for (const document of this.langiumDocuments.all) {
             const key = document.uri.toString();
-            if (!this.exportedBefore.has(key) && touched.some(uri => key === uri || key.startsWith(`${uri}/`))) {
+            if (!this.exportedBefore.has(key) && isTouched(key)) {
                 this.exportedBefore.set(key, this.exportsOf(document));
             }
         }
         this.relinked.clear();
         await super.update(changed, deleted, cancelToken);
+        // A file that is new (opened, created, or in a folder that appeared) exported nothing before.
+        for (const document of this.langiumDocuments.all) {
+            const key = document.uri.toString();
+            if (!this.exportedBefore.has(key) && isTouched(key)) {
+                this.exportedBefore.set(key, NOTHING);
+            }
+        }
 
         const changedNames = new Set<string>();
+        const movedNames = new Set<string>();
         let parsingChanged = false;
         for (const [key, before] of this.exportedBefore) {
             const document = this.langiumDocuments.getDocument(URI.parse(key));
@@ -66,6 +78,9 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
             }
             const now = document ? this.exportsOf(document) : NOTHING;
             addDifference(changedNames, before.names, now.names);
+            const moved = new Set<string>();
+            addDifference(moved, before.places, now.places);
+            moved.forEach(place => movedNames.add(place.slice(0, place.lastIndexOf(':'))));
             if ((before.brokenWords === undefined) !== (now.brokenWords === undefined)) {
                 parsingChanged = true;
                 // A file that does not parse declares nothing in the table of names: all of its names come and go.
@@ -77,17 +92,18 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
         }
         const step1 = new Set(this.exportedBefore.keys());
         this.exportedBefore.clear();
-        if (changedNames.size === 0 && !parsingChanged) {
+        if (changedNames.size === 0 && movedNames.size === 0 && !parsingChanged) {
             return;
         }
-        const declaring = this.filesDeclaring(changedNames);
+        const namesChanged = changedNames.size > 0 || parsingChanged;
+        const declaring = this.filesDeclaring(new Set([...changedNames, ...movedNames]));
         const again: LangiumDocument[] = [];
         for (const document of this.langiumDocuments.all) {
             const key = document.uri.toString();
             if (step1.has(key) || this.relinked.has(key) || document.state < DocumentState.Validated) {
                 continue;
             }
-            if (this.unresolved.has(key)) {
+            if (namesChanged && this.unresolved.has(key)) {
                 this.resetToState(document, DocumentState.ComputedScopes);
                 again.push(document);
             } else if (declaring.has(key)) {
@@ -130,9 +146,11 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     private exportsOf(document: LangiumDocument): Exports {
-        const names = new Set(this.exportedDescriptions(document).map(description => description.name));
+        const descriptions = this.exportedDescriptions(document).toArray();
+        const names = new Set(descriptions.map(description => description.name));
+        const places = new Set(descriptions.map(description => `${description.name}:${description.nameSegment?.range.start.line ?? -1}`));
         const broken = document.state >= DocumentState.Parsed && hasSyntaxErrors(document);
-        return { names, brokenWords: broken ? new Set(document.textDocument.getText().match(/[A-Za-z_][A-Za-z0-9_]*/g)) : undefined };
+        return { names, places, brokenWords: broken ? new Set(document.textDocument.getText().match(/[A-Za-z_][A-Za-z0-9_]*/g)) : undefined };
     }
 
     /** The files that export one of `names`, in one pass over the index. */
