@@ -68,6 +68,9 @@ export interface JourneyWorkspace {
  */
 export async function loadJourneyWorkspace(filePaths: readonly string[], options: WorkspaceOptions = {}): Promise<JourneyWorkspace> {
     const { shared, Journey } = options.createServices?.() ?? createJourneyServices({ ...NodeFileSystem });
+    // Nothing a command prints asks who refers to what (the editor's find-references and hover counts do):
+    // the index of references is not built.
+    shared.workspace.IndexManager.updateReferences = async () => undefined;
     Journey.validation.JourneySettings.today = options.today;
     Journey.validation.JourneySettings.applyConfig(options.config);
     const progress = options.progress ?? NO_PROGRESS;
