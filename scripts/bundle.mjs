@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Bundles the CLI (which also carries the language server: `journey lsp`) into one CommonJS file, with
-// ELK beside it in dist/elk.cjs: ELK is more than half of the code, and only a drawing needs it, so the
-// other commands (and --version) do not pay to compile it at every start. That is what
-// @journey-maps/cli ships (with bin/journey.cjs, README.md and the LICENSE copied in from the top
-// level). Source maps only when asked for: JOURNEY_SOURCEMAP=1.
+// Bundles the CLI (which also carries the language server: `journey lsp`) into CommonJS files that load
+// only what a run needs, so that no start pays to compile code it does not run:
+//   dist/journey.cjs   the program: its options, help and version (commander);
+//   dist/commands.cjs  the commands and the language, loaded when a command runs;
+//   dist/elk.cjs       ELK (more than half of the code), loaded when a map is drawn.
+// That is what @journey-maps/cli ships (with bin/journey.cjs, README.md and the LICENSE copied in from
+// the top level). Source maps only when asked for: JOURNEY_SOURCEMAP=1.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +19,9 @@ if (cli.version !== version) {
 }
 const sourcemap = Boolean(process.env.JOURNEY_SOURCEMAP);
 copyFileSync(`${root}LICENSE`, `${root}packages/cli/LICENSE`);
-rmSync(`${root}packages/cli/dist/journey.cjs.map`, { force: true });
+for (const file of ['journey.cjs.map', 'commands.cjs.map']) {
+    rmSync(`${root}packages/cli/dist/${file}`, { force: true });
+}
 
 const ELK = 'elkjs/lib/elk.bundled.js';
 /** The preview imports ELK when it first lays out; in the CLI that import is `require('./elk.cjs')`. */
@@ -27,12 +31,25 @@ const elkBeside = {
         build.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, () => ({ path: './elk.cjs', external: true }));
     },
 };
+/**
+ * The program loads the commands with `import('./commands/index.js')`: in the bundle, a `require` of
+ * ./commands.cjs when the first command runs. (An `import()` of it would make Node read the whole file
+ * once more to find its exports: 180 ms.)
+ */
+const commandsBeside = {
+    name: 'commands-beside-the-program',
+    setup(build) {
+        build.onResolve({ filter: /^\.\/commands\/index\.js$/ }, () => ({ path: 'commands', namespace: 'journey-commands' }));
+        build.onLoad({ filter: /.*/, namespace: 'journey-commands' }, () => ({ contents: "module.exports = require('./commands.cjs');", loader: 'js' }));
+        build.onResolve({ filter: /^\.\/commands\.cjs$/ }, () => ({ path: './commands.cjs', external: true }));
+    },
+};
 mkdirSync(`${root}packages/cli/dist`, { recursive: true });
 copyFileSync(`${root}node_modules/${ELK}`, `${root}packages/cli/dist/elk.cjs`);
 
-const { metafile } = await build({
-    entryPoints: [`${root}packages/cli/src/main.ts`],
-    outfile: `${root}packages/cli/dist/journey.cjs`,
+const bundle = (entry, outfile, plugins) => build({
+    entryPoints: [`${root}packages/cli/src/${entry}`],
+    outfile: `${root}packages/cli/dist/${outfile}`,
     bundle: true,
     // Prefer ES modules: some packages' CommonJS entry is a UMD wrapper that esbuild cannot follow (jsonc-parser).
     mainFields: ['module', 'main'],
@@ -47,11 +64,15 @@ const { metafile } = await build({
     // Some dependencies are ESM that ask for `import.meta.url`; in CommonJS that is this file's URL.
     banner: { js: "const __journeyImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
     define: { JOURNEY_VERSION: JSON.stringify(version), 'import.meta.url': '__journeyImportMetaUrl' },
-    plugins: [elkBeside],
+    plugins,
     metafile: true,
     logLevel: 'warning',
 });
+const builds = await Promise.all([
+    bundle('main.ts', 'journey.cjs', [commandsBeside]),
+    bundle('commands/index.ts', 'commands.cjs', [elkBeside]),
+]);
 // The folders of the packages the bundle carries (a build record, not shipped): the package test checks engines.node against theirs.
 const packageOf = input => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? [];
-const bundled = [...new Set([...Object.keys(metafile.inputs), `node_modules/${ELK}`].flatMap(packageOf))].sort();
+const bundled = [...new Set([...builds.flatMap(({ metafile }) => Object.keys(metafile.inputs)), `node_modules/${ELK}`].flatMap(packageOf))].sort();
 writeFileSync(`${root}packages/cli/dist/bundled-packages.json`, `${JSON.stringify(bundled, null, 2)}\n`);

@@ -77,7 +77,7 @@ describe.skipIf(process.getuid?.() !== 0)('journey lint with unreadable folders 
     // (a clone in a `mktemp -d` folder is 0700).
     const copy = mkdtempSync(path.join(tmpdir(), 'journey-cli-copy-'));
     chmodSync(copy, 0o755);
-    for (const file of ['bin/journey.cjs', 'dist/journey.cjs', 'dist/elk.cjs']) {
+    for (const file of ['bin/journey.cjs', 'dist/journey.cjs', 'dist/commands.cjs', 'dist/elk.cjs']) {
         cpSync(path.join(path.dirname(path.dirname(journeyBin)), file), path.join(copy, file));
     }
     afterAll(() => rmSync(copy, { recursive: true, force: true }));

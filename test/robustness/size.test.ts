@@ -89,7 +89,7 @@ describe('size: no stack that grows with the input', () => {
             warningCount: MANY, fixableErrorCount: 0, fixableWarningCount: 0, usedDeprecatedRules: [],
         };
         const context: FormatterContext = { cwd: '/ws', color: false, version: '0.0.0', rules: ruleSummaries() };
-        for (const name of ['stylish', 'json', 'sarif']) {
+        for (const name of ['stylish', 'json', 'sarif'] as const) {
             expect(formatters[name]([result], context), name).toContain(`p${MANY - 1}`);
         }
     });

@@ -14,8 +14,8 @@ if (running[0] < required[0] || (running[0] === required[0] && running[1] < requ
 
 var dist = path.join(__dirname, '..', 'dist');
 var bundle = path.join(dist, 'journey.cjs');
-// ELK, which only drawing commands load, ships beside the bundle (scripts/bundle.mjs).
-var missing = [bundle, path.join(dist, 'elk.cjs')].filter(function (file) { return !fs.existsSync(file); })[0];
+// The commands and ELK, which the program loads when they run, ship beside it (scripts/bundle.mjs).
+var missing = [bundle, path.join(dist, 'commands.cjs'), path.join(dist, 'elk.cjs')].filter(function (file) { return !fs.existsSync(file); })[0];
 if (missing) {
     // Only a checkout of the journey repository can lack the bundle; an installed package ships it.
     var inCheckout = fs.existsSync(path.join(__dirname, '..', '..', '..', 'langium-config.json'));

@@ -8,9 +8,21 @@ export const ExitCode = {
     Usage: 2,
 } as const;
 
+const BRAND = Symbol.for('journey.cli-error');
+
 /** An error the user can fix; printed as one line on stderr, never with a stack trace. */
 export class CliError extends Error {
+    readonly [BRAND] = true;
+
     constructor(message: string, readonly exitCode: number = ExitCode.Usage) {
         super(message);
+    }
+
+    /**
+     * Whether `error` is one, by its brand rather than `instanceof`: the commands are bundled apart from
+     * the program (dist/commands.cjs), each with its own copy of this class.
+     */
+    static is(error: unknown): error is CliError {
+        return typeof error === 'object' && error !== null && (error as { [BRAND]?: boolean })[BRAND] === true;
     }
 }

@@ -1,14 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, ExitCode } from './cli-error.js';
-import { EXPORT_FORMATS, exportCommand } from './commands/export-command.js';
-import { formatCommand } from './commands/format-command.js';
-import { importCommand } from './commands/import-command.js';
-import { lintCommand, type CommandIO } from './commands/lint-command.js';
-import { lspCommand } from './commands/lsp-command.js';
-import { renderCommand } from './commands/render-command.js';
-import { rulesCommand } from './commands/rules-command.js';
-import { formatters } from './formatters/index.js';
+import type { CommandIO } from './commands/lint-command.js';
+import { EXPORT_FORMATS, LINT_FORMATS } from './format-names.js';
 import { journeyVersion } from './version.js';
+
+/** The commands' code, loaded when one runs: `--version`, `--help` and usage errors do without it. */
+const commands = () => import('./commands/index.js');
 
 /** What `render` and `export` say of their FILE: the workspace it is loaded with (loadJourneyFile). */
 const WORKSPACE_OF_FILE = 'the .journey file, loaded with the .journey files of the workspace lint reads for it: those under '
@@ -31,7 +28,7 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
     program.command('lint')
         .description('Check .journey files (one workspace) and print their problems.')
         .argument('[paths...]', 'files, folders or globs (default: the current folder)')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+        .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
         .option('--quiet', 'report errors only')
         .option('--info', 'include info diagnostics (severity 0) in the output')
         .option('--max-warnings <number>', 'exit with 1 when there are more warnings than this')
@@ -44,7 +41,7 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--color', 'colour the output even when stdout is not a terminal (or with -o)')
         .option('--no-color', 'never colour the output (default: colour on a terminal; NO_COLOR and FORCE_COLOR are read)')
         .option('--no-progress', 'never show the progress line (shown on stderr on a terminal, outside CI, when a run takes a while)')
-        .action(async (paths: string[], options) => setExitCode(await lintCommand(paths, options, io)));
+        .action(async (paths: string[], options) => setExitCode(await (await commands()).lintCommand(paths, options, io)));
 
     program.command('format')
         .description('Lay out .journey files the canonical way: print one file, --check them, or --write them.')
@@ -53,7 +50,7 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--write', 'rewrite the files that are not formatted, in place')
         .option('--color', 'colour the syntax errors even when stdout is not a terminal')
         .option('--no-color', 'never colour the output (default: colour on a terminal; NO_COLOR and FORCE_COLOR are read)')
-        .action(async (paths: string[], options) => setExitCode(await formatCommand(paths, options, io)));
+        .action(async (paths: string[], options) => setExitCode(await (await commands()).formatCommand(paths, options, io)));
 
     program.command('render')
         .description('Draw one journey map as standalone SVG (stdout or OUT.svg) or a self-contained HTML page (OUT.html).')
@@ -62,7 +59,7 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--journey <name>', 'the journey to draw when the file has several (default: the first)')
         .addOption(new Option('--theme <theme>', 'colour theme').choices(['light', 'dark']).default('light'))
         .option('--today <date>', 'the date overdue plans and stale reviews are judged by (YYYY-MM-DD)')
-        .action(async (file: string, options) => setExitCode(await renderCommand(file, options, io)));
+        .action(async (file: string, options) => setExitCode(await (await commands()).renderCommand(file, options, io)));
 
     program.command('export')
         .description('Write the journeys of a .journey file as JSON, a Mermaid journey diagram or CSV (stdout or OUT).')
@@ -72,24 +69,24 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--journey <name>', 'export this journey only (Mermaid: default the first)')
         .option('--ranges', 'JSON: include the source range of every element')
         .option('--today <date>', 'the date overdue plans and stale reviews are judged by (YYYY-MM-DD)')
-        .action(async (file: string, options) => setExitCode(await exportCommand(file, options, io)));
+        .action(async (file: string, options) => setExitCode(await (await commands()).exportCommand(file, options, io)));
 
     program.command('import')
         .description('Turn a Mermaid journey diagram (FILE.mmd, or the ```mermaid blocks of FILE.md) into .journey text (stdout or OUT).')
         .argument('<file>', 'the Mermaid (.mmd) or Markdown (.md) file')
         .option('-o, --output <out>', 'write to OUT.journey instead of printing')
-        .action(async (file: string, options) => setExitCode(await importCommand(file, options, io)));
+        .action(async (file: string, options) => setExitCode(await (await commands()).importCommand(file, options, io)));
 
     program.command('rules')
         .description('List the lint rules: id, default severity and what each checks.')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-        .action(options => setExitCode(rulesCommand(options, io)));
+        .action(async options => setExitCode((await commands()).rulesCommand(options, io)));
 
     program.command('lsp')
         .description('Run the language server (for editors): speaks LSP on stdio.')
         .option('--stdio', 'use stdin/stdout (the default)')
         .allowUnknownOption(true)
-        .action(() => lspCommand());
+        .action(async () => (await commands()).lspCommand());
 
     return program;
 }
@@ -110,7 +107,7 @@ export async function runCli(args: readonly string[], io: CommandIO): Promise<nu
             // Help and version are not errors; anything else commander rejects is a usage error.
             return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
         }
-        if (error instanceof CliError) {
+        if (CliError.is(error)) {
             io.stderr(`journey: ${error.message}\n`);
             return error.exitCode;
         }

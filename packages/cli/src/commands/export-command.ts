@@ -7,10 +7,9 @@ import { parseToday } from '../cli-options.js';
 import { displayPosixPath } from '../formatters/paths.js';
 import { loadInputFile } from '../journey-file.js';
 import { refuseOverwritingInput } from '../output-file.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../format-names.js';
 import type { CommandIO } from './lint-command.js';
 
-export const EXPORT_FORMATS = ['json', 'mermaid', 'csv'] as const;
-type ExportFormat = typeof EXPORT_FORMATS[number];
 
 export interface ExportOptions {
     format?: string;

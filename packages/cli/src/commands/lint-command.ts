@@ -7,6 +7,7 @@ import { shouldColor } from '../color.js';
 import { loadConfigFile, workspaceRootOf } from '../config-file.js';
 import { findJourneyFiles } from '../file-discovery.js';
 import { formatters, formatsWithInfo } from '../formatters/index.js';
+import { LINT_FORMATS, type LintFormat } from '../format-names.js';
 import { loadJourneyWorkspace, type JourneyServicePair, type JourneyWorkspace } from '../journey-workspace.js';
 import { applySafeFixes, mergeFixes, type FileFixes } from '../lint-fixer.js';
 import { infoCount, toLintResults, totalsOf } from '../lint-results.js';
@@ -65,7 +66,7 @@ export interface CommandIO {
  * workspace (`--stdin-filename PATH`, else `<stdin>.journey` here), and only that file is reported.
  */
 export async function lintCommand(patterns: string[], options: LintOptions, io: CommandIO): Promise<number> {
-    const format = Object.hasOwn(formatters, options.format) ? options.format : 'stylish';
+    const format: LintFormat = (LINT_FORMATS as readonly string[]).includes(options.format) ? options.format as LintFormat : 'stylish';
     const formatter = formatters[format];
     const maxWarnings = parseMaxWarnings(options.maxWarnings);
     const today = parseToday(options.today);

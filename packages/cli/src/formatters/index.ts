@@ -1,3 +1,4 @@
+import type { LintFormat } from '../format-names.js';
 import type { Formatter } from './formatter.js';
 import { githubFormatter } from './github-formatter.js';
 import { gitlabFormatter } from './gitlab-formatter.js';
@@ -9,8 +10,8 @@ import { stylishFormatter } from './stylish-formatter.js';
 
 export type { Formatter, FormatterContext } from './formatter.js';
 
-/** The `--format` choices of `journey lint`. */
-export const formatters: Record<string, Formatter> = {
+/** The formatter of each `--format` choice of `journey lint` (LINT_FORMATS, which the program offers). */
+export const formatters: Record<LintFormat, Formatter> = {
     stylish: stylishFormatter,
     json: jsonFormatter,
     sarif: sarifFormatter,

@@ -1,0 +1,9 @@
+// The commands, which the program loads when one runs (scripts/bundle.mjs makes this its own file,
+// dist/commands.cjs, so that `--version` and `--help` do not load the language).
+export { exportCommand } from './export-command.js';
+export { formatCommand } from './format-command.js';
+export { importCommand } from './import-command.js';
+export { lintCommand } from './lint-command.js';
+export { lspCommand } from './lsp-command.js';
+export { renderCommand } from './render-command.js';
+export { rulesCommand } from './rules-command.js';
