@@ -181,12 +181,14 @@ describe('installed in a folder of its own', () => {
         const run = spawnSync(process.execPath, [path.join(copy, 'bin/journey.cjs'), '--version'], { encoding: 'utf8' });
         expect(run.status).toBe(2);
         expect(run.stderr).toMatch(/^journey: this installation is incomplete \(.*dist\/journey\.cjs is missing\): install @journey-maps\/cli again\.\n$/);
-        // ELK ships beside the bundle: without it, drawing would fail halfway, so nothing starts.
-        const withoutElk = path.join(scratch, 'without-elk/node_modules/@journey-maps/cli');
-        cpSync(path.join(project, 'node_modules/@journey-maps/cli'), withoutElk, { recursive: true });
-        rmSync(path.join(withoutElk, 'dist/elk.cjs'));
-        const render = spawnSync(process.execPath, [path.join(withoutElk, 'bin/journey.cjs'), 'render', 'missing.journey'], { encoding: 'utf8' });
-        expect(render.status).toBe(2);
-        expect(render.stderr).toMatch(/^journey: this installation is incomplete \(.*dist\/elk\.cjs is missing\): install @journey-maps\/cli again\.\n$/);
+        // The commands and ELK ship beside the program: without one, a command would fail halfway, so nothing starts.
+        for (const part of ['commands.cjs', 'elk.cjs']) {
+            const without = path.join(scratch, `without-${part}/node_modules/@journey-maps/cli`);
+            cpSync(path.join(project, 'node_modules/@journey-maps/cli'), without, { recursive: true });
+            rmSync(path.join(without, 'dist', part));
+            const render = spawnSync(process.execPath, [path.join(without, 'bin/journey.cjs'), 'render', 'missing.journey'], { encoding: 'utf8' });
+            expect(render.status, part).toBe(2);
+            expect(render.stderr).toMatch(new RegExp(`^journey: this installation is incomplete \\(.*dist/${part.replace('.', '\\.')} is missing\\): install @journey-maps/cli again\\.\n$`));
+        }
     });
 });
