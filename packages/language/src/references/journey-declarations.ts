@@ -1,4 +1,4 @@
-import { AstUtils, WorkspaceCache, type AstNode, type AstNodeDescription } from 'langium';
+import { AstUtils, WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumDocument } from 'langium';
 import type { JourneyServices } from '../journey-services.js';
 import { compareText } from '../utils/ordering.js';
 import { hasSyntaxErrors } from '../parser/syntax-errors.js';
@@ -55,7 +55,7 @@ export class JourneyDeclarations {
             for (const document of this.services.shared.workspace.LangiumDocuments.all) {
                 if (hasSyntaxErrors(document)) {
                     uris.add(document.uri.toString());
-                    for (const word of document.textDocument.getText().match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+                    for (const word of wordsOf(document)) {
                         words.add(word);
                     }
                 }
@@ -88,6 +88,11 @@ export class JourneyDeclarations {
             return byName;
         });
     }
+}
+
+/** The words of a file (what its names could be): those of a file that does not parse keep `unresolved-reference` quiet elsewhere. */
+export function wordsOf(document: LangiumDocument): string[] {
+    return document.textDocument.getText().match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
 }
 
 function compareDescriptions(a: AstNodeDescription, b: AstNodeDescription): number {

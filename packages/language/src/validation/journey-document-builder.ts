@@ -1,6 +1,7 @@
 import { DefaultDocumentBuilder, DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { hasSyntaxErrors } from '../parser/syntax-errors.js';
+import { wordsOf } from '../references/journey-declarations.js';
 
 /** What other files can see of a file: the names it exports, and whether it parses (see JourneyDeclarations). */
 interface Exports {
@@ -150,7 +151,7 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
         const names = new Set(descriptions.map(description => description.name));
         const places = new Set(descriptions.map(description => `${description.name}:${description.nameSegment?.range.start.line ?? -1}`));
         const broken = document.state >= DocumentState.Parsed && hasSyntaxErrors(document);
-        return { names, places, brokenWords: broken ? new Set(document.textDocument.getText().match(/[A-Za-z_][A-Za-z0-9_]*/g)) : undefined };
+        return { names, places, brokenWords: broken ? new Set(wordsOf(document)) : undefined };
     }
 
     /** The files that export one of `names`, in one pass over the index. */
