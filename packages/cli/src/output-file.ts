@@ -9,7 +9,7 @@ import { CliError } from './cli-error.js';
  */
 export async function refuseOverwritingInput(file: string, output: string | undefined, cwd: string, verb: 'exported' | 'imported' | 'rendered'): Promise<void> {
     if (output !== undefined && await sameFileAs(output, [file], cwd) !== undefined) {
-        throw new CliError(`-o ${output} is the file being ${verb}${sameSpelling(output, file, cwd) ? '' : ` (${file} by another name)`}; write the output to another file`);
+        throw new CliError(`-o ${output} is the file being ${verb}${byAnotherName(output, file, cwd, file)}; write the output to another file`);
     }
 }
 
@@ -47,6 +47,7 @@ export async function sameFileAs(output: string, files: readonly string[], cwd: 
     return undefined;
 }
 
-function sameSpelling(output: string, file: string, cwd: string): boolean {
-    return path.resolve(cwd, output) === path.resolve(cwd, file);
+/** ` (SHOWN by another name)` when `output` reaches `file` through a link rather than by its path; else ''. */
+export function byAnotherName(output: string, file: string, cwd: string, shown: string): string {
+    return path.resolve(cwd, output) === path.resolve(cwd, file) ? '' : ` (${shown} by another name)`;
 }

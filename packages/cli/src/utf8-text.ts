@@ -1,3 +1,4 @@
+import { TextDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { withoutByteOrderMark } from '@journey/language';
 
@@ -27,7 +28,8 @@ export function decodeUtf8(bytes: Uint8Array): DecodedText {
     } catch {
         const offset = firstInvalidByte(bytes);
         const before = withoutByteOrderMark(Buffer.from(bytes.buffer, bytes.byteOffset, offset).toString('utf8'));
-        const { line, character } = endOf(before);
+        // Counted as the language server counts positions (LF, CRLF and CR end a line).
+        const { line, character } = TextDocument.create('', 'journey', 0, before).positionAt(before.length);
         return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), notUtf8: { offset, byte: bytes[offset], line, character } };
     }
 }
@@ -82,18 +84,4 @@ export function firstInvalidByte(bytes: Uint8Array): number {
         index += length;
     }
     return bytes.length;
-}
-
-/** The 0-based line and UTF-16 column just after TEXT (line breaks: LF, CRLF, CR, as LSP counts them). */
-function endOf(text: string): { line: number; character: number } {
-    let line = 0;
-    let start = 0;
-    for (let index = 0; index < text.length; index++) {
-        const code = text.charCodeAt(index);
-        if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
-            line++;
-            start = index + 1;
-        }
-    }
-    return { line, character: text.length - start };
 }

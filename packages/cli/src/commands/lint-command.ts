@@ -13,7 +13,7 @@ import { applySafeFixes, mergeFixes, type FileFixes } from '../lint-fixer.js';
 import { infoCount, toLintResults, totalsOf } from '../lint-results.js';
 import { ruleSummaries } from '../rule-summaries.js';
 import { displayPosixPath } from '../formatters/paths.js';
-import { isOneOf, sameFileAs } from '../output-file.js';
+import { byAnotherName, isOneOf, sameFileAs } from '../output-file.js';
 import type { Progress } from '../progress.js';
 import { journeyVersion } from '../version.js';
 
@@ -163,8 +163,7 @@ async function checkOutputFile(outputFile: string | undefined, linted: readonly 
     const absolute = path.resolve(cwd, outputFile);
     const input = await sameFileAs(outputFile, linted, cwd);
     if (input !== undefined) {
-        const other = path.resolve(cwd, outputFile) === input ? '' : ` (${displayPosixPath(input, cwd)} by another name)`;
-        throw new CliError(`-o ${outputFile} is one of the files being linted${other}; write the report to another file`);
+        throw new CliError(`-o ${outputFile} is one of the files being linted${byAnotherName(outputFile, input, cwd, displayPosixPath(input, cwd))}; write the report to another file`);
     }
     if (configFile !== undefined && await isOneOf(outputFile, [configFile], cwd)) {
         throw new CliError(`-o ${outputFile} is the configuration being read (${displayPosixPath(configFile, cwd)}); write the report to another file`);
