@@ -1,8 +1,9 @@
 import {
-    CstNodeBuilder, CstUtils, LeafCstNodeImpl, createLangiumParser,
-    type CstNode, type LangiumCoreServices, type LangiumParser, type RootCstNode
+    AstUtils, CstNodeBuilder, LeafCstNodeImpl, createLangiumParser,
+    type AstNode, type CstNode, type GrammarAST, type ParseResult, type ParserOptions, type LangiumCoreServices, type LangiumParser, type RootCstNode
 } from 'langium';
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
+import type { Position, Range } from 'vscode-languageserver-types';
 
 /**
  * Langium's parser (4.1), with the comments of a file put into the CST in time and stack that do not
@@ -18,6 +19,14 @@ import type { IToken } from 'chevrotain';
  * - It takes the comments before each token off the front of the file's list of comments
  *   (`splice(0, n)`, which moves all the others each time); here a position in that list moves on.
  *
+ * - Each leaf of the CST keeps its offset and length and works out its range when asked
+ *   ({@link JourneyLeafCstNode}): Langium's leaf holds three objects for it (a range and two
+ *   positions), half of what a parsed file weighs.
+ * - The AST's lists are copied to their exact size: the parser grows them one push at a time, which
+ *   leaves room for 16 more in each (a fifth of an AST's weight).
+ * - After a parse it lets go of the file's tokens (Langium's parser holds them until the next parse:
+ *   a 5 MB file's tokens are 60 MB).
+ *
  * The parser has no service for its CST builder nor for that list: both are private, replaced on the
  * instance below (Langium is pinned; `test/robustness/size.test.ts` fails if they stop being used).
  */
@@ -27,6 +36,17 @@ export function createJourneyParser(services: LangiumCoreServices): LangiumParse
     const internals = parser as unknown as LangiumParserInternals;
     internals.nodeBuilder = builder;
     internals.extractHiddenTokens = token => builder.takeHiddenTokens(internals.lexerResult!.hidden, token.startOffset);
+    const parse = parser.parse.bind(parser);
+    parser.parse = <T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> => {
+        try {
+            const result = parse<T>(input, options);
+            compactArrays(result.value);
+            return result;
+        } finally {
+            internals.wrapper.input = [];
+            builder.forgetTokens();
+        }
+    };
     return parser;
 }
 
@@ -35,6 +55,77 @@ interface LangiumParserInternals {
     nodeBuilder: CstNodeBuilder;
     lexerResult?: { hidden: IToken[] };
     extractHiddenTokens(token: IToken): IToken[];
+    /** Chevrotain's parser, holding the tokens of the last parse as its input. */
+    wrapper: { input: IToken[] };
+}
+
+/** Replaces each list in the AST by a copy of its exact size (see {@link createJourneyParser}). */
+function compactArrays(root: AstNode): void {
+    for (const node of AstUtils.streamAst(root)) {
+        const properties = node as unknown as Record<string, unknown>;
+        for (const key of Object.keys(properties)) {
+            const value = properties[key];
+            if (Array.isArray(value) && value.length > 0 && key[0] !== '$') {
+                properties[key] = value.slice();
+            }
+        }
+    }
+}
+
+/**
+ * A CST leaf without a range object: its range is worked out from its offset when asked, with the
+ * line starts of its file (found once per file, 4 bytes a line). Positions count lines and UTF-16
+ * units as the lexer and the editor do (`\n`, `\r\n` and a lone `\r` end a line).
+ */
+export class JourneyLeafCstNode extends LeafCstNodeImpl {
+    constructor(offset: number, length: number, tokenType: TokenType, hidden: boolean) {
+        // `| 0` keeps the numbers small integers: a field that once held NaN is stored boxed in every leaf.
+        super(offset | 0, length | 0, undefined as unknown as Range, tokenType, hidden);
+    }
+
+    override get range(): Range {
+        const lines = lineStartsOf(this.root);
+        return { start: positionIn(lines, this.offset), end: positionIn(lines, this.end) };
+    }
+}
+
+const lineStarts = new WeakMap<RootCstNode, Uint32Array>();
+
+/** The offsets at which the lines of a file's text start. */
+function lineStartsOf(root: RootCstNode): Uint32Array {
+    let starts = lineStarts.get(root);
+    if (!starts) {
+        const text = root.fullText;
+        const found = [0];
+        for (let i = 0; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            if (code === 13 /* \r */) {
+                if (text.charCodeAt(i + 1) === 10) {
+                    i++;
+                }
+                found.push(i + 1);
+            } else if (code === 10 /* \n */) {
+                found.push(i + 1);
+            }
+        }
+        starts = Uint32Array.from(found);
+        lineStarts.set(root, starts);
+    }
+    return starts;
+}
+
+function positionIn(lines: Uint32Array, offset: number): Position {
+    let low = 0;
+    let high = lines.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >>> 1;
+        if (lines[middle] <= offset) {
+            low = middle;
+        } else {
+            high = middle - 1;
+        }
+    }
+    return { line: low, character: offset - lines[low] };
 }
 
 /** Langium's CST builder, adding comments one at a time (see {@link createJourneyParser}). */
@@ -47,9 +138,22 @@ export class JourneyCstNodeBuilder extends CstNodeBuilder {
 
     override buildRootNode(input: string): RootCstNode {
         this.root = super.buildRootNode(input);
+        this.forgetTokens();
+        return this.root;
+    }
+
+    /** Drops the file's comment tokens (they are in the CST now). */
+    forgetTokens(): void {
         this.hidden = undefined;
         this.taken = 0;
-        return this.root;
+    }
+
+    override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNodeImpl {
+        const leaf = new JourneyLeafCstNode(token.startOffset, token.image.length, token.tokenType, !feature);
+        leaf.grammarSource = feature;
+        leaf.root = this.root!;
+        this.current.content.push(leaf);
+        return leaf;
     }
 
     /**
@@ -81,7 +185,7 @@ export class JourneyCstNodeBuilder extends CstNodeBuilder {
         }
         const root = this.root!;
         const nodes = tokens.map(token => {
-            const leaf = new LeafCstNodeImpl(token.startOffset, token.image.length, CstUtils.tokenToRange(token), token.tokenType, true);
+            const leaf = new JourneyLeafCstNode(token.startOffset, token.image.length, token.tokenType, true);
             leaf.root = root;
             return leaf;
         });
