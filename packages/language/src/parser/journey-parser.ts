@@ -1,5 +1,5 @@
 import {
-    AstUtils, CstNodeBuilder, LeafCstNodeImpl, createLangiumParser,
+    AstUtils, CstNodeBuilder, LeafCstNodeImpl, isCompositeCstNode, createLangiumParser,
     type AstNode, type CstNode, type GrammarAST, type ParseResult, type ParserOptions, type LangiumCoreServices, type LangiumParser, type RootCstNode
 } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
@@ -22,8 +22,10 @@ import type { Position, Range } from 'vscode-languageserver-types';
  * - Each leaf of the CST keeps its offset and length and works out its range when asked
  *   ({@link JourneyLeafCstNode}): Langium's leaf holds three objects for it (a range and two
  *   positions), half of what a parsed file weighs.
- * - The AST's lists are copied to their exact size: the parser grows them one push at a time, which
- *   leaves room for 16 more in each (a fifth of an AST's weight).
+ * - The AST's lists and the CST's lists of children are copied to their exact size: the parser grows
+ *   them one push at a time, which leaves room for 16 more in each (a fifth of a parsed file's weight).
+ *   The copies of the children are plain arrays: nothing adds children after the parse, and Langium's
+ *   list (which sets each child's `container` as it is pushed) holds its parent out of the object.
  * - After a parse it lets go of the file's tokens (Langium's parser holds them until the next parse:
  *   a 5 MB file's tokens are 60 MB).
  *
@@ -41,6 +43,9 @@ export function createJourneyParser(services: LangiumCoreServices): LangiumParse
         try {
             const result = parse<T>(input, options);
             compactArrays(result.value);
+            if (result.value.$cstNode) {
+                compactCst(result.value.$cstNode);
+            }
             return result;
         } finally {
             internals.wrapper.input = [];
@@ -69,6 +74,26 @@ function compactArrays(root: AstNode): void {
                 properties[key] = value.slice();
             }
         }
+    }
+}
+
+/**
+ * Replaces each CST node's list of children by a plain array of its exact size (see
+ * {@link createJourneyParser}); a loop over the tree, without recursion.
+ */
+function compactCst(root: CstNode): void {
+    const pending: CstNode[] = [root];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+        if (!isCompositeCstNode(node)) {
+            continue;
+        }
+        const children = node.content;
+        const exact = new Array<CstNode>(children.length);
+        for (let i = 0; i < children.length; i++) {
+            exact[i] = children[i];
+            pending.push(children[i]);
+        }
+        (node as { content: CstNode[] }).content = exact;
     }
 }
 
