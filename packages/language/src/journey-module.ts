@@ -18,7 +18,7 @@ import { JourneyDocumentUpdateHandler, JourneyLanguageServer, addJourneyRequestH
 import { JourneyFoldingRangeProvider } from './lsp/journey-ranges.js';
 import { JourneyDefinitionProvider, JourneyReferences } from './references/journey-references.js';
 import { JourneyRenameProvider } from './lsp/journey-rename-provider.js';
-import { JourneyAstNodeDescriptionProvider } from './references/journey-descriptions.js';
+import { JourneyAstNodeDescriptionProvider, JourneyReferenceDescriptionProvider } from './references/journey-descriptions.js';
 import { JourneyLinker } from './references/journey-linker.js';
 import { JourneyScopeComputation } from './references/journey-scope-computation.js';
 import { JourneyScopeProvider } from './references/journey-scope-provider.js';
@@ -64,6 +64,8 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     workspace: {
         // Descriptions of named nodes as instances of one class (Langium's literals with a getter: 5 × the size).
         AstNodeDescriptionProvider: services => new JourneyAstNodeDescriptionProvider(services),
+        // The same for references, their segments worked out when asked.
+        ReferenceDescriptionProvider: services => new JourneyReferenceDescriptionProvider(services),
     },
     validation: {
         DocumentValidator: services => new JourneyDocumentValidator(services),

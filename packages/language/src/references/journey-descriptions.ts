@@ -1,6 +1,7 @@
 import {
-    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider,
-    type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument, type NameProvider, type URI
+    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, UriUtils, isReference,
+    type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumDocument,
+    type NameProvider, type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
 
 /**
@@ -44,5 +45,51 @@ class JourneyNodeDescription implements AstNodeDescription {
 
     get selectionSegment(): DocumentSegment | undefined {
         return CstUtils.toDocumentSegment(this.node.$cstNode);
+    }
+}
+
+/**
+ * Langium's descriptions of references (the index behind find-references, rename and the reference
+ * counts; the CLI does not build it) as instances of one class whose segment and source path are
+ * worked out when asked: Langium stores a segment with its range, and the path of the referring node,
+ * for each reference of the workspace.
+ */
+export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    protected override createInfoDescriptions(info: ReferenceInfo): ReferenceDescription[] {
+        const reference = info.reference;
+        if (!isReference(reference) || reference.error || !reference.$refNode || !reference.$nodeDescription) {
+            return super.createInfoDescriptions(info);
+        }
+        return [new JourneyReferenceDescription(info.container, reference.$refNode, AstUtils.getDocument(info.container).uri, reference.$nodeDescription, this.nodeLocator)];
+    }
+}
+
+class JourneyReferenceDescription implements ReferenceDescription {
+    readonly local: boolean;
+
+    constructor(
+        private readonly container: AstNode,
+        private readonly refNode: CstNode,
+        readonly sourceUri: URI,
+        private readonly target: AstNodeDescription,
+        private readonly locator: AstNodeLocator,
+    ) {
+        this.local = UriUtils.equals(target.documentUri, sourceUri);
+    }
+
+    get targetUri(): URI {
+        return this.target.documentUri;
+    }
+
+    get targetPath(): string {
+        return this.target.path;
+    }
+
+    get sourcePath(): string {
+        return this.locator.getAstNodePath(this.container);
+    }
+
+    get segment(): DocumentSegment {
+        return CstUtils.toDocumentSegment(this.refNode);
     }
 }

@@ -43,7 +43,7 @@ export class JourneyReferences extends DefaultReferences {
             for (const ref of super.findReferences(need, { ...options, includeDeclaration: false })) {
                 const narrowed = this.narrow(ref, 'persona');
                 if (narrowed !== ref) {
-                    personaParts.push({ ...narrowed, targetUri, targetPath });
+                    personaParts.push(changed(narrowed, { targetUri, targetPath }));
                 }
             }
         }
@@ -63,7 +63,7 @@ export class JourneyReferences extends DefaultReferences {
         if (!parts) {
             return ref;
         }
-        return { ...ref, segment: CstUtils.toDocumentSegment(part === 'persona' ? parts.persona : parts.need) };
+        return changed(ref, { segment: CstUtils.toDocumentSegment(part === 'persona' ? parts.persona : parts.need) });
     }
 
     private globalPersona(name: string): AstNode | undefined {
@@ -137,4 +137,15 @@ export class JourneyDefinitionProvider extends DefaultDefinitionProvider {
             source, target, targetDocument: AstUtils.getDocument(target.astNode),
         }));
     }
+}
+
+/**
+ * A copy of a reference description with some fields changed. Field by field: the index's descriptions
+ * work out their segment and source path in getters, which a spread (`{ ...ref }`) does not copy.
+ */
+function changed(ref: ReferenceDescription, changes: Partial<ReferenceDescription>): ReferenceDescription {
+    return {
+        sourceUri: ref.sourceUri, sourcePath: ref.sourcePath, targetUri: ref.targetUri, targetPath: ref.targetPath,
+        segment: ref.segment, local: ref.local, ...changes,
+    };
 }
