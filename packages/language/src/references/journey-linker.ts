@@ -1,7 +1,9 @@
 import {
-    AstUtils, DefaultLinker, DocumentState, RefResolving, isAstNode, isAstNodeDescription, isLinkingError,
+    AstUtils, DefaultLinker, DocumentState, RefResolving, interruptAndCheck, isAstNode, isAstNodeDescription, isLinkingError,
     type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference, type ReferenceInfo
 } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import { astNodesOf, referencesOf } from '../utils/ast-walk.js';
 
 /**
  * Langium's linker with references that are instances of one class. Langium makes each reference an
@@ -11,6 +13,22 @@ import {
  * in about 80 bytes.
  */
 export class JourneyLinker extends DefaultLinker {
+    /** Langium's loop over the document's references, without its streams (see utils/ast-walk.ts). */
+    override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('linking')) {
+            return super.link(document, cancelToken);
+        }
+        const nodes = astNodesOf(document.parseResult.value);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % CHECK_EVERY === 0) {
+                await interruptAndCheck(cancelToken);
+            }
+            for (const info of referencesOf(nodes[i])) {
+                this.doLink(info, document);
+            }
+        }
+    }
+
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
         return new JourneyReference(this as unknown as LinkerInternals, node, property, refNode, refText);
     }
@@ -26,6 +44,9 @@ export class JourneyLinker extends DefaultLinker {
         super.unlink(document);
     }
 }
+
+/** How many nodes are linked between two looks at the cancellation token (Langium looks at each). */
+const CHECK_EVERY = 64;
 
 /** The protected members of Langium's linker that its references call. */
 interface LinkerInternals {

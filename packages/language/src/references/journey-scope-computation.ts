@@ -1,9 +1,10 @@
 import {
-    AstUtils, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument,
+    DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument,
     type LocalSymbols
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { isJourney, isModel, isPersona, type Model } from '../generated/ast.js';
+import { astNodesOf } from '../utils/ast-walk.js';
 
 /**
  * Which names are visible where (the spec's "Declarations"):
@@ -41,7 +42,7 @@ export class JourneyScopeComputation extends DefaultScopeComputation {
                 break;
             }
             if (isJourney(declaration) || isPersona(declaration)) {
-                for (const node of AstUtils.streamAllContents(declaration)) {
+                for (const node of astNodesOf(declaration, false)) {
                     const name = this.nameProvider.getName(node);
                     if (name) {
                         symbols.add(declaration, this.descriptions.createDescription(node, name, document));

@@ -1,9 +1,10 @@
-import { AstUtils, GrammarUtils } from 'langium';
+import { GrammarUtils } from 'langium';
 import { insertIntoBlock } from '../fixes/text-edits.js';
 import { isServes, type Journey, type Need, type Persona } from '../generated/ast.js';
 import { touchpointsInOrder } from '../model/journey-graph.js';
 import { journeyPersonas, personasWithNeed } from '../references/journey-scope-provider.js';
 import { defineRule, type QuickFix } from './rule-registry.js';
+import { astNodesOf } from '../utils/ast-walk.js';
 
 export const needNotServedRule = defineRule({
     id: 'need-not-served',
@@ -61,7 +62,7 @@ const MAX_SERVES_FIXES = 12;
 /** The needs that some touchpoint of the journey serves. */
 export function servedNeeds(journey: Journey): Set<Need> {
     const served = new Set<Need>();
-    for (const node of AstUtils.streamAllContents(journey)) {
+    for (const node of astNodesOf(journey, false)) {
         if (isServes(node) && node.need?.ref) {
             served.add(node.need.ref);
         }

@@ -3,6 +3,7 @@ import type { Journey, Persona } from '../generated/ast.js';
 import { propertyRange, replaceRange } from '../fixes/text-edits.js';
 import { defineRule, type QuickFix, type RuleContext } from './rule-registry.js';
 import { uniqueName } from './unique-names.js';
+import { astNodesOf } from '../utils/ast-walk.js';
 
 /** Parse and link errors are turned into diagnostics by the document validator; this entry carries their metadata. */
 export const unresolvedReferenceRule = defineRule({
@@ -88,12 +89,11 @@ function checkLocalNames(scope: Journey | Persona, context: RuleContext): void {
  * (a stage's touchpoints, then its pains), and "the first" declaration is the one written first.
  */
 function namedInTextOrder(scope: AstNode): Array<AstNode & { name: string }> {
-    return AstUtils.streamAllContents(scope)
+    return astNodesOf(scope, false)
         .filter((node): node is AstNode & { name: string } => {
             const name = (node as { name?: unknown }).name;
             return typeof name === 'string' && name !== '';
         })
-        .toArray()
         .sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
 }
 

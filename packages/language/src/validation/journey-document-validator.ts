@@ -1,6 +1,6 @@
 import {
     AstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled, type AstReflection,
-    type LangiumDocument, type ReferenceInfo, type ScopeProvider, type ValidationOptions
+    type AstNode, type LangiumDocument, type ReferenceInfo, type ScopeProvider, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { closeMatches, formatAlternatives, formatList } from '../utils/close-matches.js';
@@ -9,6 +9,7 @@ import type { JourneyServices } from '../journey-services.js';
 import { qualifiedNeedName } from '../references/journey-scope-computation.js';
 import { journeyPersonas, personasWithNeed } from '../references/journey-scope-provider.js';
 import type { JourneySettings } from './journey-settings.js';
+import { astNodesOf } from '../utils/ast-walk.js';
 import { compareText } from '../utils/ordering.js';
 import { lineOfText } from '../utils/text-lines.js';
 import { findRule, isConfigurable, type FindingData, type RuleSeverity } from '../rules/index.js';
@@ -43,6 +44,25 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         this.scopeProvider = services.references.ScopeProvider;
         this.reflection = services.shared.AstReflection;
         this.settings = services.validation.JourneySettings;
+    }
+
+    /**
+     * Langium's loop over the nodes and their checks, without its streams (see utils/ast-walk.ts), and
+     * looking at the cancellation token every few nodes rather than at each.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('validating')) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        const nodes = astNodesOf(rootNode);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % 64 === 0) {
+                await interruptAndCheck(cancelToken);
+            }
+            for (const check of this.validationRegistry.getChecks(nodes[i].$type, options.categories)) {
+                await check(nodes[i], acceptor, cancelToken);
+            }
+        }
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
