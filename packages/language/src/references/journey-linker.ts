@@ -56,14 +56,17 @@ interface LinkerInternals {
     throwCyclicReferenceError(node: AstNode, property: string, refText: string): never;
 }
 
-/** A reference resolved when first read, as Langium's: `_ref` and `_nodeDescription` are set by the linker too. */
-class JourneyReference implements Reference {
+/**
+ * A reference resolved when first read, as Langium's: `_ref` and `_nodeDescription` are set by the
+ * linker too; `container` by the parser when it replaces the node (parser/journey-parser.ts).
+ */
+export class JourneyReference implements Reference {
     _ref: AstNode | LinkingError | typeof RefResolving | undefined = undefined;
     _nodeDescription: AstNodeDescription | undefined = undefined;
 
     constructor(
         private readonly linker: LinkerInternals,
-        private readonly container: AstNode,
+        public container: AstNode,
         private readonly property: string,
         readonly $refNode: CstNode | undefined,
         readonly $refText: string,
