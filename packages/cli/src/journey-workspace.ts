@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
@@ -33,6 +34,14 @@ export interface WorkspaceOptions {
      * alone: parse errors, impossible dates, unknown escapes), worded as lint words them.
      */
     parseOnly?: boolean;
+    /** Give each file the sha-256 of the bytes read (`LoadedFile.contentHash`, for `lint --cache`). */
+    hashContent?: boolean;
+    /**
+     * Which files to check (`lint --cache`): asked once every file is parsed and linked, before any is
+     * checked, with the files in order; those it leaves out are not validated (`validated: false`, no
+     * diagnostics). All are checked when absent.
+     */
+    select?: (files: readonly LoadedFile[], services: JourneyServices) => readonly boolean[];
 }
 
 /** What `createJourneyServices` makes: the shared services and the language's. */
@@ -43,6 +52,10 @@ export interface LoadedFile {
     filePath: string;
     document: LangiumDocument;
     diagnostics: Diagnostic[];
+    /** The sha-256 (hex) of the bytes read, with `hashContent`. */
+    contentHash?: string;
+    /** False when `select` left the file out: it was not checked, and its diagnostics are not known. */
+    validated?: boolean;
 }
 
 /**
@@ -76,6 +89,7 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
     const progress = options.progress ?? NO_PROGRESS;
     const documents: LangiumDocument[] = [];
     const notUtf8 = new Map<LangiumDocument, Diagnostic>();
+    const hashes: string[] = [];
     for (const filePath of filePaths) {
         progress.report('parsing files', documents.length, filePaths.length);
         const shown = (options.cwd !== undefined && path.relative(options.cwd, filePath).split(path.sep).join('/')) || filePath;
@@ -83,6 +97,9 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
         const bytes = given ?? await readRegularFile(filePath, shown).catch((error: NodeJS.ErrnoException) => {
             throw error instanceof CliError ? error : new CliError(`cannot read ${shown}: ${error.code ?? error.message}`);
         });
+        if (options.hashContent) {
+            hashes.push(contentHashOf(bytes));
+        }
         const decoded = typeof bytes === 'string' ? { text: bytes, notUtf8: undefined } : decodeUtf8(bytes);
         // Editors hide a byte order mark; columns must match what the user sees.
         const document = shared.workspace.LangiumDocumentFactory.fromString(withoutByteOrderMark(decoded.text), URI.file(filePath));
@@ -92,6 +109,14 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
             notUtf8.set(document, notUtf8Diagnostic(decoded.notUtf8));
         }
     }
+    let chosen: readonly boolean[] | undefined;
+    const loadedFiles = (): LoadedFile[] => documents.map((document, index) => ({
+        filePath: filePaths[index],
+        document,
+        diagnostics: chosen?.[index] === false ? [] : document.diagnostics ?? [],
+        ...(options.hashContent ? { contentHash: hashes[index] } : {}),
+        ...(chosen?.[index] === false ? { validated: false } : {}),
+    }));
     let checked = 0;
     const checking = shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => {
         progress.report('checking files', ++checked, documents.length);
@@ -103,6 +128,17 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
             for (const document of documents) {
                 document.diagnostics = await Journey.validation.DocumentValidator.validateDocument(document);
             }
+        } else if (options.select) {
+            // Linked as a whole (names resolve across files), then only the files chosen are checked.
+            await shared.workspace.DocumentBuilder.build(documents, { validation: false });
+            chosen = options.select(loadedFiles(), Journey);
+            const count = chosen.filter(Boolean).length;
+            for (const [index, document] of documents.entries()) {
+                if (chosen[index]) {
+                    document.diagnostics = await Journey.validation.DocumentValidator.validateDocument(document);
+                    progress.report('checking files', ++checked, count);
+                }
+            }
         } else {
             await shared.workspace.DocumentBuilder.build(documents, { validation: true });
         }
@@ -113,12 +149,10 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
     for (const [document, diagnostic] of notUtf8) {
         document.diagnostics = [diagnostic];
     }
-    return {
-        services: Journey,
-        files: documents.map((document, index) => ({
-            filePath: filePaths[index],
-            document,
-            diagnostics: document.diagnostics ?? [],
-        })),
-    };
+    return { services: Journey, files: loadedFiles() };
+}
+
+/** The sha-256 (hex) of a file's bytes (a text given for a file: of its UTF-8 bytes). */
+export function contentHashOf(bytes: string | Uint8Array): string {
+    return createHash('sha256').update(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).digest('hex');
 }

@@ -37,13 +37,37 @@ export interface ResultOptions {
 }
 
 export function toLintResults(files: readonly LoadedFile[], options: ResultOptions = {}): LintResult[] {
+    return resultsOf(files.map(file => ({ filePath: file.filePath, messages: fileMessages(file) })), options);
+}
+
+/** One finding of a file as the results read it: the message, and whether `--fix` would fix it. */
+export interface FileMessage {
+    message: LintMessage;
+    fixable: boolean;
+}
+
+/** A file's findings, every severity (what `lint --cache` keeps of a file). */
+export interface FileMessages {
+    filePath: string;
+    messages: readonly FileMessage[];
+}
+
+/**
+ * Every finding of a file, with whether `--fix` would fix it: ESLint counts the problems `--fix` would
+ * fix; ours are the safe quick fixes, never in a file with syntax errors.
+ */
+export function fileMessages(file: LoadedFile): FileMessage[] {
+    const syntaxProblems = hasSyntaxProblems(file);
+    return file.diagnostics.map(diagnostic => ({ message: toLintMessage(diagnostic), fixable: !syntaxProblems && isSafelyFixable(diagnostic) }));
+}
+
+/** The results of files' findings: `toLintResults` for findings read from a file or from the cache. */
+export function resultsOf(files: readonly FileMessages[], options: ResultOptions = {}): LintResult[] {
     return files.map(file => {
-        const kept = file.diagnostics
-            .map(diagnostic => ({ message: toLintMessage(diagnostic), fixable: isSafelyFixable(diagnostic) }))
+        const kept = file.messages
             .filter(({ message }) => message.severity === 2 || (!options.quiet && (message.severity === 1 || options.includeInfo)));
         const messages = kept.map(({ message }) => message);
-        // ESLint counts the problems `--fix` would fix; ours are the safe quick fixes, never in a file with syntax errors.
-        const fixable = hasSyntaxProblems(file) ? [] : kept.filter(entry => entry.fixable).map(entry => entry.message);
+        const fixable = kept.filter(entry => entry.fixable).map(entry => entry.message);
         return {
             filePath: file.filePath,
             messages,
@@ -61,6 +85,11 @@ export function toLintResults(files: readonly LoadedFile[], options: ResultOptio
 /** The info findings (severity 0) of the files: what `--info` adds to the output. */
 export function infoCount(files: readonly LoadedFile[]): number {
     return files.reduce((sum, file) => sum + file.diagnostics.filter(diagnostic => toLintMessage(diagnostic).severity === 0).length, 0);
+}
+
+/** `infoCount` of files' findings. */
+export function infoCountOf(files: readonly FileMessages[]): number {
+    return files.reduce((sum, file) => sum + file.messages.filter(({ message }) => message.severity === 0).length, 0);
 }
 
 /** What `--fix` applies: the finding's first fix, when the rule says its fixes are safe (see lint-fixer). */

@@ -38,6 +38,9 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('-o, --output-file <file>', 'write the report to FILE instead of stdout (missing folders are made)')
         .option('--stdin', 'lint the text of standard input as one file of the workspace (only it is reported; nothing is written)')
         .option('--stdin-filename <path>', 'with --stdin: the .journey file the text stands for (default: <stdin>.journey here)')
+        .option('--cache', 'reuse the results the cache file holds for files that nothing changed (their text; the files that declare or '
+            + 'use their names; the configuration, the version, the day of the date rules), and store the new ones; ignored with --stdin')
+        .option('--cache-location <path>', 'with --cache: the cache file, or a folder to hold it (default: .journeycache here)')
         .option('--color', 'colour the output even when stdout is not a terminal (or with -o)')
         .option('--no-color', 'never colour the output (default: colour on a terminal; NO_COLOR and FORCE_COLOR are read)')
         .option('--no-progress', 'never show the progress line (shown on stderr on a terminal, outside CI, when a run takes a while)')

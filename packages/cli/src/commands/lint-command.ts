@@ -1,6 +1,6 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compareText } from '@journey/language';
+import { calendarDateOfToday, compareText } from '@journey/language';
 import { CliError, ExitCode } from '../cli-error.js';
 import { parseMaxWarnings, parseToday } from '../cli-options.js';
 import { shouldColor } from '../color.js';
@@ -8,13 +8,15 @@ import { loadConfigFile, workspaceRootOf } from '../config-file.js';
 import { findJourneyFiles } from '../file-discovery.js';
 import { formatters, formatsWithInfo } from '../formatters/index.js';
 import { LINT_FORMATS, type LintFormat } from '../format-names.js';
-import { loadJourneyWorkspace, type JourneyServicePair, type JourneyWorkspace } from '../journey-workspace.js';
+import { contentHashOf, loadJourneyWorkspace, type JourneyServicePair } from '../journey-workspace.js';
+import { cacheFileOf, configurationKey, LintCache } from '../lint-cache.js';
 import { applySafeFixes, mergeFixes, type FileFixes } from '../lint-fixer.js';
-import { infoCount, toLintResults, totalsOf } from '../lint-results.js';
+import { fileMessages, infoCountOf, resultsOf, totalsOf, type FileMessages } from '../lint-results.js';
 import { ruleSummaries } from '../rule-summaries.js';
 import { displayPosixPath } from '../formatters/paths.js';
 import { byAnotherName, isOneOf, sameFileAs } from '../output-file.js';
 import type { Progress } from '../progress.js';
+import { readRegularFile } from '../regular-file.js';
 import { journeyVersion } from '../version.js';
 
 export interface LintOptions {
@@ -35,6 +37,10 @@ export interface LintOptions {
     stdin?: boolean;
     /** `--stdin-filename PATH`: the file the text of standard input stands for. */
     stdinFilename?: string;
+    /** `--cache`: reuse the findings of files whose findings cannot have changed (see lint-cache.ts). */
+    cache?: boolean;
+    /** `--cache-location PATH`: the cache file, or the folder of `.journeycache` (default: `.journeycache` here). */
+    cacheLocation?: string;
 }
 
 /** The file standard input is linted as without `--stdin-filename` (ESLint says `<text>`). */
@@ -79,33 +85,72 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
         files = [...files, stdinPath].sort(compareText);
     }
     const outputFile = await checkOutputFile(options.outputFile, files, io.cwd, configFile);
-    const texts = stdinPath !== undefined ? new Map([[stdinPath, await readStandardInput(io)]]) : undefined;
-    const progress = io.progress?.(options.progress !== false);
-    let workspace = await loadJourneyWorkspace(files, { today, config, progress, texts, cwd: io.cwd, createServices: io.createServices });
-    if (options.fix) {
-        const passes: FileFixes[][] = [];
-        for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-            const changed = await applySafeFixes(workspace.files);
-            if (changed.length === 0) {
-                break;
-            }
-            passes.push(changed);
-            workspace = await loadJourneyWorkspace(files, { today, config, progress, cwd: io.cwd, createServices: io.createServices });
+    let texts: Map<string, string | Uint8Array> | undefined = stdinPath !== undefined ? new Map([[stdinPath, await readStandardInput(io)]]) : undefined;
+    // Machine-readable formats keep stdout to themselves.
+    const tell = format === 'stylish' ? io.stdout : io.stderr;
+
+    // With --stdin, ESLint ignores the cache: the text is not a file's.
+    const caching = options.cache === true && stdinPath === undefined;
+    // "Today" fixed for the run, so that the findings are those of the day the cache is for.
+    const runToday = caching ? today ?? calendarDateOfToday() : today;
+    const cache = caching ? await openCache(options.cacheLocation, io.cwd, outputFile, configurationKey(config, runToday!)) : undefined;
+    let reused: FileMessages[] | undefined;
+    if (cache) {
+        const bytes = await readAll(files, io.cwd);
+        reused = cache.reuse(files.map(filePath => ({ filePath, hash: contentHashOf(bytes.get(filePath)!) })));
+        // --fix fixes what the cache says is fixable as it would without the cache.
+        if (reused && options.fix && reused.some(file => file.messages.some(message => message.fixable))) {
+            reused = undefined;
         }
-        const summary = describeFixes(mergeFixes(passes), workspace, io.cwd);
-        // Machine-readable formats keep stdout to themselves.
-        (format === 'stylish' ? io.stdout : io.stderr)(summary);
+        texts = bytes;
     }
-    // With --stdin, ESLint reports the text it was given and nothing else.
-    const reported = stdinPath !== undefined ? workspace.files.filter(file => file.filePath === stdinPath) : workspace.files;
+    let reported: FileMessages[];
+    if (reused) {
+        if (options.fix) {
+            tell(describeFixes([], files.length, io.cwd));
+        }
+        reported = reused;
+    } else {
+        const progress = io.progress?.(options.progress !== false);
+        const load = (given?: ReadonlyMap<string, string | Uint8Array>) => loadJourneyWorkspace(files, {
+            today: runToday, config, progress, texts: given, cwd: io.cwd, createServices: io.createServices,
+            // With the cache, the files whose findings cannot have changed are linked but not checked again.
+            ...(cache ? { hashContent: true, select: (loaded, services) => cache.plan(loaded, services, { fix: options.fix }) } : {}),
+        });
+        let workspace = await load(texts);
+        if (options.fix) {
+            const passes: FileFixes[][] = [];
+            for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+                const changed = await applySafeFixes(workspace.files);
+                if (changed.length === 0) {
+                    break;
+                }
+                passes.push(changed);
+                workspace = await load();
+            }
+            tell(describeFixes(mergeFixes(passes), workspace.files.length, io.cwd));
+        }
+        const linted = workspace.files.map(file => ({
+            filePath: file.filePath,
+            messages: file.validated === false ? cache!.cachedMessages(file.filePath) : fileMessages(file),
+        }));
+        if (cache) {
+            await cache.update(linted);
+            await cache.save().catch((error: NodeJS.ErrnoException) => {
+                io.stderr(`journey: cannot write the cache ${displayPosixPath(cache.file, io.cwd)}: ${error.code ?? error.message}\n`);
+            });
+        }
+        // With --stdin, ESLint reports the text it was given and nothing else.
+        reported = stdinPath !== undefined ? linted.filter(file => file.filePath === stdinPath) : linted;
+    }
     const includeInfo = options.info || formatsWithInfo.has(format);
-    const results = toLintResults(reported, { quiet: options.quiet, includeInfo });
+    const results = resultsOf(reported, { quiet: options.quiet, includeInfo });
     const report = formatter(results, {
         cwd: io.cwd,
         color: shouldColor({ flag: options.color, env: io.env, isTTY: io.isTTY, toFile: outputFile !== undefined }),
         version: journeyVersion,
         rules: ruleSummaries(),
-        hiddenInfo: includeInfo || options.quiet ? 0 : infoCount(reported),
+        hiddenInfo: includeInfo || options.quiet ? 0 : infoCountOf(reported),
     });
     if (outputFile === undefined) {
         io.stdout(report);
@@ -122,6 +167,31 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
         return ExitCode.Problems;
     }
     return ExitCode.Ok;
+}
+
+/**
+ * The cache of `--cache`, read (see lint-cache.ts). Its file is never the report's: `-o` naming it is a
+ * usage error, as is a `.journey` file.
+ */
+async function openCache(location: string | undefined, cwd: string, outputFile: string | undefined, key: string): Promise<LintCache> {
+    const file = await cacheFileOf(location, cwd);
+    if (outputFile !== undefined && path.resolve(outputFile) === file) {
+        throw new CliError(`-o ${displayPosixPath(outputFile, cwd)} is the cache file of --cache; write the report to another file`);
+    }
+    return LintCache.open(file, journeyVersion, key);
+}
+
+/** The bytes of every file (for their content hashes, then given to the workspace: each file is read once). */
+async function readAll(files: readonly string[], cwd: string): Promise<Map<string, Uint8Array>> {
+    const bytes = new Map<string, Uint8Array>();
+    for (const filePath of files) {
+        // Said as the workspace says it (journey-workspace.ts).
+        const shown = path.relative(cwd, filePath).split(path.sep).join('/') || filePath;
+        bytes.set(filePath, await readRegularFile(filePath, shown).catch((error: NodeJS.ErrnoException) => {
+            throw error instanceof CliError ? error : new CliError(`cannot read ${shown}: ${error.code ?? error.message}`);
+        }));
+    }
+    return bytes;
 }
 
 /** The absolute path the text of standard input stands for, or undefined without `--stdin`. */
@@ -206,9 +276,9 @@ async function fileInTheWay(folder: string): Promise<string | undefined> {
     }
 }
 
-function describeFixes(fixes: readonly FileFixes[], workspace: JourneyWorkspace, cwd: string): string {
+function describeFixes(fixes: readonly FileFixes[], fileCount: number, cwd: string): string {
     if (fixes.length === 0) {
-        return workspace.files.length > 0 ? 'journey: nothing to fix.\n' : '';
+        return fileCount > 0 ? 'journey: nothing to fix.\n' : '';
     }
     return fixes.map(({ filePath, fixed }) => {
         const what = [...fixed].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ruleId, count]) => `${count} × ${ruleId}`).join(', ');
