@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateLargeJourney } from './bench-common.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { createJourneyServices, formatJourneyDocument, buildJourneyMapModels } = await import(pathToFileURL(path.join(root, 'packages/language/out/index.js')).href);
@@ -27,52 +28,9 @@ const TOUCHPOINTS = option('--touchpoints', 2000);
 const STAGES = option('--stages', 40);
 const RUNS = option('--runs', 20);
 
-// ---- The generated workspace ------------------------------------------------------------------------------
+// ---- The generated workspace (bench/bench-common.mjs) ------------------------------------------------------
 
-function generate(touchpoints, stages) {
-    const shared = [
-        ...Array.from({ length: 8 }, (_, i) => `team team_${i} "Team ${i}"`),
-        ...Array.from({ length: 12 }, (_, i) => `channel channel_${i} "Channel ${i}" ${i % 2 ? 'online' : 'offline'}`),
-        ...Array.from({ length: 10 }, (_, i) => `metric metric_${i} "Metric ${i}" ${i % 3 ? 'percent' : 'scale 1 to 5'}${i % 4 === 0 ? ' lower is better' : ''}`),
-        ...Array.from({ length: 6 }, (_, i) => `source source_${i} "Source ${i}" survey 2026-0${(i % 9) + 1}-15 sample ${100 + i}`),
-        'competitor acme "AcmeOps"',
-        'competitor bolt "BoltCRM"',
-        ...Array.from({ length: 5 }, (_, p) => [
-            `persona persona_${p} "Persona ${p}" {`,
-            `    goal "Goal of persona ${p}"`,
-            ...Array.from({ length: 8 }, (_, n) => `    need need_${p}_${n} "Need ${n} of persona ${p}" importance ${(n % 5) + 1}`),
-            '}',
-        ].join('\n')),
-    ].join('\n') + '\n';
-    const lines = ['journey big "A very large journey" {', '    persona persona_0, persona_1, persona_2', '    trigger "Something happened"',
-        '    state current', '    owner team_0', '    reviewed 2026-11-01 every 90 days', ''];
-    const perStage = Math.ceil(touchpoints / stages);
-    let n = 0;
-    for (let s = 0; s < stages && n < touchpoints; s++) {
-        lines.push(`    stage stage_${s} "Stage ${s}" {`, `        phase ${s < stages / 3 ? 'pre-purchase' : s < stages / 2 ? 'purchase' : 'post-purchase'}`);
-        for (let t = 0; t < perStage && n < touchpoints; t++, n++) {
-            lines.push(
-                `        touchpoint tp_${n} "Touchpoint ${n}" {`,
-                `            channel channel_${n % 12}`,
-                `            owner team_${n % 8}`,
-                `            action "Does thing ${n}"`,
-                `            emotion ${(n % 7) - 3} "Feeling ${n}"`,
-                `            serves need_${n % 3}_${n % 8}`,
-                n % 5 === 0 ? `            kpi metric_${n % 10} ${(n % 5) + 1} target 4 source source_${n % 6}` : `            evidence source_${n % 6}`,
-                '        }',
-            );
-            if (n % 10 === 0) {
-                lines.push(`        pain pain_${n} "Pain at ${n}" at tp_${n} severity ${(n % 5) + 1}`,
-                    `        opportunity opp_${n} "Fix ${n}" for pain_${n} owner team_${n % 8}`);
-            }
-        }
-        lines.push('    }', '');
-    }
-    lines.push(`    flow ${Array.from({ length: Math.min(n, 200) }, (_, i) => `tp_${i}`).join(' -> ')}`, '}', '');
-    return { shared, journey: lines.join('\n') };
-}
-
-const { shared, journey } = generate(TOUCHPOINTS, STAGES);
+const { shared, journey } = generateLargeJourney(TOUCHPOINTS, STAGES);
 const journeyLines = journey.split('\n');
 const positionOf = (needle, delta = 0) => {
     const offset = journey.indexOf(needle);
