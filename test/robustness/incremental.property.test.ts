@@ -8,10 +8,10 @@
 // fresh build of the same texts.
 import type { CalendarDate } from '@journey/language';
 import fc from 'fast-check';
-import { TextDocument } from 'langium';
+import { DocumentState, TextDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace, uriOf, withWorkspace, type TestWorkspace } from '../language/workspace-helper.js';
+import { buildWorkspace, createWorkspace, uriOf, withWorkspace, type TestWorkspace } from '../language/workspace-helper.js';
 
 const TODAY: CalendarDate = { year: 2026, month: 11, day: 25 };
 const RUNS = Number(process.env.JOURNEY_FUZZ_RUNS ?? 60);
@@ -136,4 +136,29 @@ describe('incremental updates', () => {
         }), { seed: SEED, numRuns: RUNS });
         expect(edits).toBeGreaterThanOrEqual(RUNS);
     }, 120_000 * Math.max(1, RUNS / 60));
+});
+
+describe('open files first', () => {
+    it('a build of open and closed files links and validates the open ones before any closed one is linked', async () => {
+        const { shared } = createWorkspace();
+        const { TextDocuments, DocumentBuilder, LangiumDocuments, LangiumDocumentFactory } = shared.workspace;
+        const open = 'journeys/onboarding.journey';
+        TextDocuments.set(TextDocument.create(uriOf(open).toString(), 'journey', 1, FILES[open]));
+        const documents = NAMES.map(file => {
+            const document = file === open
+                ? LangiumDocuments.getDocument(uriOf(file)) ?? LangiumDocumentFactory.fromTextDocument(TextDocuments.get(uriOf(file).toString())!)
+                : LangiumDocumentFactory.fromString(FILES[file], uriOf(file));
+            LangiumDocuments.addDocument(document);
+            return document;
+        });
+        const events: string[] = [];
+        DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => { events.push(`linked ${document.uri.path.split('/').pop()}`); });
+        DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => { events.push(`validated ${document.uri.path.split('/').pop()}`); });
+        await DocumentBuilder.build(documents, { validation: true });
+        expect(events.slice(0, 2)).toEqual(['linked onboarding.journey', 'validated onboarding.journey']);
+        expect(events).toHaveLength(2 * NAMES.length);
+        // The open file refers to declarations in closed files: they resolved although those were not linked yet.
+        expect(documents.map(document => document.state)).toEqual(NAMES.map(() => DocumentState.Validated));
+        expect(LangiumDocuments.getDocument(uriOf(open))!.diagnostics!.filter(d => d.code === 'unresolved-reference')).toEqual([]);
+    });
 });

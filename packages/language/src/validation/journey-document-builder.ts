@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, URI, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { hasSyntaxErrors } from '../parser/syntax-errors.js';
 import { wordsOf } from '../references/journey-declarations.js';
@@ -37,6 +37,8 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
     private readonly relinked = new Set<string>();
     /** The files with an unresolved reference, noted when they are linked (looking costs a walk over every reference). */
     private readonly unresolved = new Set<string>();
+    /** Closed files whose linking and validation wait for the open ones (see {@link buildDocuments}). */
+    private readonly waiting = new Set<string>();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -116,6 +118,36 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
             // Reset before building: a cancelled build leaves them incomplete, and the next update builds them.
             await this.buildDocuments(this.sortDocuments(again), this.updateBuildOptions, cancelToken);
         }
+    }
+
+    /**
+     * Open files first. Linking a file needs every file parsed and its names indexed, not linked: so a
+     * build of open and closed files (the workspace at start-up, a changed name many files use) parses
+     * and indexes them all, then links and validates the files open in the editor (their diagnostics
+     * are published then), then the others. No rule reads what another file refers to (the index of
+     * references), so an open file's findings do not depend on the others being linked.
+     */
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        const closed = documents.filter(document => !this.textDocuments?.get(document.uri.toString()));
+        if (closed.length === 0 || closed.length === documents.length) {
+            return super.buildDocuments(documents, options, cancelToken);
+        }
+        closed.forEach(document => this.waiting.add(document.uri.toString()));
+        try {
+            await super.buildDocuments(documents, options, cancelToken);
+        } finally {
+            this.waiting.clear();
+        }
+        // Left below Linked: were this cancelled, the next update builds them (Langium's rule).
+        await super.buildDocuments(closed, options, cancelToken);
+    }
+
+    protected override shouldLink(document: LangiumDocument): boolean {
+        return !this.waiting.has(document.uri.toString()) && super.shouldLink(document);
+    }
+
+    protected override shouldValidate(document: LangiumDocument): boolean {
+        return !this.waiting.has(document.uri.toString()) && super.shouldValidate(document);
     }
 
     /**
