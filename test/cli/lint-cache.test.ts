@@ -439,6 +439,6 @@ describe('journey lint --cache, property', () => {
             if (texts.size > 0) {
                 expect((await journey(['lint', '--cache', ...TODAY, '--format', 'json', '--info'], root)).loads).toBe(0);
             }
-        }), { numRuns: Number(process.env.JOURNEY_FUZZ_RUNS ?? 40), seed: 20261202 });
+        }), { numRuns: Number(process.env.JOURNEY_FUZZ_RUNS ?? 40), seed: process.env.JOURNEY_FUZZ_SEED === undefined ? 20261202 : Number(process.env.JOURNEY_FUZZ_SEED) });
     }, 240_000);
 });
