@@ -246,3 +246,40 @@ describe('while typing', () => {
         expect(keywords(await complete(renewalWith('            evidence survey\n', '            evidence survey /* x */ <|>\n')))).toContain('serves');
     });
 });
+
+describe('in a large journey', () => {
+    /** A journey of many stages of touchpoints, the cursor after `channel ` in the first or the last touchpoint. */
+    function large(cursorIn: 'first' | 'last'): string {
+        const stages = Array.from({ length: 60 }, (_, s) => [
+            `    stage s${s} "Stage ${s}" {`, '        phase purchase',
+            ...Array.from({ length: 5 }, (_, t) => {
+                const here = (cursorIn === 'first' && s === 0 && t === 0) || (cursorIn === 'last' && s === 59 && t === 4);
+                return [`        touchpoint t${s}_${t} "Touchpoint ${t}" {`, `            channel ${here ? '<|>' : 'web'}`, '            owner marketing', '        }'].join('\n');
+            }),
+            '    }',
+        ].join('\n'));
+        return ['// a large journey', 'journey big "A large journey" { // its name', '    persona olivia', '    trigger "She signed"', ...stages, '}', ''].join('\n');
+    }
+
+    test('completes from the block around the cursor: the same items at the end as at the start, from a short text', async () => {
+        const parsed: number[] = [];
+        const completeIn = (where: 'first' | 'last') => withCursor({ 'shared.journey': SHARED, 'big.journey': large(where) }, 'big.journey', async ({ ws, document, position }) => {
+            const provider = ws.services.lsp.CompletionProvider as unknown as { completionParser: { parse(text: string): unknown } };
+            const parse = provider.completionParser.parse.bind(provider.completionParser);
+            provider.completionParser.parse = text => {
+                parsed.push(text.length);
+                return parse(text);
+            };
+            const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position });
+            return { items: list?.items ?? [], length: document.textDocument.getText().length };
+        });
+        const first = await completeIn('first');
+        const last = await completeIn('last');
+        expect(labels(first.items)).toEqual(['email', 'web']);
+        expect(last.items.map(item => item.label)).toEqual(first.items.map(item => item.label));
+        // What was parsed: the opening lines of the journey and the stage, and the touchpoint up to the cursor.
+        expect(last.length).toBeGreaterThan(20_000);
+        expect(parsed.length).toBeGreaterThan(0);
+        expect(Math.max(...parsed)).toBeLessThan(300);
+    });
+});

@@ -1,5 +1,5 @@
 import {
-    AstUtils, CstUtils, GrammarAST, isLeafCstNode, stream, type AstNode, type LangiumDocument, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream
+    AstUtils, CstUtils, GrammarAST, TextDocument, URI, isCompositeCstNode, isLeafCstNode, stream, type AstNode, type CstNode, type LangiumDocument, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions,
@@ -10,7 +10,7 @@ import {
     type CompletionParams, type MarkupContent
 } from 'vscode-languageserver';
 import { formatCalendarDate } from '../model/calendar-date.js';
-import { isJourney, isJourneyState, isNeed, isPersonaLine, isValueGap } from '../generated/ast.js';
+import { isJourney, isJourneyState, isModel, isNeed, isPersonaLine, isValueGap } from '../generated/ast.js';
 import { JourneyCards } from './journey-cards.js';
 import type { JourneyServices } from '../journey-services.js';
 import { valueGapRows } from '../model/journey-facts.js';
@@ -118,6 +118,30 @@ const SNIPPETS: Readonly<Record<string, Snippet>> = {
 /** A name, a dot, and maybe the start of a name: the cursor is completing the need of `persona.need`. */
 const QUALIFIED_PREFIX = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*\.[ \t]*([A-Za-z0-9_]*)$/;
 
+/** The blocks completion reads alone (see `findFeaturesAt`): members in braces, in any order. */
+const BLOCKS = new Set(['Touchpoint', 'Stage', 'Persona']);
+
+/** The one child of a CST node that is not a comment, if it has one only. */
+function soleChild(cst: CstNode | undefined): CstNode | undefined {
+    const children = cst && isCompositeCstNode(cst) ? cst.content.filter(child => !child.hidden) : [];
+    return children.length === 1 ? children[0] : undefined;
+}
+
+/** A block's opening brace, and its closing one when it is written. */
+function bracesOf(node: AstNode): { open: CstNode; close: CstNode | undefined } | undefined {
+    let cst = node.$cstNode;
+    // A declaration's node is the rule call's, around the rule's own (`Declaration: … | Journey`).
+    for (let inner = soleChild(cst); inner && isCompositeCstNode(inner); inner = soleChild(inner)) {
+        cst = inner;
+    }
+    if (!cst || !isCompositeCstNode(cst)) {
+        return undefined;
+    }
+    const open = cst.content.find(child => !child.hidden && child.text === '{');
+    const last = [...cst.content].reverse().find(child => !child.hidden);
+    return open ? { open, close: last !== open && last?.text === '}' ? last : undefined } : undefined;
+}
+
 /**
  * Completion that knows the map's logic:
  * - keywords only where the grammar allows them, and never the keywords that merely stay usable as
@@ -175,6 +199,55 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         }
         // A string being typed has no closing quote yet: the lexer reports it as an error that starts at the quote.
         return document.parseResult.lexerErrors.some(error => text[error.offset] === '"' && error.offset < offset && !/[\r\n]/.test(text.slice(error.offset, offset)));
+    }
+
+    /**
+     * What may come at `offset`, as Langium's `findFeaturesAt` finds it, from a shorter text. Langium
+     * parses the whole text before the cursor on each request, so completion at the end of a large
+     * journey took as long as a parse of the file. When the cursor is inside a block whose braces are
+     * both written (a touchpoint, a stage, a persona), what may come there depends only on that block
+     * and the blocks around it, whose members may come in any order: the text parsed is the opening line
+     * of each block around it (`journey … {`, `stage … {`) and the block itself up to the cursor.
+     */
+    protected override findFeaturesAt(textDocument: TextDocument, offset: number): NextFeature[] {
+        const text = textDocument.getText();
+        const blocks = this.blocksAround(textDocument, offset);
+        if (blocks.length === 0) {
+            return super.findFeaturesAt(textDocument, offset);
+        }
+        const [innermost, ...around] = blocks;
+        const prefix = [...around.reverse().map(block => text.slice(block.start, block.open)), text.slice(innermost.start, offset)].join('\n');
+        return super.findFeaturesAt(TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, prefix), prefix.length);
+    }
+
+    /**
+     * The blocks around the cursor, innermost first, each with where it starts and where its opening
+     * brace ends: the innermost one with the cursor between its braces; empty when any block around it
+     * is not one of {@link BLOCKS} or lacks a brace.
+     */
+    private blocksAround(textDocument: TextDocument, offset: number): Array<{ start: number; open: number }> {
+        const document = this.journeyServices.shared.workspace.LangiumDocuments.getDocument(URI.parse(textDocument.uri));
+        // The CST must be of this very text (the text of the parse is its root's).
+        const cst = document?.parseResult.value.$cstNode;
+        const root = cst?.root.fullText === textDocument.getText() ? cst : undefined;
+        const leaf = root && offset > 0 ? CstUtils.findLeafNodeBeforeOffset(root, offset) : undefined;
+        let node: AstNode | undefined = leaf?.astNode;
+        // The innermost block with the cursor between its braces.
+        for (; node; node = node.$container) {
+            const braces = BLOCKS.has(node.$type) ? bracesOf(node) : undefined;
+            if (braces?.close && braces.open.end <= offset && offset <= braces.close.offset) {
+                break;
+            }
+        }
+        const blocks: Array<{ start: number; open: number }> = [];
+        for (; node && !isModel(node); node = node.$container) {
+            const braces = BLOCKS.has(node.$type) || isJourney(node) ? bracesOf(node) : undefined;
+            if (!braces) {
+                return [];
+            }
+            blocks.push({ start: node.$cstNode!.offset, open: braces.open.end });
+        }
+        return blocks;
     }
 
     /** Keywords are told apart by label alone (the same word may come from two rules). */
