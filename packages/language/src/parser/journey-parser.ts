@@ -3,7 +3,6 @@ import {
     type AstNode, type CstNode, type GrammarAST, type ParseResult, type ParserOptions, type LangiumCoreServices, type LangiumParser, type RootCstNode
 } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
-import { JourneyReference } from '../references/journey-linker.js';
 import type { Position, Range } from 'vscode-languageserver-types';
 
 /**
@@ -73,7 +72,7 @@ interface LangiumParserInternals {
  *   computed name (`node[feature] = value`), and V8 keeps an object that gets more than about 16 that
  *   way in dictionary mode: a touchpoint weighed ~1 KB and was slow to walk. A spread copies them by
  *   name. Whatever pointed to the node is pointed to the copy: its container's property, its
- *   children's `$container`, its CST node, its references.
+ *   children's `$container`, its CST node (through which its references find it).
  */
 function compactAst(root: AstNode): void {
     const pending: AstNode[] = [root];
@@ -97,15 +96,11 @@ function compactAst(root: AstNode): void {
                     if (isAstNode(item)) {
                         (item as { $container: AstNode }).$container = node;
                         pending.push(item);
-                    } else if (item instanceof JourneyReference) {
-                        item.container = node;
                     }
                 }
             } else if (isAstNode(value)) {
                 (value as { $container: AstNode }).$container = node;
                 pending.push(value);
-            } else if (value instanceof JourneyReference) {
-                value.container = node;
             }
         }
     }

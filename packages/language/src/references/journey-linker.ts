@@ -58,19 +58,27 @@ interface LinkerInternals {
 
 /**
  * A reference resolved when first read, as Langium's: `_ref` and `_nodeDescription` are set by the
- * linker too; `container` by the parser when it replaces the node (parser/journey-parser.ts).
+ * linker too. Its container is the node its CST node belongs to (so it follows the node when the parser
+ * replaces it, see parser/journey-parser.ts); kept only for a reference made without a CST node.
  */
-export class JourneyReference implements Reference {
+class JourneyReference implements Reference {
     _ref: AstNode | LinkingError | typeof RefResolving | undefined = undefined;
     _nodeDescription: AstNodeDescription | undefined = undefined;
+    private readonly detached: AstNode | undefined;
 
     constructor(
         private readonly linker: LinkerInternals,
-        public container: AstNode,
+        container: AstNode,
         private readonly property: string,
         readonly $refNode: CstNode | undefined,
         readonly $refText: string,
-    ) { }
+    ) {
+        this.detached = $refNode ? undefined : container;
+    }
+
+    private get container(): AstNode {
+        return this.detached ?? this.$refNode!.astNode;
+    }
 
     get ref(): AstNode | undefined {
         if (isAstNode(this._ref)) {
