@@ -2,6 +2,7 @@
 // bench/preview-edit-bench.mjs, bench/lsp-bench.mjs): the generated inputs and the statistics.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateJourney } from './generate-journey.mjs';
 
 /**
@@ -82,6 +83,17 @@ export function writeWorkspace(folder, megabytes, options = {}) {
         bytes += Buffer.byteLength(own);
     }
     return { folder, files, bytes };
+}
+
+/** The repository's root, and the real CLI the benches run as a child process. */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const JOURNEY = path.join(ROOT, 'packages/cli/bin/journey.cjs');
+
+/** The options every bench takes: --quick (development only: fewer runs), --runs N (default 5, 2 with --quick). */
+export function benchOptions(argv = process.argv.slice(2)) {
+    const quick = argv.includes('--quick');
+    const at = argv.indexOf('--runs');
+    return { quick, runs: at >= 0 ? Math.max(1, Number(argv[at + 1])) : quick ? 2 : 5 };
 }
 
 export const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

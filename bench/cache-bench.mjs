@@ -15,33 +15,21 @@
 //   nothing changed 0.54 s (0.44–0.70) = 0.033 × the cold run (goal ≤ 0.15 ×: met),
 //   one file changed 10.7 s (9.1–20.8)
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { generateJourney } from './generate-journey.mjs';
+import { JOURNEY, benchOptions, writeWorkspace } from './bench-common.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const journey = path.join(root, 'packages/cli/bin/journey.cjs');
-const quick = process.argv.includes('--quick');
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1])) : quick ? 2 : 5;
+const journey = JOURNEY;
+const { quick, runs: RUNS } = benchOptions();
 const TARGET_BYTES = (quick ? 0.8 : 8) * 1e6;
 const GOAL = 0.15;
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'journey-cache-'));
 const workspace = path.join(scratch, 'workspace');
-mkdirSync(workspace);
-let bytes = 0;
-let files = 0;
-for (let i = 0; bytes < TARGET_BYTES; i++) {
-    const { text } = generateJourney({ name: `journey_${i}`, seed: i + 1 });
-    const own = i === 0 ? text : text.slice(text.indexOf('\njourney ') + 1);
-    writeFileSync(path.join(workspace, `journey-${String(i).padStart(3, '0')}.journey`), own);
-    bytes += Buffer.byteLength(own);
-    files++;
-}
+const { bytes, files: written } = writeWorkspace(workspace, TARGET_BYTES / 1e6);
+const files = written.length;
 const cacheFile = path.join(scratch, '.journeycache');
 const lastFile = path.join(workspace, readdirSync(workspace).sort().at(-1));
 

@@ -23,14 +23,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { generateJourney } from './generate-journey.mjs';
+import { JOURNEY, benchOptions, writeWorkspace } from './bench-common.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const journey = path.join(root, 'packages/cli/bin/journey.cjs');
-const quick = process.argv.includes('--quick');
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1])) : quick ? 2 : 5;
+const journey = JOURNEY;
+const { quick, runs: RUNS } = benchOptions();
 const scale = quick ? 0.1 : 1;
 const GOAL = 40;
 
@@ -63,14 +59,7 @@ function makeCases() {
     cases.push({ name: `one ${(target / 1e6).toFixed(1)} MB line (${parts.length.toLocaleString('en')} declarations)`, folder: line });
 
     const workspace = path.join(scratch, 'workspace');
-    mkdirSync(workspace);
-    const files = Math.round(250 * scale);
-    for (let i = 0; i < files; i++) {
-        const { text } = generateJourney({ name: `journey_${i}`, seed: i + 1 });
-        // The shared declarations (teams, channels, metrics, the persona) once, in the first file.
-        const own = i === 0 ? text : text.slice(text.indexOf('\njourney ') + 1);
-        writeFileSync(path.join(workspace, `journey-${String(i).padStart(3, '0')}.journey`), own);
-    }
+    const files = writeWorkspace(workspace, 50 * scale).files.length;
     cases.push({ name: `workspace of ${files} files`, folder: workspace });
 
     for (const c of cases) {

@@ -17,6 +17,7 @@ import { PERSONAS, RENEWAL_CLEAN, RENEWAL_WITH_PROBLEMS } from '../support/fixtu
 import { emptyForReuse } from '../support/reusable-services.js';
 import { scratchWorkspaces, type JourneyRun } from '../support/journey-process.js';
 import { FIXABLE_FILES, FIXABLE_REPORT } from './eslint-fixtures.js';
+import { CROSS_FILE_WORKSPACE } from '../support/cross-file-workspace.js';
 
 const workspace = scratchWorkspaces();
 const TODAY = ['--today', '2026-11-25'];
@@ -290,29 +291,7 @@ describe('journey lint --cache', () => {
 
 // Random edits over a workspace of several files; after each, a lint with --cache prints what a lint
 // without it prints.
-const FILES: Record<string, string> = {
-    'shared/teams.journey': 'team success "Customer Success"\nteam sales "Sales"\nchannel email "Email" online\nchannel phone "Phone" offline\nsource survey "Survey" survey\n',
-    'shared/people.journey': [
-        'persona olivia "Olivia" {', '    need fast_setup "Be productive within a week" importance 4', '    need pricing "Know the cost" importance 5', '}',
-        'persona ben "Ben" {', '    need support "Get help quickly" importance 4', '}',
-        'metric csat "Customer satisfaction" scale 1 to 5',
-    ].join('\n') + '\n',
-    'journeys/onboarding.journey': [
-        'journey onboarding "Olivia gets started" {', '    persona olivia', '    trigger "She signed"', '    owner success',
-        '    reviewed 2026-11-01 every 90 days',
-        '    stage welcome "Welcome" {', '        phase post-purchase',
-        '        touchpoint mail "Welcome email" {', '            channel email', '            serves fast_setup', '            emotion 2',
-        '            kpi csat 4.2 target 4 source survey', '        }', '    }',
-        '    stage pay "Pay" {', '        phase purchase', '        touchpoint call "Pricing call" {', '            channel phone',
-        '            owner sales', '            serves pricing', '        }', '    }', '}',
-    ].join('\n') + '\n',
-    'journeys/support.journey': [
-        'journey helpdesk "Ben asks for help" {', '    persona ben', '    trigger "Something broke"',
-        '    reviewed 2026-11-01 every 90 days',
-        '    stage ask "Ask" {', '        phase post-purchase', '        touchpoint ticket "Ticket" {', '            channel email',
-        '            owner success', '            serves support', '        }', '    }', '}',
-    ].join('\n') + '\n',
-};
+const FILES = CROSS_FILE_WORKSPACE;
 const NAMES = Object.keys(FILES);
 /** The workspace's names, names it lacks, and misspellings (whose "did you mean" reads every name). */
 const WORDS = ['olivia', 'ben', 'success', 'sales', 'email', 'phone', 'csat', 'survey', 'fast_setup', 'pricing', 'support', 'onboarding', 'helpdesk', 'nobody', 'emial', 'emiall', 'sucess', 'olivai'];

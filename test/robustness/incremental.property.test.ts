@@ -11,38 +11,17 @@ import fc from 'fast-check';
 import { DocumentState, TextDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
+import { CROSS_FILE_WORKSPACE } from '../support/cross-file-workspace.js';
 import { buildWorkspace, createWorkspace, uriOf, withWorkspace, type TestWorkspace } from '../language/workspace-helper.js';
 
 const TODAY: CalendarDate = { year: 2026, month: 11, day: 25 };
 const RUNS = Number(process.env.JOURNEY_FUZZ_RUNS ?? 60);
 const SEED = process.env.JOURNEY_FUZZ_SEED === undefined ? 20261202 : Number(process.env.JOURNEY_FUZZ_SEED);
 
-const FILES: Record<string, string> = {
-    'shared/teams.journey': 'team success "Customer Success"\nteam sales "Sales"\nchannel email "Email" online\nchannel phone "Phone" offline\n',
-    'shared/people.journey': [
-        'persona olivia "Olivia" {', '    need fast_setup "Be productive within a week" importance 4', '    need pricing "Know the cost" importance 5', '}',
-        'persona ben "Ben" {', '    need support "Get help quickly" importance 4', '}',
-        'metric csat "Customer satisfaction" scale 1 to 5',
-    ].join('\n') + '\n',
-    'journeys/onboarding.journey': [
-        'journey onboarding "Olivia gets started" {', '    persona olivia', '    trigger "She signed"', '    owner success',
-        '    reviewed 2026-11-01 every 90 days',
-        '    stage welcome "Welcome" {', '        phase post-purchase',
-        '        touchpoint mail "Welcome email" {', '            channel email', '            serves fast_setup', '            emotion 2',
-        '            kpi csat 4.2 target 4', '        }', '    }',
-        '    stage pay "Pay" {', '        phase purchase', '        touchpoint call "Pricing call" {', '            channel phone',
-        '            owner sales', '            serves pricing', '        }', '    }', '}',
-    ].join('\n') + '\n',
-    'journeys/support.journey': [
-        'journey helpdesk "Ben asks for help" {', '    persona ben', '    trigger "Something broke"',
-        '    reviewed 2026-11-01 every 90 days',
-        '    stage ask "Ask" {', '        phase post-purchase', '        touchpoint ticket "Ticket" {', '            channel email',
-        '            owner success', '            serves support', '        }', '    }', '}',
-    ].join('\n') + '\n',
-};
+const FILES = CROSS_FILE_WORKSPACE;
 const NAMES = Object.keys(FILES);
 /** Words of the workspace an edit may put anywhere: its declared names and some that are not declared. */
-const WORDS = ['olivia', 'ben', 'success', 'sales', 'email', 'phone', 'csat', 'fast_setup', 'pricing', 'support', 'onboarding', 'helpdesk', 'nobody', 'emial', 'chat'];
+const WORDS = ['olivia', 'ben', 'success', 'sales', 'email', 'phone', 'csat', 'survey', 'fast_setup', 'pricing', 'support', 'onboarding', 'helpdesk', 'nobody', 'emial', 'chat'];
 
 type Edit =
     | { kind: 'replace-word'; file: number; occurrence: number; word: string }
