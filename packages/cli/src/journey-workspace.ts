@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -42,6 +43,20 @@ export interface WorkspaceOptions {
      * diagnostics). All are checked when absent.
      */
     select?: (files: readonly LoadedFile[], services: JourneyServices) => readonly boolean[];
+}
+
+/** Bytes of input past which the heap is held closer to what it holds (see {@link holdHeapGrowth}). */
+const LARGE_INPUT = 4_000_000;
+
+/**
+ * Lets V8 grow the heap by 25 % of what a collection leaves alive rather than by its default (up to
+ * 2 or 4 ×): a command holds every parsed file to its end, so past a few megabytes the heap is the
+ * run's memory. Measured with the real CLI, lint peak RSS and time against V8's default: 8 MB 400 MB
+ * 10.4 s -> 20 %: 318 MB 12 s, 30 %: 326 MB 11.1 s; 50 MB 2010 MB 60 s -> 20 %: 1397 MB 89 s, 30 %:
+ * 1450 MB 72 s. Small inputs keep V8's defaults.
+ */
+function holdHeapGrowth(): void {
+    v8.setFlagsFromString('--heap-growing-percent=25');
 }
 
 /** What `createJourneyServices` makes: the shared services and the language's. */
@@ -90,6 +105,7 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
     const documents: LangiumDocument[] = [];
     const notUtf8 = new Map<LangiumDocument, Diagnostic>();
     const hashes: string[] = [];
+    let read = 0;
     for (const filePath of filePaths) {
         progress.report('parsing files', documents.length, filePaths.length);
         const shown = (options.cwd !== undefined && path.relative(options.cwd, filePath).split(path.sep).join('/')) || filePath;
@@ -99,6 +115,10 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
         });
         if (options.hashContent) {
             hashes.push(contentHashOf(bytes));
+        }
+        read += bytes.length;
+        if (read >= LARGE_INPUT && read - bytes.length < LARGE_INPUT) {
+            holdHeapGrowth();
         }
         const decoded = typeof bytes === 'string' ? { text: bytes, notUtf8: undefined } : decodeUtf8(bytes);
         // Editors hide a byte order mark; columns must match what the user sees.
