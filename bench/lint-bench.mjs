@@ -20,13 +20,15 @@
 // --quick (development only): 2 runs, the 8 and 16 MB workspaces a quarter of the size. Options: --runs N
 // A full run takes about 8–9 minutes on the 2-core machine.
 //
-// Measured 2026-12-02 on this 2-core machine, shared with other work (load average 3–7; 5 runs;
-// node -e 0: 149 ms; --cache as built in the working tree that day):
-//   lint 1.0 MB (5 files)        3.9 s (2.8–4.5) = 2.42 × lexing only, 1.6 s (1.3–1.9)     goal ≤ 4:    met
-//   lint 8.1 MB (40 files), peak RSS 416 MB (408–422) = 51.2 × the source                   goal ≤ 40:   not met
-//   lint 16.0 MB (79 files)      30.8 s (20.5–39.6) = 2.04 × lint 8.1 MB, 15.1 s (11.0–18.2) goal ≤ 2.05: met
-//   lint --cache, second run     553 ms (425–815) = 0.04 × the cold run, 15.2 s (11.7–23.2)  goal ≤ 0.15: met
-//   format --check 8.1 MB        17.5 s (13.8–18.9) = 1.16 × lint of the same               goal ≤ 0.5:  not met
+// Measured 2026-12-02 on this 2-core machine (5 runs; node -e 0: 129 ms), after this session's memory
+// and throughput work (first figure: earlier the same day, under load 3–7):
+//   lint 1.0 MB (5 files)        2.0 s (1.8–2.4) = 1.77 × lexing only, 1.1 s (2.42 × before)   goal ≤ 4:    met
+//   lint 8.1 MB (40 files), peak RSS 399 MB (394–420) = 49.2 × the source (51.2 × before); with the
+//     heap held to 25 % growth past 4 MB of input (journey-workspace.ts) 317–323 MB = 39–40 ×  goal ≤ 40
+//   lint 16.0 MB (79 files)      18.5 s (15.9–21.8) = 1.97 × lint 8.1 MB, 9.4 s (8.6–10.1)     goal ≤ 2.05: met
+//   lint --cache, second run     401 ms (332–483) = 0.04 × the cold run, 9.0 s (8.3–10.0)      goal ≤ 0.15: met
+//   format --check 8.1 MB        11.7 s (10.5–13.4) = 1.25 × lint of the same: the formatter   goal ≤ 0.5:  not met
+//     itself (it prints every token again), not the parse, is the cost
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

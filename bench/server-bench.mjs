@@ -23,18 +23,19 @@
 // Options: --runs N --samples N --touchpoints N --mb N
 // A full run takes about 11 minutes on the 2-core machine.
 //
-// Measured 2026-12-02 on this 2-core machine, shared with other work (load average 6–7 during the run;
-// 5 runs, 20 samples). The file: lsp-bench's 2,000 touchpoints, 523 KB; a bare parse 422 ms (368–532).
-//   keystroke → diagnostics, file alone, p95    1993 ms (1337–2618) = 4.72 × the bare parse  goal ≤ 1.5: not met
-//   the same with 8 more open files (1.0 MB)    1928 ms (1340–2891) = 0.97 × the file alone  goal ≤ 1.1: met
-//   completion after `channel `, p95: start 30.5 ms = 0.07 ×, middle 121 ms = 0.29 ×, end 352 ms = 0.83 ×
-//     the bare parse; end / start 11.5 ×                                                    goal ≤ 0.5, flat: not met
-//   completion after `serves `, p95: start 99.7 ms = 0.24 ×, middle 297 ms = 0.70 ×, end 389 ms = 0.92 ×;
-//     end / start 3.9 ×                                                                    goal ≤ 0.5, flat: not met
-//   server RSS, 9.93 MB workspace (49 files) validated: VmRSS 559 MB (556–616) = 56.3 × the source (VmHWM
-//     564 MB); the workspace validated 29.6 s (22.6–33.2) after the spawn                   goal ≤ 40: not met
-//   first diagnostics of the file opened at start-up 24.4 s (17.2–27.9) = 0.95 × a cold lint of the
-//     workspace, 25.6 s (19.4–28.5): late in the build of the whole workspace             goal ≤ 0.5: not met
+// Measured 2026-12-02 on this 2-core machine (5 runs, 20 samples), after this session's work (before, in
+// brackets: the same day under load 6–7, before the completion, open-files-first and memory changes).
+// The file: lsp-bench's 2,000 touchpoints, 523 KB; a bare parse 370 ms (293–751).
+//   keystroke → diagnostics, file alone, p95   892 ms (845–1903) = 2.41 × the bare parse [4.72 ×]  goal ≤ 1.5: not met
+//   the same with 8 more open files (1.0 MB)   941 ms (785–1875) = 1.05 × the file alone [0.97 ×]   goal ≤ 1.1: met
+//   completion after `channel `, p95: start 8.3 ms, middle 6.6 ms, end 7.4 ms = 0.02 × the bare parse,
+//     end / start 0.89 × [end 352 ms = 0.83 ×, end / start 11.5 ×]                          goal ≤ 0.5, flat: met
+//   completion after `serves `, p95: start 43.8 ms, middle 43.2 ms, end 44.3 ms = 0.12 ×, end / start
+//     1.01 × [end 389 ms = 0.92 ×, 3.9 ×]                                                   goal ≤ 0.5, flat: met
+//   server RSS, 9.93 MB workspace (49 files) validated: VmRSS 548 MB (545–553) = 55.2 × the source
+//     [56.3 ×]; the workspace validated 12.3 s after the spawn [29.6 s]                     goal ≤ 40: not met
+//   first diagnostics of the file opened at start-up 8.0 s (7.0–12.7) = 0.74 × a cold lint of the
+//     workspace, 10.8 s [0.95 ×]: every file must be parsed and indexed before one links    goal ≤ 0.5: not met
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -9,15 +9,18 @@
 //   a 5 MB single line: 80,000 declarations with a comment after each, on one line
 //   a 50 MB workspace: 250 files of generated journeys (bench/generate-journey.mjs, 500 touchpoints each)
 //
-// Measured 2026-12-02 on this 2-core machine, shared with other work (5 runs; node -e 0: 145 ms, 41 MB):
-//   1,000,000 comment lines (17.9 MB)   3.1 s (2.6–3.5), peak RSS  760 MB = 42.5 × the source (goal not met)
-//   one 5 MB line (71,905 declarations) 5.1 s (4.5–7.6), peak RSS  492 MB = 98.5 ×            (not met)
-//   50.7 MB workspace (250 files)       295 s (136–435), peak RSS 4130 MB = 81.5 ×            (not met)
-// Before: 100,000 comment lines overflowed the stack, 80,000 declarations on one line took 56 s.
-// Where the memory goes (heap snapshot of parsed files): every file's CST (a leaf and a container per
-// token, its range as three objects whose numbers V8 keeps boxed), the AST nodes (their properties stored
-// out of the object, ~430 B each) and the index of references; lint keeps every document to the end
-// (cross-file links point into them).
+// Measured 2026-12-02 on this 2-core machine (3 runs; node -e 0: 137 ms, 41 MB), before -> after this
+// session's memory work (compact CST leaves and lists, class-based references and descriptions, fast-mode
+// AST nodes, tokens let go, the heap held to 25 % growth past 4 MB of input):
+//   1,000,000 comment lines (17.9 MB)   3.1 s,  760 MB = 42.5 × -> 2.6 s,  584 MB = 32.7 × the source (goal met)
+//   one 5 MB line (71,905 declarations) 5.1 s,  492 MB = 98.5 × -> 3.6 s,  322 MB = 64.4 ×            (not met)
+//   50 MB workspace (247 files)         295 s, 4130 MB = 81.5 × -> 59 s, 1987 MB = 39.7 × (default heap growth;
+//                                       with the 25 % growth that lint now sets ~75 s, ~1420 MB = 28 ×)
+// Before issue 15: 100,000 comment lines overflowed the stack, 80,000 declarations on one line took 56 s.
+// What is left, by heap snapshot: each file's CST (a leaf per token, 88 B; a node and its list per rule
+// call, ~120 B) and AST (~100–250 B a node), ~1 KB per declaration in all, held by every run to its end
+// (cross-file links point into them). The single line is the densest such text (70 bytes a declaration)
+// and a fixed 80 MB (Node and the language's code) is 16 × its 5 MB.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
