@@ -19,6 +19,7 @@ import { JourneyFoldingRangeProvider } from './lsp/journey-ranges.js';
 import { JourneyDefinitionProvider, JourneyReferences } from './references/journey-references.js';
 import { JourneyRenameProvider } from './lsp/journey-rename-provider.js';
 import { JourneyAstNodeDescriptionProvider, JourneyReferenceDescriptionProvider } from './references/journey-descriptions.js';
+import { JourneyIndexManager } from './references/journey-index-manager.js';
 import { JourneyLinker } from './references/journey-linker.js';
 import { JourneyScopeComputation } from './references/journey-scope-computation.js';
 import { JourneyScopeProvider } from './references/journey-scope-provider.js';
@@ -81,6 +82,8 @@ const JourneySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumShar
         WorkspaceSymbolProvider: services => new JourneyWorkspaceSymbolProvider(services),
     },
     workspace: {
+        // Which documents a change affects, by a lookup rather than a walk over every reference.
+        IndexManager: services => new JourneyIndexManager(services),
         WorkspaceManager: services => new JourneyWorkspaceManager(services),
         DocumentBuilder: services => new JourneyDocumentBuilder(services),
     },
