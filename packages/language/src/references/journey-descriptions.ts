@@ -1,8 +1,10 @@
 import {
-    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, UriUtils, isReference,
+    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, UriUtils, interruptAndCheck, isReference,
     type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumDocument,
     type NameProvider, type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import { astNodesOf, referencesOf } from '../utils/ast-walk.js';
 
 /**
  * Langium's descriptions of named nodes (what scopes and the index hold, one per declaration and per
@@ -55,6 +57,25 @@ class JourneyNodeDescription implements AstNodeDescription {
  * for each reference of the workspace.
  */
 export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    /** Langium's loop over the document's references, without its streams (see utils/ast-walk.ts). */
+    override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
+        const descriptions: ReferenceDescription[] = [];
+        const nodes = astNodesOf(document.parseResult.value);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % 64 === 0) {
+                await interruptAndCheck(cancelToken);
+            }
+            for (const info of referencesOf(nodes[i])) {
+                if (!info.reference.error) {
+                    for (const description of this.createInfoDescriptions(info)) {
+                        descriptions.push(description);
+                    }
+                }
+            }
+        }
+        return descriptions;
+    }
+
     protected override createInfoDescriptions(info: ReferenceInfo): ReferenceDescription[] {
         const reference = info.reference;
         if (!isReference(reference) || reference.error || !reference.$refNode || !reference.$nodeDescription) {
