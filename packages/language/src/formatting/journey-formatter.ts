@@ -1,5 +1,5 @@
 import {
-    AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumCoreServices, type LangiumDocument, type MaybePromise
+    CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumCoreServices, type LangiumDocument, type MaybePromise
 } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { IToken } from 'chevrotain';
@@ -10,6 +10,7 @@ import type {
 import { isModel, isOpportunity, isPain, isTouchpoint, isValueGap, isValueGapRow } from '../generated/ast.js';
 import { opportunityOwnerIsTouchpoints, painEvidenceClause, painEvidenceIsTouchpoints } from '../model/journey-facts.js';
 import { hasSyntaxErrors } from '../parser/syntax-errors.js';
+import { astNodesOf } from '../utils/ast-walk.js';
 
 /**
  * The canonical layout of a .journey file, written as a pretty printer over the token stream.
@@ -220,7 +221,7 @@ class JourneyPrinter {
         if (!root) {
             return;
         }
-        for (const node of AstUtils.streamAst(this.document.parseResult.value)) {
+        for (const node of astNodesOf(this.document.parseResult.value)) {
             const container = node.$container;
             const isMember = container !== undefined && (BLOCK_TYPES.has(container.$type) || (isValueGap(container) && isValueGapRow(node)));
             if (isMember && node.$cstNode && !isModel(node)) {
