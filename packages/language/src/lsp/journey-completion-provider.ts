@@ -1,5 +1,5 @@
 import {
-    AstUtils, CstUtils, GrammarAST, TextDocument, URI, isCompositeCstNode, isLeafCstNode, stream, type AstNode, type CstNode, type LangiumDocument, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream
+    AstUtils, CstUtils, GrammarAST, GrammarUtils, TextDocument, URI, isLeafCstNode, stream, type AstNode, type CstNode, type LangiumDocument, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions,
@@ -121,25 +121,10 @@ const QUALIFIED_PREFIX = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*\.[ \t]*([A-Za-z0-9_]*)$
 /** The blocks completion reads alone (see `findFeaturesAt`): members in braces, in any order. */
 const BLOCKS = new Set(['Touchpoint', 'Stage', 'Persona']);
 
-/** The one child of a CST node that is not a comment, if it has one only. */
-function soleChild(cst: CstNode | undefined): CstNode | undefined {
-    const children = cst && isCompositeCstNode(cst) ? cst.content.filter(child => !child.hidden) : [];
-    return children.length === 1 ? children[0] : undefined;
-}
-
-/** A block's opening brace, and its closing one when it is written. */
+/** A block's opening brace, and its closing one when it is written (the braces of its own rule, not of a member's). */
 function bracesOf(node: AstNode): { open: CstNode; close: CstNode | undefined } | undefined {
-    let cst = node.$cstNode;
-    // A declaration's node is the rule call's, around the rule's own (`Declaration: … | Journey`).
-    for (let inner = soleChild(cst); inner && isCompositeCstNode(inner); inner = soleChild(inner)) {
-        cst = inner;
-    }
-    if (!cst || !isCompositeCstNode(cst)) {
-        return undefined;
-    }
-    const open = cst.content.find(child => !child.hidden && child.text === '{');
-    const last = [...cst.content].reverse().find(child => !child.hidden);
-    return open ? { open, close: last !== open && last?.text === '}' ? last : undefined } : undefined;
+    const open = GrammarUtils.findNodeForKeyword(node.$cstNode, '{');
+    return open ? { open, close: GrammarUtils.findNodeForKeyword(node.$cstNode, '}') } : undefined;
 }
 
 /**
