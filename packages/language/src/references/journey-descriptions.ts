@@ -1,10 +1,10 @@
 import {
-    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, UriUtils, interruptAndCheck, isReference,
+    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, UriUtils, isReference,
     type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumDocument,
     type NameProvider, type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { astNodesOf, referencesOf } from '../utils/ast-walk.js';
+import { referencesOf, visitAstNodes } from '../utils/ast-walk.js';
 
 /**
  * Langium's descriptions of named nodes (what scopes and the index hold, one per declaration and per
@@ -60,19 +60,15 @@ export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescrip
     /** Langium's loop over the document's references, without its streams (see utils/ast-walk.ts). */
     override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const nodes = astNodesOf(document.parseResult.value);
-        for (let i = 0; i < nodes.length; i++) {
-            if (i % 64 === 0) {
-                await interruptAndCheck(cancelToken);
-            }
-            for (const info of referencesOf(nodes[i])) {
+        await visitAstNodes(document.parseResult.value, cancelToken, node => {
+            for (const info of referencesOf(node)) {
                 if (!info.reference.error) {
                     for (const description of this.createInfoDescriptions(info)) {
                         descriptions.push(description);
                     }
                 }
             }
-        }
+        });
         return descriptions;
     }
 

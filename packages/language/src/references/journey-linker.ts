@@ -1,9 +1,9 @@
 import {
-    AstUtils, DefaultLinker, DocumentState, RefResolving, interruptAndCheck, isAstNode, isAstNodeDescription, isLinkingError,
+    AstUtils, DefaultLinker, DocumentState, RefResolving, isAstNode, isAstNodeDescription, isLinkingError,
     type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference, type ReferenceInfo
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { astNodesOf, referencesOf } from '../utils/ast-walk.js';
+import { referencesOf, visitAstNodes } from '../utils/ast-walk.js';
 
 /**
  * Langium's linker with references that are instances of one class. Langium makes each reference an
@@ -18,15 +18,11 @@ export class JourneyLinker extends DefaultLinker {
         if (this.profiler?.isActive('linking')) {
             return super.link(document, cancelToken);
         }
-        const nodes = astNodesOf(document.parseResult.value);
-        for (let i = 0; i < nodes.length; i++) {
-            if (i % CHECK_EVERY === 0) {
-                await interruptAndCheck(cancelToken);
-            }
-            for (const info of referencesOf(nodes[i])) {
+        await visitAstNodes(document.parseResult.value, cancelToken, node => {
+            for (const info of referencesOf(node)) {
                 this.doLink(info, document);
             }
-        }
+        });
     }
 
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
@@ -44,9 +40,6 @@ export class JourneyLinker extends DefaultLinker {
         super.unlink(document);
     }
 }
-
-/** How many nodes are linked between two looks at the cancellation token (Langium looks at each). */
-const CHECK_EVERY = 64;
 
 /** The protected members of Langium's linker that its references call. */
 interface LinkerInternals {

@@ -1,4 +1,5 @@
-import { isAstNode, isReference, type AstNode, type ReferenceInfo } from 'langium';
+import { interruptAndCheck, isAstNode, isReference, type AstNode, type ReferenceInfo } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
 
 /**
  * The nodes under `root` (with `root` first when `includeRoot`), in the order of Langium's `streamAst`:
@@ -59,4 +60,25 @@ export function referencesOf(node: AstNode): ReferenceInfo[] {
         }
     }
     return found;
+}
+
+/** How many nodes are visited between two looks at the cancellation token (Langium looks at each). */
+const CHECK_EVERY = 64;
+
+/**
+ * Calls `visit` for each node under `root` (root first, in `astNodesOf`'s order), as Langium's linker,
+ * validator and index of references loop over a document, looking at the cancellation token every
+ * {@link CHECK_EVERY} nodes. A visit that returns a promise is awaited; one that does not costs no await.
+ */
+export async function visitAstNodes(root: AstNode, cancelToken: CancellationToken, visit: (node: AstNode) => void | Promise<void>): Promise<void> {
+    const nodes = astNodesOf(root);
+    for (let i = 0; i < nodes.length; i++) {
+        if (i % CHECK_EVERY === 0) {
+            await interruptAndCheck(cancelToken);
+        }
+        const visited = visit(nodes[i]);
+        if (visited) {
+            await visited;
+        }
+    }
 }

@@ -9,7 +9,7 @@ import type { JourneyServices } from '../journey-services.js';
 import { qualifiedNeedName } from '../references/journey-scope-computation.js';
 import { journeyPersonas, personasWithNeed } from '../references/journey-scope-provider.js';
 import type { JourneySettings } from './journey-settings.js';
-import { astNodesOf } from '../utils/ast-walk.js';
+import { visitAstNodes } from '../utils/ast-walk.js';
 import { compareText } from '../utils/ordering.js';
 import { lineOfText } from '../utils/text-lines.js';
 import { findRule, isConfigurable, type FindingData, type RuleSeverity } from '../rules/index.js';
@@ -54,15 +54,11 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         if (this.profiler?.isActive('validating')) {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
-        const nodes = astNodesOf(rootNode);
-        for (let i = 0; i < nodes.length; i++) {
-            if (i % 64 === 0) {
-                await interruptAndCheck(cancelToken);
+        await visitAstNodes(rootNode, cancelToken, async node => {
+            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+                await check(node, acceptor, cancelToken);
             }
-            for (const check of this.validationRegistry.getChecks(nodes[i].$type, options.categories)) {
-                await check(nodes[i], acceptor, cancelToken);
-            }
-        }
+        });
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
