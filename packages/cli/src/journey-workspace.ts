@@ -108,11 +108,7 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
     let read = 0;
     for (const filePath of filePaths) {
         progress.report('parsing files', documents.length, filePaths.length);
-        const shown = (options.cwd !== undefined && path.relative(options.cwd, filePath).split(path.sep).join('/')) || filePath;
-        const given = options.texts?.get(filePath);
-        const bytes = given ?? await readRegularFile(filePath, shown).catch((error: NodeJS.ErrnoException) => {
-            throw error instanceof CliError ? error : new CliError(`cannot read ${shown}: ${error.code ?? error.message}`);
-        });
+        const bytes = options.texts?.get(filePath) ?? await readInputFile(filePath, options.cwd);
         if (options.hashContent) {
             hashes.push(contentHashOf(bytes));
         }
@@ -170,6 +166,17 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
         document.diagnostics = [diagnostic];
     }
     return { services: Journey, files: loadedFiles() };
+}
+
+/**
+ * The bytes of a file to check, as every command reads one: only a regular file (regular-file.ts), and
+ * a failure is a usage error naming the file as the user wrote it (relative to `cwd`).
+ */
+export async function readInputFile(filePath: string, cwd: string | undefined): Promise<Uint8Array> {
+    const shown = (cwd !== undefined && path.relative(cwd, filePath).split(path.sep).join('/')) || filePath;
+    return readRegularFile(filePath, shown).catch((error: NodeJS.ErrnoException) => {
+        throw error instanceof CliError ? error : new CliError(`cannot read ${shown}: ${error.code ?? error.message}`);
+    });
 }
 
 /** The sha-256 (hex) of a file's bytes (a text given for a file: of its UTF-8 bytes). */

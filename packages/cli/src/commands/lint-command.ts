@@ -8,7 +8,7 @@ import { loadConfigFile, workspaceRootOf } from '../config-file.js';
 import { findJourneyFiles } from '../file-discovery.js';
 import { formatters, formatsWithInfo } from '../formatters/index.js';
 import { LINT_FORMATS, type LintFormat } from '../format-names.js';
-import { contentHashOf, loadJourneyWorkspace, type JourneyServicePair } from '../journey-workspace.js';
+import { contentHashOf, loadJourneyWorkspace, readInputFile, type JourneyServicePair } from '../journey-workspace.js';
 import { cacheFileOf, configurationKey, LintCache } from '../lint-cache.js';
 import { applySafeFixes, mergeFixes, type FileFixes } from '../lint-fixer.js';
 import { fileMessages, infoCountOf, resultsOf, totalsOf, type FileMessages } from '../lint-results.js';
@@ -16,7 +16,6 @@ import { ruleSummaries } from '../rule-summaries.js';
 import { displayPosixPath } from '../formatters/paths.js';
 import { byAnotherName, isOneOf, sameFileAs } from '../output-file.js';
 import type { Progress } from '../progress.js';
-import { readRegularFile } from '../regular-file.js';
 import { journeyVersion } from '../version.js';
 
 export interface LintOptions {
@@ -185,11 +184,7 @@ async function openCache(location: string | undefined, cwd: string, outputFile: 
 async function readAll(files: readonly string[], cwd: string): Promise<Map<string, Uint8Array>> {
     const bytes = new Map<string, Uint8Array>();
     for (const filePath of files) {
-        // Said as the workspace says it (journey-workspace.ts).
-        const shown = path.relative(cwd, filePath).split(path.sep).join('/') || filePath;
-        bytes.set(filePath, await readRegularFile(filePath, shown).catch((error: NodeJS.ErrnoException) => {
-            throw error instanceof CliError ? error : new CliError(`cannot read ${shown}: ${error.code ?? error.message}`);
-        }));
+        bytes.set(filePath, await readInputFile(filePath, cwd));
     }
     return bytes;
 }
