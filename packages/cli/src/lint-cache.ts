@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AstUtils } from 'langium';
-import { formatCalendarDate, hasSyntaxErrors, journeyRules, JourneySettings, type CalendarDate, type JourneyConfig, type JourneyServices } from '@journey/language';
+import { compareText, formatCalendarDate, hasSyntaxErrors, journeyRules, JourneySettings, type CalendarDate, type JourneyConfig, type JourneyServices } from '@journey/language';
 import { CliError } from './cli-error.js';
-import type { LoadedFile } from './journey-workspace.js';
+import { contentHashOf, type LoadedFile } from './journey-workspace.js';
 import type { FileMessage, FileMessages, LintSeverity } from './lint-results.js';
 
 /**
@@ -117,9 +117,9 @@ export function configurationKey(config: JourneyConfig | undefined, today: Calen
     settings.applyConfig(config);
     const severities = journeyRules.map(rule => [rule.id, settings.severityOf(rule.id)]);
     // Suppression comments may name rules the registry lacks: the configuration's own entries too.
-    const configured = [...config?.severities ?? []].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const configured = [...config?.severities ?? []].sort(([a], [b]) => compareText(a, b));
     const dated = DATE_RULES.some(id => settings.severityOf(id) !== 'off');
-    return sha256(JSON.stringify({ severities, configured, today: dated ? formatCalendarDate(today) : null }));
+    return contentHashOf(JSON.stringify({ severities, configured, today: dated ? formatCalendarDate(today) : null }));
 }
 
 /** The cache of one run: read (or empty), asked for reusable results, updated, written. */
@@ -228,7 +228,7 @@ export class LintCache {
             format: CACHE_FORMAT,
             version: this.version,
             key: this.key,
-            entries: Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+            entries: Object.fromEntries([...this.entries].sort(([a], [b]) => compareText(a, b))),
         };
         const temporary = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
         try {
@@ -276,8 +276,8 @@ export function factsOf(files: readonly LoadedFile[], services: JourneyServices)
             }
         }
         return {
-            declares: [...declared.get(document.uri.toString()) ?? []].sort(compareCodeUnits),
-            refers: [...refers].sort(compareCodeUnits),
+            declares: [...declared.get(document.uri.toString()) ?? []].sort(compareText),
+            refers: [...refers].sort(compareText),
             unresolved,
             broken,
         };
@@ -308,21 +308,21 @@ export function fingerprints(files: ReadonlyArray<{ name: string; hash: string; 
     const joined = (table: Map<string, string[]>) => {
         const result = new Map<string, string>();
         for (const [name, list] of table) {
-            result.set(name, [...new Set(list)].sort(compareCodeUnits).join('\n'));
+            result.set(name, [...new Set(list)].sort(compareText).join('\n'));
         }
         return result;
     };
     const declarers = joined(declaredBy);
     const referrers = joined(referredBy);
     let everything: string | undefined;
-    const workspaceNames = () => everything ??= sha256([
-        [...new Set(files.flatMap(file => file.facts.declares))].sort(compareCodeUnits).join('\n'),
-        stamps.filter((_, index) => files[index].facts.broken).sort(compareCodeUnits).join('\n'),
+    const workspaceNames = () => everything ??= contentHashOf([
+        [...new Set(files.flatMap(file => file.facts.declares))].sort(compareText).join('\n'),
+        stamps.filter((_, index) => files[index].facts.broken).sort(compareText).join('\n'),
     ].join('\u0001'));
     return files.map(file => {
         const hash = createHash('sha256');
-        const own = [...new Set(file.facts.declares.map(nameOfDeclaration))].sort(compareCodeUnits);
-        const names = [...new Set([...file.facts.refers, ...own])].sort(compareCodeUnits);
+        const own = [...new Set(file.facts.declares.map(nameOfDeclaration))].sort(compareText);
+        const names = [...new Set([...file.facts.refers, ...own])].sort(compareText);
         for (const name of names) {
             hash.update(`d\u0000${name}\u0000${declarers.get(name) ?? ''}\u0001`);
         }
@@ -365,12 +365,4 @@ function isCachedMessage(value: unknown): value is CachedMessage {
     return Array.isArray(value) && value.length === 8
         && typeof value[0] === 'string' && (value[1] === 0 || value[1] === 1 || value[1] === 2) && typeof value[2] === 'string'
         && value.slice(3, 7).every(n => Number.isInteger(n)) && (value[7] === 0 || value[7] === 1);
-}
-
-function sha256(text: string): string {
-    return createHash('sha256').update(text).digest('hex');
-}
-
-function compareCodeUnits(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
