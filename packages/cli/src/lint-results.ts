@@ -83,11 +83,6 @@ export function resultsOf(files: readonly FileMessages[], options: ResultOptions
 }
 
 /** The info findings (severity 0) of the files: what `--info` adds to the output. */
-export function infoCount(files: readonly LoadedFile[]): number {
-    return files.reduce((sum, file) => sum + file.diagnostics.filter(diagnostic => toLintMessage(diagnostic).severity === 0).length, 0);
-}
-
-/** `infoCount` of files' findings. */
 export function infoCountOf(files: readonly FileMessages[]): number {
     return files.reduce((sum, file) => sum + file.messages.filter(({ message }) => message.severity === 0).length, 0);
 }
