@@ -1,7 +1,9 @@
 // What the benches of issue 16 share (bench/server-bench.mjs, bench/lint-bench.mjs,
 // bench/preview-edit-bench.mjs, bench/lsp-bench.mjs): the generated inputs and the statistics.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateJourney } from './generate-journey.mjs';
 
@@ -94,6 +96,31 @@ export function benchOptions(argv = process.argv.slice(2)) {
     const quick = argv.includes('--quick');
     const at = argv.indexOf('--runs');
     return { quick, runs: at >= 0 ? Math.max(1, Number(argv[at + 1])) : quick ? 2 : 5 };
+}
+
+/**
+ * A runner of node child processes that says each one's wall time (ms), peak RSS (bytes: Node's own
+ * count, written at exit by a --require hook in `scratch`, so it works wherever Node runs, unlike GNU
+ * time), stdout and exit code. Exit 0 and 1 are results (lint's clean and dirty); any other ends the
+ * bench, named `bench` in the message.
+ */
+export function peakRssRunner(scratch, bench) {
+    const hook = path.join(scratch, 'peak-rss.cjs');
+    const rssFile = path.join(scratch, 'peak-rss');
+    writeFileSync(hook, "process.on('exit', () => require('fs').writeFileSync(process.env.JOURNEY_PEAK_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)));\n");
+    return (name, nodeArgs, cwd = scratch) => {
+        rmSync(rssFile, { force: true });
+        const started = performance.now();
+        const result = spawnSync(process.execPath, ['--require', hook, ...nodeArgs], {
+            cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, JOURNEY_PEAK_RSS_FILE: rssFile },
+        });
+        const ms = performance.now() - started;
+        if (result.status !== 0 && result.status !== 1) {
+            console.error(`${bench}: ${name} failed (${result.status ?? result.signal}): ${result.stderr.slice(0, 2000)}`);
+            process.exit(1);
+        }
+        return { ms, rss: Number(readFileSync(rssFile, 'utf8')), stdout: result.stdout, status: result.status };
+    };
 }
 
 export const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -30,41 +30,19 @@
 //   format --check 8.1 MB        11.7 s (10.5–13.4) = 1.25 × lint of the same: the formatter   goal ≤ 0.5:  not met
 //     itself (it prints every token again), not the parse, is the cost
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { median, resultLine, spread, writeWorkspace } from './bench-common.mjs';
+import { JOURNEY, ROOT, benchOptions, median, peakRssRunner, resultLine, spread, writeWorkspace } from './bench-common.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const journey = path.join(root, 'packages/cli/bin/journey.cjs');
-const lexOnly = path.join(root, 'bench/lex-only.mjs');
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const runsAt = args.indexOf('--runs');
-const RUNS = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1])) : quick ? 2 : 5;
+const journey = JOURNEY;
+const lexOnly = path.join(ROOT, 'bench/lex-only.mjs');
+const { quick, runs: RUNS } = benchOptions();
 const scale = quick ? 0.25 : 1;
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'journey-lint-bench-'));
-const hook = path.join(scratch, 'peak-rss.cjs');
-writeFileSync(hook, "process.on('exit', () => require('fs').writeFileSync(process.env.JOURNEY_PEAK_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)));\n");
-const rssFile = path.join(scratch, 'peak-rss');
-
 /** node `args` in `cwd`: wall time (ms), peak RSS (bytes), stdout. Exit 0 and 1 are results; others fail. */
-function run(name, nodeArgs, cwd = scratch) {
-    rmSync(rssFile, { force: true });
-    const started = performance.now();
-    const result = spawnSync(process.execPath, ['--require', hook, ...nodeArgs], {
-        cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, JOURNEY_PEAK_RSS_FILE: rssFile },
-    });
-    const ms = performance.now() - started;
-    if (result.status !== 0 && result.status !== 1) {
-        console.error(`lint bench: ${name} failed (${result.status ?? result.signal}): ${result.stderr.slice(0, 2000)}`);
-        process.exit(1);
-    }
-    return { ms, rss: Number(readFileSync(rssFile, 'utf8')), stdout: result.stdout, status: result.status };
-}
+const run = peakRssRunner(scratch, 'lint bench');
 
 const lintHelp = spawnSync(process.execPath, [journey, 'lint', '--help'], { encoding: 'utf8' }).stdout;
 const hasCache = /^\s*--cache\b/m.test(lintHelp);

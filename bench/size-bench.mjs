@@ -22,11 +22,10 @@
 // (cross-file links point into them). The single line is the densest such text (70 bytes a declaration)
 // and a fixed 80 MB (Node and the language's code) is 16 × its 5 MB.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { JOURNEY, benchOptions, writeWorkspace } from './bench-common.mjs';
+import { JOURNEY, benchOptions, peakRssRunner, writeWorkspace } from './bench-common.mjs';
 
 const journey = JOURNEY;
 const { quick, runs: RUNS } = benchOptions();
@@ -34,10 +33,7 @@ const scale = quick ? 0.1 : 1;
 const GOAL = 40;
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'journey-size-'));
-// Peak RSS of a child: Node's own count, written when it exits (works wherever Node runs, unlike GNU time).
-const hook = path.join(scratch, 'peak-rss.cjs');
-writeFileSync(hook, "process.on('exit', () => require('fs').writeFileSync(process.env.JOURNEY_PEAK_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)));\n");
-const rssFile = path.join(scratch, 'peak-rss');
+const measure = peakRssRunner(scratch, 'size bench');
 
 /** The inputs: each a folder of .journey files. */
 function makeCases() {
@@ -76,21 +72,6 @@ function filesIn(folder) {
     return spawnSync('find', [folder, '-name', '*.journey', '-type', 'f'], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
 }
 
-/** Runs node with `args`; its wall time (ms) and peak RSS (bytes). */
-function measure(args, cwd) {
-    rmSync(rssFile, { force: true });
-    const started = performance.now();
-    const result = spawnSync(process.execPath, ['--require', hook, ...args], {
-        cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, JOURNEY_PEAK_RSS_FILE: rssFile },
-    });
-    const ms = performance.now() - started;
-    if (result.status !== 0 && result.status !== 1) {
-        console.error(`size bench: node ${args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr.slice(0, 2000)}`);
-        process.exit(1);
-    }
-    return { ms, rss: Number(readFileSync(rssFile, 'utf8')), stdout: result.stdout };
-}
-
 const cases = makeCases();
 const readOnly = path.join(scratch, 'read.mjs');
 writeFileSync(readOnly, "import { readFileSync } from 'node:fs'; let n = 0; for (const f of process.argv.slice(2)) n += readFileSync(f, 'utf8').length; console.log(n);\n");
@@ -101,14 +82,14 @@ for (const c of cases) {
     c.read = { ms: [], rss: [] };
 }
 for (let run = 0; run < RUNS; run++) {
-    const node = measure(['-e', '0'], scratch);
+    const node = measure('node -e 0', ['-e', '0']);
     bare.ms.push(node.ms);
     bare.rss.push(node.rss);
     for (const c of cases) {
-        const read = measure([readOnly, ...c.files], scratch);
+        const read = measure(`reading ${c.name}`, [readOnly, ...c.files]);
         c.read.ms.push(read.ms);
         c.read.rss.push(read.rss);
-        const lint = measure([journey, 'lint', '--no-progress', '--format', 'json', c.folder], scratch);
+        const lint = measure(`journey lint of ${c.name}`, [journey, 'lint', '--no-progress', '--format', 'json', c.folder]);
         c.lint.ms.push(lint.ms);
         c.lint.rss.push(lint.rss);
         if (run === 0) {
