@@ -123,6 +123,13 @@ export function peakRssRunner(scratch, bench) {
     };
 }
 
+/** Answers what the language server asks of its client as an editor with no settings would (configuration, registrations, progress). */
+export function answerServerRequests(connection) {
+    connection.onRequest('workspace/configuration', params => params.items.map(() => null));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+}
+
 export const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 /** The 95th percentile, nearest rank. */
 export const p95 = values => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(0.95 * values.length) - 1)];

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generateLargeJourney } from './bench-common.mjs';
+import { answerServerRequests, generateLargeJourney } from './bench-common.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { createJourneyServices, formatJourneyDocument, buildJourneyMapModels } = await import(pathToFileURL(path.join(root, 'packages/language/out/index.js')).href);
@@ -127,9 +127,7 @@ const time = async run => {
     connection.onNotification('textDocument/publishDiagnostics', params => {
         waiters.splice(0).forEach(waiter => waiter(params));
     });
-    connection.onRequest('workspace/configuration', params => params.items.map(() => null));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    answerServerRequests(connection);
     connection.listen();
     const diagnosticsFor = uri => new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within 120 s`)), 120_000);

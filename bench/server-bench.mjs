@@ -42,7 +42,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generateLargeJourney, median, p95, positionIn, resultLine, spread, writeWorkspace } from './bench-common.mjs';
+import { answerServerRequests, generateLargeJourney, median, p95, positionIn, resultLine, spread, writeWorkspace } from './bench-common.mjs';
 import { generateJourney } from './generate-journey.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -90,9 +90,7 @@ async function startServer(folder) {
         }
     });
     connection.onNotification(() => {});
-    connection.onRequest('workspace/configuration', params => params.items.map(() => null));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    answerServerRequests(connection);
     connection.listen();
     /** The next diagnostics published for `uri`. */
     const diagnosticsFor = uri => new Promise((resolve, reject) => {
