@@ -78,7 +78,9 @@ function compactAst(root: AstNode): void {
     const pending: AstNode[] = [root];
     for (let node = pending.pop(); node; node = pending.pop()) {
         const keys = Object.keys(node);
-        if (node !== root && keys.length > FAST_PROPERTIES) {
+        // A copy's children still name the node it replaced as their container.
+        const copied = node !== root && keys.length > FAST_PROPERTIES;
+        if (copied) {
             node = fastCopy(node);
         }
         const properties = node as unknown as Record<string, unknown>;
@@ -94,12 +96,16 @@ function compactAst(root: AstNode): void {
                 properties[key] = value.slice();
                 for (const item of value) {
                     if (isAstNode(item)) {
-                        (item as { $container: AstNode }).$container = node;
+                        if (copied) {
+                            (item as { $container: AstNode }).$container = node;
+                        }
                         pending.push(item);
                     }
                 }
             } else if (isAstNode(value)) {
-                (value as { $container: AstNode }).$container = node;
+                if (copied) {
+                    (value as { $container: AstNode }).$container = node;
+                }
                 pending.push(value);
             }
         }
