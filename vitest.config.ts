@@ -32,6 +32,7 @@ export default defineConfig({
             '@journey/language/links': fileURLToPath(new URL('./packages/language/src/utils/project-links.ts', import.meta.url)),
             '@journey/language': fileURLToPath(new URL('./packages/language/src/index.ts', import.meta.url)),
             '@journey/preview': fileURLToPath(new URL('./packages/preview/src/index.ts', import.meta.url)),
+            '@journey/site': fileURLToPath(new URL('./packages/site/src/index.ts', import.meta.url)),
             '@journey/interchange': fileURLToPath(new URL('./packages/interchange/src/index.ts', import.meta.url)),
         },
     },

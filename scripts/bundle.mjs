@@ -8,6 +8,7 @@
 // the top level). Source maps only when asked for: JOURNEY_SOURCEMAP=1.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -44,6 +45,14 @@ const commandsBeside = {
         build.onResolve({ filter: /^\.\/commands\.cjs$/ }, () => ({ path: './commands.cjs', external: true }));
     },
 };
+/** `import text from './file?raw'` (the site's browser script): the file's text, as vitest reads it. */
+const rawText = {
+    name: 'raw-text',
+    setup(build) {
+        build.onResolve({ filter: /\?raw$/ }, args => ({ path: path.resolve(args.resolveDir, args.path.replace(/\?raw$/, '')), namespace: 'raw-text' }));
+        build.onLoad({ filter: /.*/, namespace: 'raw-text' }, args => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+    },
+};
 mkdirSync(`${root}packages/cli/dist`, { recursive: true });
 copyFileSync(`${root}node_modules/${ELK}`, `${root}packages/cli/dist/elk.cjs`);
 
@@ -70,7 +79,7 @@ const bundle = (entry, outfile, plugins) => build({
 });
 const builds = await Promise.all([
     bundle('main.ts', 'journey.cjs', [commandsBeside]),
-    bundle('commands/index.ts', 'commands.cjs', [elkBeside]),
+    bundle('commands/index.ts', 'commands.cjs', [elkBeside, rawText]),
 ]);
 // The folders of the packages the bundle carries (a build record, not shipped): the package test checks engines.node against theirs.
 const packageOf = input => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? [];

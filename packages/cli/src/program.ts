@@ -64,6 +64,17 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--today <date>', 'the date overdue plans and stale reviews are judged by (YYYY-MM-DD)')
         .action(async (file: string, options) => setExitCode(await (await commands()).renderCommand(file, options, io)));
 
+    program.command('build')
+        .description('Write the static site of the workspace: an index, a page per journey and per persona, reports across journeys.')
+        .argument('[paths...]', 'files, folders or globs (default: the current folder)')
+        .option('-o, --output <dir>', 'the folder to write the site to (made when missing; never one holding other files)', 'site')
+        .option('--single-file', 'write the whole site as one self-contained HTML file, DIR/index.html')
+        .option('--title <title>', 'the site\'s title (default: Journey maps)')
+        .option('-c, --config <file>', 'rule severities for the lint findings shown (default: journey.config.json, as lint finds it)')
+        .option('--today <date>', 'the date overdue plans and stale reviews are judged by (YYYY-MM-DD)')
+        .option('--no-progress', 'never show the progress line')
+        .action(async (paths: string[], options) => setExitCode(await (await commands()).buildCommand(paths, options, io)));
+
     program.command('export')
         .description('Write the journeys of a .journey file as JSON, a Mermaid journey diagram or CSV (stdout or OUT).')
         .argument('<file>', WORKSPACE_OF_FILE)

@@ -9,6 +9,7 @@ export * from './model/journey-facts.js';
 export * from './formatting/journey-formatter.js';
 export * from './model/journey-graph.js';
 export * from './model/journey-model.js';
+export * from './model/workspace-model.js';
 export * from './model/number-format.js';
 export * from './journey-module.js';
 export type * from './journey-services.js';

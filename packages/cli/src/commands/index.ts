@@ -7,3 +7,4 @@ export { lintCommand } from './lint-command.js';
 export { lspCommand } from './lsp-command.js';
 export { renderCommand } from './render-command.js';
 export { rulesCommand } from './rules-command.js';
+export { buildCommand } from './build-command.js';

@@ -1,8 +1,9 @@
-import { AstUtils, GrammarUtils, type AstNode } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
+import { named, nameRangeOf, optionalNamed, rangeOf, texts } from './model-parts.js';
 import type { Range } from 'vscode-languageserver';
 import { parseCalendarDate, toEpochDay, type CalendarDate } from './calendar-date.js';
 import {
-    isJourney, isOpportunity, isPain, type Journey, type Kpi, type Model, type Opportunity, type Pain, type Plan, type Stage,
+    isJourney, isOpportunity, isPain, type Journey, type Kpi, type Model, type Opportunity, type Pain, type Persona, type Plan, type Stage,
     type Touchpoint
 } from '../generated/ast.js';
 import {
@@ -195,15 +196,7 @@ export function buildJourneyMapModel(journey: Journey, today: CalendarDate): Jou
     return {
         uri,
         ...named(journey),
-        personas: personas.map(persona => ({
-            ...named(persona),
-            description: texts(persona.descriptions),
-            goals: texts(persona.goals),
-            pains: texts(persona.pains),
-            motivations: texts(persona.motivations),
-            prefers: persona.prefers.flatMap(line => line.channels.flatMap(channel => channel.ref ? [named(channel.ref)] : [])),
-            needs: persona.needs.map(need => ({ ...named(need), importance: need.importance })),
-        })),
+        personas: personas.map(personaModel),
         trigger: journey.triggers[0]?.text,
         state: !state ? { kind: 'unspecified' } : state.future ? { kind: 'future', of: state.currentState?.ref?.name ?? state.currentState?.$refText, ofLabel: state.currentState?.ref?.label } : { kind: 'current' },
         owner: optionalNamed(journey.owners[0]?.team?.ref),
@@ -227,6 +220,18 @@ export function buildJourneyMapModel(journey: Journey, today: CalendarDate): Jou
         plans: journey.plans.map(plan => planModel(plan, today)),
         range: rangeOf(journey),
         nameRange: nameRangeOf(journey),
+    };
+}
+
+export function personaModel(persona: Persona): PersonaModel {
+    return {
+        ...named(persona),
+        description: texts(persona.descriptions),
+        goals: texts(persona.goals),
+        pains: texts(persona.pains),
+        motivations: texts(persona.motivations),
+        prefers: persona.prefers.flatMap(line => line.channels.flatMap(channel => channel.ref ? [named(channel.ref)] : [])),
+        needs: persona.needs.map(need => ({ ...named(need), importance: need.importance })),
     };
 }
 
@@ -353,25 +358,6 @@ function planModel(plan: Plan, today: CalendarDate): PlanModel {
     };
 }
 
-/**
- * Name and label of a declaration. Error recovery can leave either unset (`journey renewal {`, a
- * file cut short after `touchpoint quote`), although the AST types say they are strings: the model
- * is plain data with strings everywhere, so a missing name is empty and a missing label is the name.
- */
-function named(node: { name: string; label: string }): NamedRef {
-    const name = node.name ?? '';
-    return { name, label: node.label ?? name };
-}
-
-/** The texts of a list of lines, leaving out a line whose text error recovery did not read. */
-function texts(lines: ReadonlyArray<{ text: string }>): string[] {
-    return lines.flatMap(line => line.text === undefined ? [] : [line.text]);
-}
-
-function optionalNamed(node: { name: string; label: string } | undefined): NamedRef | undefined {
-    return node ? named(node) : undefined;
-}
-
 function definedRanges<K extends string>(nodes: Record<K, AstNode | undefined>): Partial<Record<K, Range>> {
     const ranges: Partial<Record<K, Range>> = {};
     for (const key of Object.keys(nodes) as K[]) {
@@ -381,14 +367,4 @@ function definedRanges<K extends string>(nodes: Record<K, AstNode | undefined>):
         }
     }
     return ranges;
-}
-
-const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-function rangeOf(node: AstNode): Range {
-    return node.$cstNode?.range ?? EMPTY_RANGE;
-}
-
-function nameRangeOf(node: AstNode): Range {
-    return GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range ?? rangeOf(node);
 }

@@ -1,0 +1,61 @@
+import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SiteFiles } from '@journey/site';
+import { CliError } from '../cli-error.js';
+import { displayPosixPath } from '../formatters/paths.js';
+
+/**
+ * The list of the files a build wrote, kept in the site's folder: the next build removes the pages
+ * that are gone (a journey deleted) and nothing else, and a folder without it that holds anything is
+ * never written into: it is not ours.
+ */
+export const SITE_MANIFEST = '.journey-site';
+
+/**
+ * Writes a built site into `folder`: made when missing; refused when it holds files a build did not
+ * write, or holds (or is) one of the inputs. Files of the previous build that this one does not have are
+ * removed. Writes only when the content changed, so a rebuild of the same input touches nothing.
+ */
+export async function writeSite(site: SiteFiles, folder: string, inputs: readonly string[], cwd: string): Promise<void> {
+    const shown = displayPosixPath(folder, cwd) || '.';
+    const inside = inputs.find(input => !path.relative(folder, input).startsWith('..') && !path.isAbsolute(path.relative(folder, input)));
+    if (inside !== undefined) {
+        throw new CliError(`-o ${shown} holds ${displayPosixPath(inside, cwd)}, one of the maps being built; write the site to a folder of its own (e.g. -o site)`);
+    }
+    const info = await lstat(folder).catch(() => undefined);
+    if (info && !info.isDirectory()) {
+        throw new CliError(`-o ${shown} is a file, not a folder; name a folder for the site (it is made when missing)`);
+    }
+    const previous = info ? await previousBuild(folder, shown) : [];
+    try {
+        for (const [file, content] of site) {
+            const target = path.join(folder, ...file.split('/'));
+            await mkdir(path.dirname(target), { recursive: true });
+            const existing = await readFile(target, 'utf8').catch(() => undefined);
+            if (existing !== content) {
+                await writeFile(target, content, 'utf8');
+            }
+        }
+        for (const file of previous.filter(file => !site.has(file))) {
+            await rm(path.join(folder, ...file.split('/')), { force: true });
+        }
+        await writeFile(path.join(folder, SITE_MANIFEST), `${[...site.keys()].join('\n')}\n`, 'utf8');
+    } catch (error) {
+        throw new CliError(`cannot write the site to ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+}
+
+/** The files the last build wrote into `folder`; a usage error when the folder has files and no manifest. */
+async function previousBuild(folder: string, shown: string): Promise<string[]> {
+    const manifest = await readFile(path.join(folder, SITE_MANIFEST), 'utf8').catch(() => undefined);
+    if (manifest !== undefined) {
+        // Only paths a build could have written: relative, inside the folder.
+        return manifest.split('\n').filter(line => line !== '' && !line.startsWith('/') && !line.split('/').includes('..'));
+    }
+    const entries = await readdir(folder);
+    if (entries.length > 0) {
+        throw new CliError(`-o ${shown} is not empty and was not written by journey build (no ${SITE_MANIFEST} in it); `
+            + 'choose a new folder, or empty this one: journey build never overwrites files it did not write');
+    }
+    return [];
+}
