@@ -14,6 +14,8 @@ const PROCESS_TESTS = [
     'test/preview/browser.test.ts',
     'test/preview/xss.browser.test.ts',
     'test/preview/spec-audit-render.test.ts',
+    'test/site/**/*.browser.test.ts',
+    'test/site/serve*.test.ts',
 ];
 
 /** Tests that drive real editors: VS Code (code-server and Chromium) and Neovim. */
