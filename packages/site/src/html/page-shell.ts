@@ -23,6 +23,10 @@ export interface ShellContext {
  * served live, a connection back to the server for the reload events.
  */
 export function contentSecurityPolicy(options: SiteOptions): string {
+    // Written as is into the page (its quotes are the CSP's): a nonce is base64 and the rest is ours.
+    if (!/^[A-Za-z0-9+/=_-]+$/.test(options.nonce)) {
+        throw new Error(`a CSP nonce is base64, not "${options.nonce}"`);
+    }
     const nonce = `'nonce-${options.nonce}'`;
     return [
         "default-src 'none'",
@@ -65,7 +69,7 @@ function documentOf(context: ShellContext, title: string, path: PagePath, head: 
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options)}">
+<meta http-equiv="Content-Security-Policy" content="${raw(contentSecurityPolicy(options))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
 <meta name="generator" content="journey ${context.version}">
