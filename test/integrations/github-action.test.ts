@@ -67,7 +67,7 @@ describe('action.yml', () => {
 
     it('has the inputs the README documents, and passes them to scripts only through the environment', () => {
         const action = readAction(repoRoot);
-        expect(Object.keys(action.inputs)).toEqual(['paths', 'format', 'max-warnings', 'upload-sarif', 'version', 'config', 'working-directory']);
+        expect(Object.keys(action.inputs)).toEqual(['paths', 'format', 'max-warnings', 'upload-sarif', 'version', 'config', 'working-directory', 'site', 'pages']);
         expect(action.runs.using).toBe('composite');
         for (const step of action.runs.steps) {
             // `${{ }}` pasted into a script is how workflow injection happens.
@@ -89,6 +89,8 @@ describe.concurrent('the action run on a repository', { timeout: 120_000 }, () =
         expect(run.steps.map(step => [step.name, step.outcome])).toEqual([
             ['Install the journey CLI', 'success'],
             ['Lint the journey maps', 'success'],
+            ['Build the site of the maps', 'skipped'],
+            ['Upload the site for GitHub Pages', 'skipped'],
             ['Upload the SARIF report to code scanning', 'skipped'],
             ['Fail on errors or too many warnings', 'failure'],
         ]);
@@ -152,6 +154,20 @@ describe.concurrent('the action run on a repository', { timeout: 120_000 }, () =
         expect(run.steps[1].stderr).toContain('journey: ');
         expect(run.summary).toContain('journey lint could not run (exit code 2)');
         expect(run.steps.at(-1)!.stdout).toContain('::error title=journey lint::journey lint could not run (exit code 2)');
+    });
+
+    it('builds the site of the maps and hands it to the GitHub Pages upload, whatever lint found', async ({ expect }) => {
+        const run = await runAction(fixtureRepository({ 'maps/checkout.journey': BROKEN }), { paths: 'maps', site: '_site', pages: 'true' });
+        const build = run.steps.find(step => step.name === 'Build the site of the maps')!;
+        expect(build.outcome, run.log).toBe('success');
+        const siteDir = run.outputs['site-dir'];
+        expect(siteDir).toMatch(/\/_site$/);
+        expect(readFileSync(path.join(siteDir, 'index.html'), 'utf8')).toContain('Olivia replaces her tool');
+        expect(readFileSync(path.join(siteDir, 'journeys/checkout.html'), 'utf8')).toContain('Unknown persona `nobody`');
+        const upload = run.steps.find(step => step.name === 'Upload the site for GitHub Pages')!;
+        expect(upload.uses).toEqual({ action: 'actions/upload-pages-artifact@v3', with: { path: siteDir } });
+        // The lint errors still fail the job after the site is built.
+        expect(run.steps.at(-1)!.outcome).toBe('failure');
     });
 
     it('installs the version asked for, also as a tarball', async ({ expect }) => {
