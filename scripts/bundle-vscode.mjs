@@ -9,6 +9,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { rawText } from './raw-text-plugin.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ext = `${root}packages/vscode/`;
@@ -52,6 +53,7 @@ await Promise.all([
         format: 'cjs',
         target: 'node20',
         external: ['vscode'],
+        plugins: [rawText],
     }),
     build({
         ...common,

@@ -8,8 +8,8 @@
 // the top level). Source maps only when asked for: JOURNEY_SOURCEMAP=1.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rawText } from './raw-text-plugin.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
@@ -43,14 +43,6 @@ const commandsBeside = {
         build.onResolve({ filter: /^\.\/commands\/index\.js$/ }, () => ({ path: 'commands', namespace: 'journey-commands' }));
         build.onLoad({ filter: /.*/, namespace: 'journey-commands' }, () => ({ contents: "module.exports = require('./commands.cjs');", loader: 'js' }));
         build.onResolve({ filter: /^\.\/commands\.cjs$/ }, () => ({ path: './commands.cjs', external: true }));
-    },
-};
-/** `import text from './file?raw'` (the site's browser script): the file's text, as vitest reads it. */
-const rawText = {
-    name: 'raw-text',
-    setup(build) {
-        build.onResolve({ filter: /\?raw$/ }, args => ({ path: path.resolve(args.resolveDir, args.path.replace(/\?raw$/, '')), namespace: 'raw-text' }));
-        build.onLoad({ filter: /.*/, namespace: 'raw-text' }, args => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
     },
 };
 mkdirSync(`${root}packages/cli/dist`, { recursive: true });

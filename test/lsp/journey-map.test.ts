@@ -1,4 +1,5 @@
-import type { JourneyMapChangedParams, JourneyMapResult } from '@journey/language/protocol';
+import type { JourneyMapChangedParams, JourneyMapResult, JourneyWorkspaceResult } from '@journey/language/protocol';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PERSONAS, RENEWAL_CLEAN, RENEWAL_WITH_PROBLEMS } from '../support/fixtures.js';
 import { lspSessions, type LspTestClient } from '../support/lsp-client.js';
@@ -76,5 +77,22 @@ describe('journey/map and journey/mapChanged', () => {
         const uri = 'file:///nowhere/missing.journey';
         expect(await client.connection.sendRequest<JourneyMapResult>('journey/map', { uri }))
             .toEqual({ uri, version: null, journeys: [], hasSyntaxErrors: false, unknown: true });
+    });
+
+    it('answers journey/workspace with every journey, persona, team and source of the workspace and each file\'s diagnostics', async () => {
+        const { ws, client } = start({ 'personas.journey': PERSONAS, 'renewal.journey': RENEWAL_WITH_PROBLEMS });
+        await client.initialize(ws.root);
+        const result = await client.connection.sendRequest<JourneyWorkspaceResult>('journey/workspace');
+        expect(result.workspace.journeys.map(journey => journey.name)).toEqual(['renewal']);
+        expect(result.workspace.personas.map(persona => persona.name)).toEqual(['olivia']);
+        expect(result.workspace.teams.map(team => team.name).length).toBeGreaterThan(0);
+        expect(result.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(result.files.map(file => file.uri)).toEqual([pathToFileURL(ws.path('personas.journey')).href, pathToFileURL(ws.path('renewal.journey')).href]);
+        const renewal = result.files[1];
+        expect(renewal.hasSyntaxErrors).toBe(false);
+        expect(renewal.diagnostics.length).toBeGreaterThan(0);
+        expect(renewal.diagnostics.every(diagnostic => typeof diagnostic.code === 'string' && ['error', 'warning', 'info'].includes(diagnostic.severity))).toBe(true);
+        const lines = renewal.diagnostics.map(diagnostic => diagnostic.range.start.line);
+        expect(lines).toEqual([...lines].sort((a, b) => a - b));
     });
 });

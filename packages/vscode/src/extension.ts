@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { exportInterchange, importInterchange, type InterchangeContext, type InterchangeFormat } from './interchange-commands.js';
 import { createLanguageClient } from './language-client.js';
 import { JourneyPreviewManager } from './preview-manager.js';
+import { JourneyReportPanel } from './report-panel.js';
 import type { ExportFormat } from './webview-messages.js';
 
 /**
@@ -70,6 +71,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
             return undefined;
         }
     });
+    // The workspace report: the pages of `journey build`, beside the editor.
+    register('journey.report.open', () => JourneyReportPanel.show({
+        client: () => client!, clientReady: () => started, output, version: String(context.extension.packageJSON.version),
+    }));
     register('journey.restartServer', async () => {
         await client?.restart();
         previews.listen(client!);

@@ -1,5 +1,6 @@
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { JourneyMapModel } from '../model/journey-model.js';
+import type { WorkspaceModel } from '../model/workspace-model.js';
 
 /**
  * The custom LSP messages of the journey language server, named and typed once for the server
@@ -38,6 +39,30 @@ export interface JourneyMapChangedParams {
  */
 export const JourneyMapChangedNotification = new NotificationType<JourneyMapChangedParams>('journey/mapChanged');
 
+export interface JourneyWorkspaceFile {
+    uri: string;
+    /** Its diagnostics as the editor shows them (rule id in `code`), in position order. */
+    diagnostics: Array<{ severity: 'error' | 'warning' | 'info'; code: string; message: string; range: JourneyMapModel['range'] }>;
+    hasSyntaxErrors: boolean;
+}
+
+export interface JourneyWorkspaceResult {
+    workspace: WorkspaceModel;
+    files: JourneyWorkspaceFile[];
+    /** The day stale reviews and overdue plans were judged by (YYYY-MM-DD). */
+    today: string;
+}
+
+/**
+ * Request `journey/workspace`: the whole workspace as plain data (every journey's map, the personas,
+ * teams and sources) with every file's diagnostics, once every document is validated: what the
+ * workspace report (the static site's pages) is built from.
+ */
+export const JourneyWorkspaceRequest = new RequestType0<JourneyWorkspaceResult, void>('journey/workspace');
+
+export type {
+    DeclarationModel, SourceModel, WorkspaceModel, WorkspacePersonaModel
+} from '../model/workspace-model.js';
 export type {
     FlowModel, JourneyMapModel, KpiModel, NamedRef, OpportunityModel, PainModel, PersonaModel, PlanModel, StageModel, TextModel,
     TouchpointModel, ValueGapRowModel

@@ -6,9 +6,12 @@ import { withoutByteOrderMark } from '../parser/byte-order-mark.js';
 import { hasSyntaxErrors } from '../parser/syntax-errors.js';
 import type { Model } from '../generated/ast.js';
 import { buildJourneyMapModels } from '../model/journey-model.js';
+import { buildWorkspaceModel } from '../model/workspace-model.js';
+import { formatCalendarDate } from '../model/calendar-date.js';
+import { compareText } from '../utils/ordering.js';
 import { createJourneyServices } from '../journey-module.js';
 import type { JourneyServices } from '../journey-services.js';
-import { JourneyMapChangedNotification, JourneyMapRequest, type JourneyMapResult } from './journey-protocol.js';
+import { JourneyMapChangedNotification, JourneyMapRequest, JourneyWorkspaceRequest, type JourneyMapResult, type JourneyWorkspaceResult } from './journey-protocol.js';
 
 /**
  * Starts the .journey language server on the process's stdio (or whatever transport the command
@@ -71,6 +74,37 @@ function registerJourneyMapProtocol(connection: Connection, shared: LangiumShare
             journeys: buildJourneyMapModels(document.parseResult.value as Model, Journey.validation.JourneySettings.currentDate()),
             hasSyntaxErrors: hasSyntaxErrors(document),
         };
+    });
+    connection.onRequest(JourneyWorkspaceRequest, async (): Promise<JourneyWorkspaceResult> => {
+        await shared.workspace.WorkspaceManager.ready;
+        // After the build under way (a read waits for writes): every file parsed and linked. Files no editor
+        // has open are not validated by Langium; their findings are worked out here, and not published.
+        return shared.workspace.WorkspaceLock.read(async () => {
+            const journeyDocuments = documents.all.filter(document => document.uri.path.endsWith('.journey')).toArray()
+                .sort((a, b) => compareText(a.uri.toString(), b.uri.toString()));
+            const today = Journey.validation.JourneySettings.currentDate();
+            const files = [];
+            for (const document of journeyDocuments) {
+                const diagnostics = document.state >= DocumentState.Validated
+                    ? document.diagnostics ?? []
+                    : await Journey.validation.DocumentValidator.validateDocument(document);
+                files.push({
+                    uri: document.uri.toString(),
+                    diagnostics: diagnostics.map(diagnostic => ({
+                        severity: diagnostic.severity === 1 ? 'error' as const : diagnostic.severity === 2 ? 'warning' as const : 'info' as const,
+                        code: String(diagnostic.code ?? 'syntax'),
+                        message: diagnostic.message,
+                        range: diagnostic.range,
+                    })).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareText(a.code, b.code)),
+                    hasSyntaxErrors: hasSyntaxErrors(document),
+                });
+            }
+            return {
+                workspace: buildWorkspaceModel(journeyDocuments.map(document => document.parseResult.value as Model), today),
+                files,
+                today: formatCalendarDate(today),
+            };
+        });
     });
 }
 
