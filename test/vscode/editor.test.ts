@@ -270,4 +270,22 @@ describe('the extension in VS Code (code-server)', () => {
         expect(await preview.locator('#zoom-level').textContent()).toBe('80%');
         expect(await bench.page.locator('.tabs-container .tab[aria-label^="Preview fleet-renewal.journey"]').count()).toBe(1);
     }, 90_000);
+
+    it('opens the workspace report beside the editor: the site\'s pages, a journey with its map one click away', async () => {
+        await bench.openFile('brightspoke-cx/journeys/fleet-renewal.journey');
+        await bench.runCommand('Journey: Open Workspace Report');
+        const report = bench.preview();
+        const rows = report.locator('div.page[data-page="index.html"] tr[data-journey]');
+        await expect.poll(() => rows.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
+        expect(await rows.evaluateAll(nodes => nodes.map(node => node.getAttribute('data-journey')))).toEqual(expect.arrayContaining(['fleet_renewal', 'renewal']));
+        await report.locator('div.page[data-page="index.html"] a[href="#page=journeys%2Ffleet_renewal.html"]').first().click();
+        const page = report.locator('div.page[data-page="journeys/fleet_renewal.html"]');
+        await expect.poll(() => page.isVisible(), { timeout: 10_000 }).toBe(true);
+        await expect.poll(() => page.locator('svg.journey g.journey-node[data-id^="tp:fleet_renewal:"]').count(), { timeout: 10_000 }).toBeGreaterThan(3);
+        await bench.page.waitForTimeout(500);
+        await bench.screenshot('test-results/editor-report.png');
+        if (process.env.JOURNEY_UPDATE_SCREENSHOTS) {
+            await bench.screenshot('docs/images/editor-report.png');
+        }
+    }, 120_000);
 });
