@@ -31,6 +31,7 @@ export default defineConfig({
             '@journey/language/server': fileURLToPath(new URL('./packages/language/src/server/language-server.ts', import.meta.url)),
             '@journey/language/number-format': fileURLToPath(new URL('./packages/language/src/model/number-format.ts', import.meta.url)),
             '@journey/language/protocol': fileURLToPath(new URL('./packages/language/src/server/journey-protocol.ts', import.meta.url)),
+            '@journey/language/ordering': fileURLToPath(new URL('./packages/language/src/utils/ordering.ts', import.meta.url)),
             '@journey/language/links': fileURLToPath(new URL('./packages/language/src/utils/project-links.ts', import.meta.url)),
             '@journey/language': fileURLToPath(new URL('./packages/language/src/index.ts', import.meta.url)),
             '@journey/preview': fileURLToPath(new URL('./packages/preview/src/index.ts', import.meta.url)),
