@@ -1,5 +1,5 @@
 import type { JourneyMapModel, SourceModel } from '@journey/language';
-import { compareText } from '@journey/language';
+import { compareText } from '@journey/language/ordering';
 import { html } from '../html/markup.js';
 import { badge, counted, signed, table } from '../html/parts.js';
 import { painsOf, touchpointsOf } from '../site/journey-elements.js';

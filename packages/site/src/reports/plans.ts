@@ -1,5 +1,5 @@
 import type { JourneyMapModel, PlanModel } from '@journey/language';
-import { compareText } from '@journey/language';
+import { compareText } from '@journey/language/ordering';
 import { html, type Markup } from '../html/markup.js';
 import { badge, counted } from '../html/parts.js';
 import { opportunitiesOf, painsOf, touchpointsOf } from '../site/journey-elements.js';

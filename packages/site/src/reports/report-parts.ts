@@ -1,4 +1,6 @@
-import { compareText, formatNumber, type JourneyMapModel, type StageModel, type WorkspaceModel } from '@journey/language';
+import type { JourneyMapModel, StageModel, WorkspaceModel } from '@journey/language';
+import { formatNumber } from '@journey/language/number-format';
+import { compareText } from '@journey/language/ordering';
 import { html, type Markup } from '../html/markup.js';
 import type { SiteContext } from '../site/site-context.js';
 import type { Range } from '../site/site-input.js';
