@@ -128,14 +128,14 @@ interface BuiltSite {
     workspace: WorkspaceModel;
 }
 
-async function siteOf(files: Record<string, string>, strict = true): Promise<BuiltSite> {
+async function siteOf(files: Record<string, string>, strict = true, singleFile = false): Promise<BuiltSite> {
     const workspace = await workspaceOf(files, strict);
     return { workspace, files: await buildSite({
         workspace,
         files: Object.keys(files).map(name => ({ uri: `file:///ws/${name}`, path: name, findings: [], syntaxErrors: false })),
         today: '2026-11-23',
         version: '0.0.0-test',
-    }, { nonce: 'test' }, { script: '' }) };
+    }, { nonce: 'test', singleFile }, { script: '' }) };
 }
 
 /** Every `#highlight=` link of the report pages: [report, href, whether the journey page draws that data-id]. */
@@ -354,5 +354,18 @@ describe('reports', () => {
         expect(links.filter(([, , drawn]) => !drawn)).toEqual([]);
         expect(unhighlighted(examples.files, examples.workspace)).toEqual([]);
         expect(examples.files.get('reports/opportunities.html')).toMatch(/<td class="num"><span data-score>\d+<\/span><\/td>/);
+    });
+
+    it('links to the map inside a single-file site too', async () => {
+        const single = await siteOf(FILES, true, true);
+        const text = single.files.get('index.html')!;
+        const reports = text.slice(text.indexOf('data-page="reports/opportunities.html"'));
+        const links = [...reports.matchAll(/href="#page=journeys%2F([a-z_-]+)\.html&amp;highlight=([^"]+)"/g)];
+        expect(links.length).toBeGreaterThan(30);
+        for (const [, journey, id] of links) {
+            const start = text.indexOf(`data-page="journeys/${journey}.html"`);
+            const drawn = text.slice(start, text.indexOf('data-page=', start + 20));
+            expect(drawn.includes(`data-id="${decodeURIComponent(id)}"`), `${journey} ${id}`).toBe(true);
+        }
     });
 });

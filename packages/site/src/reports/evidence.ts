@@ -112,9 +112,9 @@ ${table<SourceRow>(counted(sources.length, 'source'), [
     { header: 'Pains', cell: row => row.pains, numeric: true },
     { header: 'Claims backed', cell: row => row.claims === 0 ? badge('Backs nothing', 'warn') : html`<span data-claims>${row.claims}</span>`, numeric: true },
 ], sources, 'No source: evidence is declared `source NAME "Label" KIND YYYY-MM-DD sample N`.')}
-<h2 id="sources-backing-nothing">Sources backing nothing</h2>
+<h2 id="evidence-idle-sources">Sources backing nothing</h2>
 ${idle.length === 0 ? html`<p class="empty">Every source backs at least one claim.</p>` : html`<ul class="idle-sources">${idle.map(row => html`<li>${row.source.label} <code>${row.source.name}</code></li>`)}</ul>`}
-<h2 id="claims-without-evidence">Claims without evidence</h2>
+<h2 id="evidence-unbacked">Claims without evidence</h2>
 ${table<UnbackedClaim>(counted(claims.length, 'claim') + ' without evidence', [
     { header: 'Claim', cell: claim => badge(claim.kind, 'warn') },
     { header: 'Of', cell: claim => mapLink(context, path, claim.journey, claim.range, claim.label) },

@@ -77,7 +77,7 @@ ${table<TeamOwnership>(`${counted(teams.length - 1, 'team')} and what no team ow
     { header: 'Opportunities', cell: row => row.opportunities, numeric: true },
     { header: 'Journeys', cell: row => row.journeys, numeric: true },
 ], teams, '')}
-<h2 id="unowned-touchpoints">Unowned touchpoints</h2>
+<h2 id="ownership-unowned">Unowned touchpoints</h2>
 ${table<JourneyTouchpoint>(counted(unowned.length, 'unowned touchpoint'), [
     { header: 'Touchpoint', cell: row => mapLink(context, path, row.journey, row.touchpoint.range, row.touchpoint.label) },
     { header: 'Journey', cell: row => journeyLink(context, path, row.journey) },

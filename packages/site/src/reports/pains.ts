@@ -81,7 +81,7 @@ export const painsReport: Report = {
         const cells = heatCells(pains, teams);
         const largest = Math.max(...cells.map(cell => cell.severity));
         const cellOf = (phase: PhaseKey, team: string) => cells.find(cell => cell.phase === phase && cell.team === team)!;
-        const idOf = (cell: HeatCell) => `cell-${anchor(cell.phase, cell.team)}`;
+        const idOf = (cell: HeatCell) => `pains-${anchor(cell.phase, cell.team)}`;
         const labelOf = (cell: HeatCell) => `${PHASES.find(p => p.key === cell.phase)!.label} × ${teams.find(t => t.name === cell.team)!.label}`;
         return html`<p>Each cell: the number of pains and their total severity (a pain without a severity counts 3, the middle of 1..5); the darker the cell, the higher its total. A pain's team is the owner of its touchpoint (the journey's owner when the touchpoint names none); a pain in a stage at no touchpoint, the journey's owner. Teams owning no pain are left out.</p>
 <div class="table-wrap"><table class="heat-map">
