@@ -72,4 +72,21 @@ ul.compact{margin:0;padding-left:1.1em}
 .heat-map td.heat a{color:var(--fg);font-weight:600}
 .plan-timeline li.overdue{border-left:4px solid var(--bad);margin-left:-3.5px}
 .plan-head{margin:.25em 0}
+.persona-profile{display:grid;grid-template-columns:repeat(auto-fit,minmax(16em,1fr));gap:0 2em}
+.persona-profile h2{font-size:1.05em;margin:1em 0 .25em}
+.persona-profile ul{margin:.25em 0;padding-left:1.25em}
+.served-by{margin:0;padding-left:1.1em}
+.served-by li{margin:.1em 0}
+tr.unserved td:first-child{border-left:4px solid var(--warn)}
+.unserved-needs{border-left:4px solid var(--warn);background:var(--panel);padding:.5em .75em}
+.persona-journey{border-top:1px solid var(--border);margin-top:1em}
+.persona-journey h3{font-size:1.1em;margin:.75em 0 .25em}
+.emotion-curve{display:flex;flex-wrap:wrap;gap:1em 2em;align-items:flex-start}
+.emotion-spark{max-width:100%;overflow-x:auto}
+.spark-summary{font-size:.85em;margin:.25em 0 0;max-width:28em}
+.emotion-values{width:auto;min-width:18em}
+.spark circle.emotion-negative{fill:var(--bad)}
+.spark circle.emotion-neutral{fill:var(--muted)}
+.spark circle.emotion-positive{fill:var(--good)}
+@media print{.emotion-curve{display:block}.persona-journey{break-inside:avoid}}
 `;
