@@ -26,7 +26,7 @@ h2{font-size:1.25em;margin:1.5em 0 .5em}
 .breadcrumb{font-size:.9em;color:var(--muted)}
 .filters{display:flex;gap:1em;flex-wrap:wrap;align-items:flex-end;margin:1em 0}
 .field{display:flex;flex-direction:column;gap:.25em;font-size:.9em}
-.field input,.field select{font:inherit;padding:.35em .5em;border:1px solid var(--muted);border-radius:6px;background:var(--bg);color:var(--fg);min-width:12em}
+.field input,.field select{font:inherit;padding:.35em .5em;border:1px solid var(--muted);border-radius:6px;background:var(--bg);color:var(--fg);min-width:12em;max-width:18em}
 .match-count{color:var(--muted);font-size:.9em;min-height:1.2em}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:.5em 0 1em;font-size:.95em}
@@ -89,4 +89,10 @@ tr.unserved td:first-child{border-left:4px solid var(--warn)}
 .spark circle.emotion-neutral{fill:var(--muted)}
 .spark circle.emotion-positive{fill:var(--good)}
 @media print{.emotion-curve{display:block}.persona-journey{break-inside:avoid}}
+.glance{display:flex;flex-wrap:wrap;gap:.75em;margin:1em 0}
+.glance-card{border:1px solid var(--border);border-radius:8px;padding:.5em 1em;min-width:9em;background:var(--panel)}
+.glance-card dt{font-size:.85em}
+.glance-card dd{margin:0}
+.glance-value{font-size:1.6em;font-weight:700;font-variant-numeric:tabular-nums}
+.glance-note{color:var(--bad);font-weight:600;font-size:.9em}
 `;

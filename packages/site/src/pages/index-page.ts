@@ -43,6 +43,7 @@ export function indexPage(context: SiteContext): SitePage {
     const broken = context.input.files.filter(file => file.syntaxErrors);
     const body = html`<h1>${context.input.title ?? 'Journey maps'}</h1>
 <p class="lead">${counted(workspace.journeys.length, 'journey')}, ${counted(workspace.personas.length, 'persona')}, ${counted(context.input.files.length, 'file')}. Judged as of ${context.input.today}.</p>
+${glance(context, rows)}
 <div class="filters" role="search" aria-label="Find journeys">
 <div class="field"><label for="journey-search">Search</label><input type="search" id="journey-search" data-filter="text" placeholder="Title, persona, touchpoint, owner…" autocomplete="off"></div>
 ${filter('persona', 'Persona', personaOptions)}
@@ -68,6 +69,25 @@ ${broken.length > 0 ? html`<h2>Files that do not parse</h2>
 <p>These files have syntax errors: their maps show what could be read. Run <code>journey lint</code> for the details.</p>
 <ul>${broken.map(file => html`<li><code>${file.path}</code>: ${file.findings.filter(f => f.ruleId === 'syntax').slice(0, 1).map(f => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`)}</li>`)}</ul>` : ''}`;
     return { path: INDEX_PAGE, title: context.input.title ?? 'Journey maps', section: 'journeys', body };
+}
+
+/** The workspace at a glance: the totals a director asks for first, each linking to where it is detailed. */
+function glance(context: SiteContext, rows: readonly JourneyRow[]): Markup {
+    const { paths, workspace } = context;
+    const sum = (count: (row: JourneyRow) => number) => rows.reduce((total, row) => total + count(row), 0);
+    const plans = workspace.journeys.flatMap(journey => journey.plans);
+    const overdue = plans.filter(plan => plan.overdue).length;
+    const offTarget = workspace.journeys.flatMap(journey => touchpointsOf(journey).flatMap(({ touchpoint }) => touchpoint.kpis)).filter(kpi => kpi.onTarget === false).length;
+    const stale = workspace.journeys.filter(journey => journey.reviewed?.stale).length;
+    const card = (value: number, label: string, report: string, note?: string) => html`<div class="glance-card"><dt><a href="${paths.href(INDEX_PAGE, report)}">${label}</a></dt><dd><span class="glance-value">${value}</span>${note ? html` <span class="glance-note">${note}</span>` : ''}</dd></div>`;
+    return html`<dl class="glance" aria-label="At a glance">
+${card(sum(row => row.pains), 'Pains', 'reports/pains.html')}
+${card(sum(row => row.opportunities), 'Opportunities', 'reports/opportunities.html')}
+${card(sum(row => row.openPlans), 'Open plans', 'reports/plans.html', overdue > 0 ? `${overdue} overdue` : undefined)}
+${card(offTarget, 'KPIs off target', 'reports/kpis.html')}
+${card(sum(row => row.journey.unknowns.length), 'Unknowns', 'reports/unknowns.html')}
+${card(stale, 'Stale reviews', INDEX_PAGE)}
+</dl>`;
 }
 
 function filter(name: string, label: string, options: ReadonlyArray<{ value: string; label: string }>): Markup {
