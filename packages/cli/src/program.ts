@@ -75,6 +75,17 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--no-progress', 'never show the progress line')
         .action(async (paths: string[], options) => setExitCode(await (await commands()).buildCommand(paths, options, io)));
 
+    program.command('serve')
+        .description('Serve the site of the workspace (as journey build makes it) from memory, and reload the open pages when a .journey file changes.')
+        .argument('[paths...]', 'files, folders or globs (default: the current folder)')
+        .option('--port <port>', 'the port to listen on, 0 for any free one (default: 4173)')
+        .option('--host <host>', 'the address to listen on (default: 127.0.0.1, this machine only; another one lets other machines see the site)')
+        .option('--title <title>', 'the site\'s title (default: Journey maps)')
+        .option('-c, --config <file>', 'rule severities for the lint findings shown (default: journey.config.json, as lint finds it)')
+        .option('--today <date>', 'the date overdue plans and stale reviews are judged by (YYYY-MM-DD)')
+        .option('--no-progress', 'never show the progress line')
+        .action(async (paths: string[], options) => setExitCode(await (await commands()).serveCommand(paths, options, io)));
+
     program.command('export')
         .description('Write the journeys of a .journey file as JSON, a Mermaid journey diagram or CSV (stdout or OUT).')
         .argument('<file>', WORKSPACE_OF_FILE)

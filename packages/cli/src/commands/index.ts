@@ -8,3 +8,4 @@ export { lspCommand } from './lsp-command.js';
 export { renderCommand } from './render-command.js';
 export { rulesCommand } from './rules-command.js';
 export { buildCommand } from './build-command.js';
+export { serveCommand } from './serve-command.js';
