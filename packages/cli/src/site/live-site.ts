@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { JourneyMapModel } from '@journey/language';
 import { buildSite, contentSecurityPolicy, type SiteFiles, type SiteOptions } from '@journey/site';
 import type { CommandIO } from '../commands/lint-command.js';
+import { layoutPool } from './layout-pool.js';
 import { SITE_ASSETS } from './site-assets.js';
 import { EVENTS_URL, type ServedSite } from './site-server.js';
 import { loadSite, type LoadedSite, type SiteSourceOptions } from './site-workspace.js';
@@ -164,7 +165,10 @@ export class LiveSite {
         const nonce = randomBytes(16).toString('base64');
         const options: SiteOptions = { nonce, live: { eventsUrl: EVENTS_URL } };
         const progress = number === 1 ? this.options.progress : undefined;
-        const files = await buildSite(site.input, options, SITE_ASSETS, (done, total) => progress?.report('drawing maps', done, total));
+        const pool = layoutPool(site.input.workspace.journeys);
+        const files = await buildSite(site.input, options, SITE_ASSETS, {
+            ...pool.hooks, progress: (done, total) => progress?.report('drawing maps', done, total),
+        }).finally(() => pool.close());
         progress?.clear();
         return {
             files,
