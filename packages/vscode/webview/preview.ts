@@ -7,6 +7,7 @@ import type { JourneyMapModel } from '@journey/language/protocol';
 import {
     buildViewModel, layoutJourney, renderHtml, renderSvg, viewElements, type Layout, type Theme, type ViewElement, type ViewModel
 } from '@journey/preview';
+import { createPanZoom } from '@journey/preview/browser';
 import { createPreviewElk, mainThreadElk, type PreviewElk } from './elk-worker-client.js';
 import type { ExportFormat, ExtensionMessage, Position, PreviewState, PreviewTheme, WebviewMessage } from '../src/webview-messages.js';
 
@@ -100,7 +101,7 @@ async function update(message: Extract<ExtensionMessage, { type: 'update' }>): P
 async function draw(journeys: JourneyMapModel[], uri: string, version: number | null): Promise<void> {
     const seq = ++renderSeq;
     try {
-        const views = journeys.map(buildViewModel);
+        const views = journeys.map(journey => buildViewModel(journey));
         const layouts = await layoutAll(views);
         if (seq !== renderSeq) {
             return; // a newer map arrived while this one was laid out
@@ -148,7 +149,7 @@ function drawTheme(): Theme {
 // ---- Click to source, cursor to element ----------------------------------------------------------------------
 
 canvas.addEventListener('click', event => {
-    if (dragged) {
+    if (panZoom.dragged) {
         return;
     }
     const target = (event.target as Element).closest('[data-id]');
@@ -185,115 +186,22 @@ function size(range: ViewElement['range']): number {
     return (range.end.line - range.start.line) * 100_000 + (range.end.character - range.start.character);
 }
 
-// ---- Zoom and pan ----------------------------------------------------------------------------------------------
+// ---- Zoom and pan (the preview's shared browser code, as the static site's) -------------------------------------
 
-const MIN_ZOOM = 0.1;
-const MAX_ZOOM = 5;
-let dragged = false;
+const panZoom = createPanZoom({ viewport, canvas, state, zoomLabel: zoomLevel, onChange: saveState });
 
 function applyTransform(): void {
-    canvas.style.transform = `translate(${-state.scrollX}px, ${-state.scrollY}px) scale(${state.zoom})`;
-    zoomLevel.textContent = `${Math.round(state.zoom * 100)}%`;
-    saveState();
+    panZoom.setState(state);
 }
 
 function saveState(): void {
     vscode.setState({ ...state });
 }
 
-/** Zooms keeping the point (x, y) of the viewport where it is. */
-function zoomTo(zoom: number, x = viewport.clientWidth / 2, y = viewport.clientHeight / 2): void {
-    const next = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
-    const contentX = (x + state.scrollX) / state.zoom;
-    const contentY = (y + state.scrollY) / state.zoom;
-    state.zoom = next;
-    state.scrollX = contentX * next - x;
-    state.scrollY = contentY * next - y;
-    applyTransform();
-}
-
-function fit(): void {
-    const width = canvas.scrollWidth;
-    const height = canvas.scrollHeight;
-    if (width === 0 || height === 0) {
-        return;
-    }
-    state.zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min(viewport.clientWidth / width, viewport.clientHeight / height)));
-    state.scrollX = 0;
-    state.scrollY = 0;
-    applyTransform();
-}
-
-viewport.addEventListener('wheel', event => {
-    event.preventDefault();
-    if (event.ctrlKey || event.metaKey) {
-        const box = viewport.getBoundingClientRect();
-        zoomTo(state.zoom * Math.exp(-event.deltaY / 300), event.clientX - box.left, event.clientY - box.top);
-    } else {
-        state.scrollX += event.shiftKey ? event.deltaY : event.deltaX;
-        state.scrollY += event.shiftKey ? 0 : event.deltaY;
-        applyTransform();
-    }
-}, { passive: false });
-
-viewport.addEventListener('pointerdown', event => {
-    if (event.button !== 0 && event.button !== 1) {
-        return;
-    }
-    const start = { x: event.clientX, y: event.clientY, scrollX: state.scrollX, scrollY: state.scrollY };
-    dragged = false;
-    const move = (e: PointerEvent) => {
-        const dx = e.clientX - start.x;
-        const dy = e.clientY - start.y;
-        if (!dragged && Math.hypot(dx, dy) < 4) {
-            return;
-        }
-        if (!dragged) {
-            dragged = true;
-            viewport.setPointerCapture(event.pointerId);
-            viewport.classList.add('panning');
-        }
-        state.scrollX = start.scrollX - dx;
-        state.scrollY = start.scrollY - dy;
-        applyTransform();
-    };
-    const up = () => {
-        viewport.removeEventListener('pointermove', move);
-        viewport.removeEventListener('pointerup', up);
-        viewport.removeEventListener('pointercancel', up);
-        viewport.classList.remove('panning');
-        // The click that ends a drag is not a click on an element.
-        setTimeout(() => { dragged = false; }, 0);
-    };
-    viewport.addEventListener('pointermove', move);
-    viewport.addEventListener('pointerup', up);
-    viewport.addEventListener('pointercancel', up);
-});
-
-document.addEventListener('keydown', event => {
-    if (event.ctrlKey || event.metaKey || event.altKey) {
-        return;
-    }
-    const step = 60;
-    switch (event.key) {
-        case '+': case '=': zoomTo(state.zoom * 1.25); break;
-        case '-': zoomTo(state.zoom / 1.25); break;
-        case '0': fit(); break;
-        case '1': zoomTo(1); break;
-        case 'Home': state.scrollX = 0; state.scrollY = 0; applyTransform(); break;
-        case 'ArrowLeft': state.scrollX -= step; applyTransform(); break;
-        case 'ArrowRight': state.scrollX += step; applyTransform(); break;
-        case 'ArrowUp': state.scrollY -= step; applyTransform(); break;
-        case 'ArrowDown': state.scrollY += step; applyTransform(); break;
-        default: return;
-    }
-    event.preventDefault();
-});
-
-document.getElementById('zoom-in')!.addEventListener('click', () => zoomTo(state.zoom * 1.25));
-document.getElementById('zoom-out')!.addEventListener('click', () => zoomTo(state.zoom / 1.25));
-document.getElementById('zoom-fit')!.addEventListener('click', fit);
-document.getElementById('zoom-reset')!.addEventListener('click', () => zoomTo(1));
+document.getElementById('zoom-in')!.addEventListener('click', () => panZoom.zoomTo(state.zoom * 1.25));
+document.getElementById('zoom-out')!.addEventListener('click', () => panZoom.zoomTo(state.zoom / 1.25));
+document.getElementById('zoom-fit')!.addEventListener('click', () => panZoom.fit());
+document.getElementById('zoom-reset')!.addEventListener('click', () => panZoom.zoomTo(1));
 
 // ---- Export ----------------------------------------------------------------------------------------------------
 
