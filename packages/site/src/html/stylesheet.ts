@@ -95,4 +95,6 @@ tr.unserved td:first-child{border-left:4px solid var(--warn)}
 .glance-card dd{margin:0}
 .glance-value{font-size:1.6em;font-weight:700;font-variant-numeric:tabular-nums}
 .glance-note{color:var(--bad);font-weight:600;font-size:.9em}
+.visually-hidden{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0}
+.map-canvas .journey-highlight>rect,.map-canvas .journey-highlight>circle,.map-canvas .journey-highlight>path,.map-canvas .journey-highlight>polygon{stroke:var(--highlight)!important;stroke-width:4px!important}
 `;
