@@ -2,7 +2,7 @@ import type { JourneyMapModel } from '@journey/language';
 import { renderHtml } from './html.js';
 import { layoutJourney, type Layout, type LayoutOptions } from './layout/index.js';
 import { renderSvg, type Theme } from './svg.js';
-import { buildViewModel } from './view-model.js';
+import { buildViewModel, type ViewModelOptions } from './view-model.js';
 
 /**
  * The preview: a journey map model drawn, in one direction and in steps that each stand alone.
@@ -21,13 +21,16 @@ export * from './svg.js';
 export * from './text-metrics.js';
 export * from './view-model.js';
 
-export interface RenderOptions extends LayoutOptions {
+/** How a map is laid out: the layout's options, and the view model's (`baseline`: the current state under a future state). */
+export interface MapLayoutOptions extends LayoutOptions, ViewModelOptions {}
+
+export interface RenderOptions extends MapLayoutOptions {
     theme?: Theme;
 }
 
 /** View model and layout of a journey map: what the SVG and the HTML page are drawn from. */
-export async function layoutJourneyMap(model: JourneyMapModel, options: LayoutOptions = {}): Promise<Layout> {
-    return layoutJourney(buildViewModel(model), options);
+export async function layoutJourneyMap(model: JourneyMapModel, options: MapLayoutOptions = {}): Promise<Layout> {
+    return layoutJourney(buildViewModel(model, { baseline: options.baseline }), options);
 }
 
 /** The journey map as a standalone SVG document. */

@@ -99,6 +99,10 @@ export function journeyStylesheet(): string {
         '.journey-emotion circle{fill:var(--journey-surface);stroke:var(--journey-accent);stroke-width:2}',
         '.journey-emotion.journey-tone-good circle{fill:var(--journey-good);stroke:var(--journey-good)}',
         '.journey-emotion.journey-tone-bad circle{fill:var(--journey-bad);stroke:var(--journey-bad)}',
+        '.journey-emotion-baseline{fill:none;stroke:var(--journey-muted);stroke-width:1.5;stroke-dasharray:5 3;stroke-opacity:.75;stroke-linejoin:round}',
+        '.journey-emotion-baseline-point circle{fill:var(--journey-background);stroke:var(--journey-muted);stroke-width:1.5}',
+        '.journey-emotion-legend line{stroke:var(--journey-accent);stroke-width:2.5}',
+        '.journey-emotion-legend line.journey-emotion-baseline{stroke:var(--journey-muted);stroke-width:1.5}',
         '.journey-gap-background{fill:none;stroke:var(--journey-border)}',
         '.journey-gap-highlighted>.journey-gap-background{fill:var(--journey-bad);fill-opacity:.07;stroke:var(--journey-bad);stroke-dasharray:5 3}',
         '.journey-gap-severe>.journey-gap-background{stroke-width:2}',
@@ -212,6 +216,9 @@ function emotionGroup(layout: Layout): string {
     out.push(`<line class="journey-axis" x1="${num(plot.x)}" y1="${num(plot.y + plot.height)}" x2="${num(plot.x + plot.width)}" y2="${num(plot.y + plot.height)}"/>`);
     out.push(`<line class="journey-zero" x1="${num(plot.x)}" y1="${num(emotion.zeroY)}" x2="${num(plot.x + plot.width)}" y2="${num(emotion.zeroY)}"/>`);
     out.push(lines(emotion.ticks));
+    if (emotion.baseline) {
+        out.push(baselineGroup(emotion.baseline));
+    }
     if (emotion.polyline.length > 1) {
         out.push(`<polyline class="journey-curve" points="${emotion.polyline.map(p => `${num(p.x)},${num(p.y)}`).join(' ')}"/>`);
     }
@@ -219,6 +226,22 @@ function emotionGroup(layout: Layout): string {
         out.push(`<g class="journey-emotion${toneClass(point.tone)}" data-id="${attr(point.id)}" data-value="${num(point.value)}">`
             + `<title>${text(point.title)}</title><circle cx="${num(point.x)}" cy="${num(point.y)}" r="5"/>${lines(point.lines)}</g>`);
     }
+    return out.join('\n');
+}
+
+/** The current state's curve: under this journey's, dashed and faint, hollow markers, and the legend. */
+function baselineGroup(baseline: NonNullable<Layout['emotion']>['baseline'] & object): string {
+    const out: string[] = ['<g class="journey-emotion-baselines">'];
+    out.push(`<g class="journey-emotion-legend">${baseline.legend.map(entry =>
+        `<line${entry.kind === 'baseline' ? ' class="journey-emotion-baseline"' : ''} x1="${num(entry.from.x)}" y1="${num(entry.from.y)}" x2="${num(entry.to.x)}" y2="${num(entry.to.y)}"/>${lines([entry.text])}`).join('')}</g>`);
+    if (baseline.polyline.length > 1) {
+        out.push(`<polyline class="journey-emotion-baseline" points="${baseline.polyline.map(p => `${num(p.x)},${num(p.y)}`).join(' ')}"/>`);
+    }
+    for (const point of baseline.points) {
+        out.push(`<g class="journey-emotion-baseline-point" data-touchpoint="${attr(point.touchpointId)}" data-value="${num(point.value)}">`
+            + `<title>${text(point.title)}</title><circle cx="${num(point.x)}" cy="${num(point.y)}" r="3.5"/></g>`);
+    }
+    out.push('</g>');
     return out.join('\n');
 }
 

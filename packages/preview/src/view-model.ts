@@ -38,6 +38,36 @@ export interface ViewModel {
     valueGap: ValueGapView;
     unknowns: UnknownView[];
     plans: PlanView[];
+    /**
+     * The current state's emotions, under this journey's touchpoints of the same name (a future-state
+     * map drawn with `baseline`); absent without a baseline or when no touchpoint with an emotion matches.
+     */
+    baseline?: BaselineView;
+}
+
+export interface ViewModelOptions {
+    /**
+     * The journey this one redesigns (the current state of a `state future of …` journey): its emotion
+     * at each touchpoint this journey has by the same name is drawn faintly under this journey's curve.
+     */
+    baseline?: JourneyMapModel;
+}
+
+export interface BaselineView {
+    /** The baseline journey's name and title. */
+    name: string;
+    title: string;
+    /** In this journey's touchpoint order; only touchpoints both journeys have (by name) and the baseline gives an emotion. */
+    emotions: BaselineEmotion[];
+}
+
+export interface BaselineEmotion {
+    /** This journey's touchpoint the baseline's value is drawn at. */
+    touchpointId: string;
+    /** The touchpoint's name, in both journeys. */
+    name: string;
+    value: number;
+    label?: string;
 }
 
 export interface HeaderView extends ViewElement {
@@ -195,7 +225,7 @@ export interface PlanView extends ViewElement {
 }
 
 /** Builds the view model of one journey map. Pure: the same model gives an equal view model. */
-export function buildViewModel(model: JourneyMapModel): ViewModel {
+export function buildViewModel(model: JourneyMapModel, options: ViewModelOptions = {}): ViewModel {
     const j = model.name;
     const ids = new UniqueIds();
     const stageIds = new Map<string, string>();
@@ -313,6 +343,7 @@ export function buildViewModel(model: JourneyMapModel): ViewModel {
     });
     sortLaneItems(lanes, touchpoints);
 
+    const baseline = options.baseline ? baselineView(options.baseline, touchpoints) : undefined;
     const metricLabels = new Map<string, string>();
     model.stages.forEach(stage => stage.touchpoints.forEach(tp => tp.kpis.forEach(kpi => metricLabels.set(kpi.metric.name, kpi.metric.label))));
 
@@ -336,7 +367,30 @@ export function buildViewModel(model: JourneyMapModel): ViewModel {
             targets: plan.targets.map(target => `${metricLabels.get(target.metric) ?? target.metric} ${formatNumber(target.value, { unit: target.percent ? 'percent' : undefined })}`),
             range: plan.range, selectionRange: plan.nameRange,
         })),
+        ...(baseline ? { baseline } : {}),
     };
+}
+
+/** The baseline's emotions at this journey's touchpoints of the same name (the first of a repeated name on either side). */
+function baselineView(baseline: JourneyMapModel, touchpoints: TouchpointView[]): BaselineView | undefined {
+    const byName = new Map<string, TouchpointModel>();
+    for (const stage of baseline.stages) {
+        for (const touchpoint of stage.touchpoints) {
+            if (!byName.has(touchpoint.name)) {
+                byName.set(touchpoint.name, touchpoint);
+            }
+        }
+    }
+    const seen = new Set<string>();
+    const emotions: BaselineEmotion[] = [];
+    for (const tp of touchpoints) {
+        const emotion = seen.has(tp.name) ? undefined : byName.get(tp.name)?.emotion;
+        seen.add(tp.name);
+        if (emotion && Number.isFinite(emotion.value)) {
+            emotions.push({ touchpointId: tp.id, name: tp.name, value: emotion.value, ...(emotion.label !== undefined ? { label: emotion.label } : {}) });
+        }
+    }
+    return emotions.length > 0 ? { name: baseline.name, title: baseline.label, emotions } : undefined;
 }
 
 function touchpointView(touchpoint: TouchpointModel, id: string, stage: StageView, slot: number): TouchpointView {

@@ -47,7 +47,7 @@ export function layoutLanes(
     for (const spec of laneSpecs) {
         const laneId = `lane:${view.name}:${spec.kind}`;
         if (spec.kind === 'emotions') {
-            if (view.lanes.emotions.length === 0) {
+            if (view.lanes.emotions.length === 0 && !view.baseline) {
                 continue;
             }
             emotion = emotionLane(view, laneId, slotOf, y, mapRight - MARGIN - TITLE_COLUMN);
@@ -184,8 +184,54 @@ function emotionLane(view: ViewModel, laneId: string, slotOf: Map<string, { x: n
         text: formatNumber(value, SIGNED_SCORE),
         x: tickX, y: round(zeroY - value * EMOTION_UNIT + 4), size: FONT.small.size, anchor: 'end' as const, muted: true,
     }));
-    return { laneId, plot, zeroY, unit: EMOTION_UNIT, ticks, points, polyline: points.map(p => ({ x: p.x, y: p.y })) };
+    const baseline = baselineEmotions(view, slotOf, zeroY, plot.y, points.length > 0);
+    return {
+        laneId, plot, zeroY, unit: EMOTION_UNIT, ticks, points, polyline: points.map(p => ({ x: p.x, y: p.y })),
+        ...(baseline ? { baseline } : {}),
+    };
 }
+
+/** The baseline's (current state's) emotions at this journey's touchpoints, and the legend telling the two curves apart. */
+function baselineEmotions(
+    view: ViewModel, slotOf: Map<string, { x: number; width: number }>, zeroY: number, plotTop: number, ownCurve: boolean
+): EmotionLayout['baseline'] {
+    const points: NonNullable<EmotionLayout['baseline']>['points'] = [];
+    for (const emotion of view.baseline?.emotions ?? []) {
+        const slot = slotOf.get(emotion.touchpointId);
+        if (!slot) {
+            continue;
+        }
+        const value = Math.max(-3, Math.min(3, emotion.value));
+        points.push({
+            touchpointId: emotion.touchpointId,
+            x: round(slot.x + slot.width / 2),
+            y: round(zeroY - value * EMOTION_UNIT),
+            value: emotion.value,
+            title: `Current state: ${formatNumber(emotion.value, SIGNED_SCORE)}${emotion.label ? ` (${emotion.label})` : ''}`,
+        });
+    }
+    if (points.length === 0) {
+        return undefined;
+    }
+    const entries: Array<['baseline' | 'journey', string]> = [['baseline', 'current state']];
+    if (ownCurve) {
+        entries.push(['journey', 'this journey']);
+    }
+    // Under the lane's title, left of the scale's ticks.
+    const legend = entries.map(([kind, label], index) => {
+        const y = round(plotTop + 30 + index * lineHeight(FONT.small));
+        return {
+            kind,
+            from: { x: MARGIN, y: y - 4 },
+            to: { x: MARGIN + LEGEND_SAMPLE, y: y - 4 },
+            text: { text: label, x: MARGIN + LEGEND_SAMPLE + 5, y, size: FONT.small.size, muted: kind === 'baseline' },
+        };
+    });
+    return { points, polyline: points.map(p => ({ x: p.x, y: p.y })), legend };
+}
+
+/** The length of a legend's sample of a curve. */
+const LEGEND_SAMPLE = 18;
 
 /** The stage bands (their height is set once the lanes are laid out), headers and lane columns. */
 export function stageLayouts(view: ViewModel, graphs: StageGraphLayout[], columns: Columns, stageTop: number, headers: StageLayout['header'][]): StageLayout[] {

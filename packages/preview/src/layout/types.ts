@@ -93,6 +93,16 @@ export interface EmotionLayout {
     points: Array<{ id: string; touchpointId: string; x: number; y: number; value: number; tone: Tone; lines: TextLine[]; title: string }>;
     /** Through the points in journey order. */
     polyline: Point[];
+    /** The current state's curve, drawn faintly under this one (a layout of a view model with a baseline). */
+    baseline?: BaselineEmotionLayout;
+}
+
+export interface BaselineEmotionLayout {
+    /** At this journey's touchpoints' x, on the same scale. */
+    points: Array<{ touchpointId: string; x: number; y: number; value: number; title: string }>;
+    polyline: Point[];
+    /** In the title column under the lane's name: a sample of each curve's line and what it is. */
+    legend: Array<{ kind: 'baseline' | 'journey'; from: Point; to: Point; text: TextLine }>;
 }
 
 export interface ValueGapLayout {
