@@ -100,4 +100,19 @@ export function initRouter(reload: ReloadRecord | undefined, onPage: (path: stri
 
     route(true);
     window.addEventListener('hashchange', () => route(false));
+    window.addEventListener('popstate', () => route(false));
+    // The router follows its own links: a host may keep a click on `#…` from reaching the address (VS Code's
+    // webview does, to scroll to an id instead), and then no hashchange would come.
+    document.addEventListener('click', event => {
+        const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
+        const href = link?.getAttribute('href');
+        if (!href || !isRoute(href) || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+            return;
+        }
+        event.preventDefault();
+        if (location.hash !== href) {
+            history.pushState(null, '', href);
+        }
+        route(false);
+    });
 }
