@@ -54,3 +54,50 @@ describe('pan and zoom (@journey/preview/browser)', () => {
         expect(panZoom.state.zoom).toBe(1.25);
     });
 });
+
+describe('pan and zoom: pointer, wheel, centring', () => {
+    const at = (left: number, top: number, width: number, height: number) => () => ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON: () => ({}) }) as DOMRect;
+
+    it('pans only past 4 px of drag, with the `panning` class while it lasts, and reports the drag', () => {
+        const { viewport, canvas } = mapOf(2000, 2000);
+        const panZoom = createPanZoom({ viewport, canvas });
+        const pointer = (type: string, x: number, y: number) => viewport.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, button: 0, pointerId: 1, bubbles: true }));
+        pointer('pointerdown', 100, 100);
+        pointer('pointermove', 102, 102);
+        expect(panZoom.dragged).toBe(false);
+        expect(panZoom.state.scrollX).toBe(0);
+        pointer('pointermove', 60, 80);
+        expect(panZoom.dragged).toBe(true);
+        expect(viewport.classList.contains('panning')).toBe(true);
+        expect(panZoom.state).toMatchObject({ scrollX: 40, scrollY: 20 });
+        pointer('pointerup', 60, 80);
+        expect(viewport.classList.contains('panning')).toBe(false);
+    });
+
+    it('scrolls on the wheel, and zooms at the pointer with Ctrl', () => {
+        const { viewport, canvas } = mapOf(2000, 2000);
+        viewport.getBoundingClientRect = at(0, 0, 800, 600);
+        const panZoom = createPanZoom({ viewport, canvas });
+        viewport.dispatchEvent(new WheelEvent('wheel', { deltaX: 10, deltaY: 30, cancelable: true }));
+        expect(panZoom.state).toEqual({ zoom: 1, scrollX: 10, scrollY: 30 });
+        // happy-dom's WheelEvent takes no modifier keys or position from its init: set them on the event.
+        const zoomWheel = new WheelEvent('wheel', { deltaY: -300, cancelable: true });
+        Object.defineProperties(zoomWheel, { ctrlKey: { value: true }, clientX: { value: 200 }, clientY: { value: 100 } });
+        viewport.dispatchEvent(zoomWheel);
+        // The canvas point under (200, 100) stays there: (200 + 10, 100 + 30) at zoom 1.
+        expect(panZoom.state.zoom).toBeCloseTo(Math.E);
+        expect((200 + panZoom.state.scrollX) / panZoom.state.zoom).toBeCloseTo(210);
+        expect((100 + panZoom.state.scrollY) / panZoom.state.zoom).toBeCloseTo(130);
+    });
+
+    it('centres an element of the canvas in the viewport', () => {
+        const { viewport, canvas } = mapOf(2000, 2000);
+        const element = document.createElement('div');
+        canvas.append(element);
+        viewport.getBoundingClientRect = at(0, 0, 800, 600);
+        element.getBoundingClientRect = at(1000, 900, 100, 40);
+        const panZoom = createPanZoom({ viewport, canvas });
+        panZoom.centerOn(element);
+        expect(panZoom.state).toEqual({ zoom: 1, scrollX: 1050 - 400, scrollY: 920 - 300 });
+    });
+});
