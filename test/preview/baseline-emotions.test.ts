@@ -1,6 +1,6 @@
 // The current state's emotion curve drawn faintly under a future state's (`layoutJourneyMap(future,
 // { baseline: current })`): matched by touchpoint name, placed at the future touchpoint's x, on the
-// same -3..+3 scale; nothing of it without a baseline or without a touchpoint both journeys have.
+// same -3..+3 scale; when no touchpoint is in both, the current curve spread along the future's.
 import type { JourneyMapModel } from '@journey/language';
 import { buildViewModel, layoutJourneyMap, renderJourneySvg, renderSvg, StageLayoutCache, type Layout } from '@journey/preview';
 import { DOMParser, type Element } from '@xmldom/xmldom';
@@ -69,16 +69,27 @@ beforeAll(async () => {
 });
 
 describe('baseline emotions (the current state under a future state)', () => {
-    it('the example pair: the future state is of the current one, and shares no touchpoint name with it, so nothing is drawn', async () => {
+    it('the example pair shares no touchpoint name (a redesign): the current state\'s curve is spread from the first touchpoint to the last', async () => {
         expect(future.state).toMatchObject({ kind: 'future', of: 'fleet_renewal' });
         expect(current.state.kind).toBe('current');
-        expect(buildViewModel(future, { baseline: current }).baseline).toBeUndefined();
-        const svg = await renderJourneySvg(future, { baseline: current });
-        // (The stylesheet names the classes; no element has them.)
-        expect(svg).not.toContain('class="journey-emotion-baseline');
-        expect(svg).not.toContain('>current state<');
-        // … and the same bytes as without a baseline.
-        expect(svg).toBe(await renderJourneySvg(future));
+        const felt = current.stages.flatMap(stage => stage.touchpoints).filter(tp => tp.emotion);
+        const view = buildViewModel(future, { baseline: current });
+        expect(view.baseline?.alignment).toBe('spread');
+        expect(view.baseline?.emotions.map(emotion => emotion.value)).toEqual(felt.map(tp => tp.emotion!.value));
+        const layout = await layoutJourneyMap(future, { baseline: current });
+        const points = layout.emotion!.baseline!.points;
+        expect(points).toHaveLength(felt.length);
+        // From the centre of the future's first touchpoint to its last, in the current state's order.
+        const slots = layout.emotion!.points.map(point => point.x);
+        expect(points[0].x).toBeCloseTo(Math.min(...slots, ...points.map(p => p.x)), 0);
+        expect(points.map(point => point.x)).toEqual([...points.map(point => point.x)].sort((a, b) => a - b));
+        for (const [index, point] of points.entries()) {
+            expect(point.y).toBeCloseTo(layout.emotion!.zeroY - Math.max(-3, Math.min(3, felt[index].emotion!.value)) * layout.emotion!.unit, 1);
+            expect(point.title).toContain(`Current state, ${felt[index].label}:`);
+        }
+        const svg = renderSvg(layout);
+        expect(svg).toContain('class="journey-emotion-baseline-point"');
+        expect(svg).toContain('>current state<');
     });
 
     it('places the current state\'s value of each touchpoint both have at the future touchpoint\'s x, on the same scale', async () => {

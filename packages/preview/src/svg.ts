@@ -238,7 +238,8 @@ function baselineGroup(baseline: NonNullable<Layout['emotion']>['baseline'] & ob
         out.push(`<polyline class="journey-emotion-baseline" points="${baseline.polyline.map(p => `${num(p.x)},${num(p.y)}`).join(' ')}"/>`);
     }
     for (const point of baseline.points) {
-        out.push(`<g class="journey-emotion-baseline-point" data-touchpoint="${attr(point.touchpointId)}" data-value="${num(point.value)}">`
+        const at = point.touchpointId !== undefined ? ` data-touchpoint="${attr(point.touchpointId)}"` : '';
+        out.push(`<g class="journey-emotion-baseline-point"${at} data-value="${num(point.value)}">`
             + `<title>${text(point.title)}</title><circle cx="${num(point.x)}" cy="${num(point.y)}" r="3.5"/></g>`);
     }
     out.push('</g>');

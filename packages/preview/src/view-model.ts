@@ -57,15 +57,24 @@ export interface BaselineView {
     /** The baseline journey's name and title. */
     name: string;
     title: string;
-    /** In this journey's touchpoint order; only touchpoints both journeys have (by name) and the baseline gives an emotion. */
+    /**
+     * `name`: each value under this journey's touchpoint of the same name (in this journey's order; only
+     * touchpoints both have and the baseline gives an emotion). `spread`: no touchpoint is in both (a
+     * redesign renames them all), so the baseline's curve, in its own order, is spread from this
+     * journey's first touchpoint to its last: the two curves compare start to end.
+     */
+    alignment: 'name' | 'spread';
     emotions: BaselineEmotion[];
 }
 
 export interface BaselineEmotion {
-    /** This journey's touchpoint the baseline's value is drawn at. */
-    touchpointId: string;
-    /** The touchpoint's name, in both journeys. */
+    /** `name` alignment: this journey's touchpoint the baseline's value is drawn at. */
+    touchpointId?: string;
+    /** `spread` alignment: where along this journey's touchpoints (0 the first, 1 the last). */
+    position?: number;
+    /** The baseline's touchpoint: its name (this journey's too, by name) and title. */
     name: string;
+    touchpointLabel: string;
     value: number;
     label?: string;
 }
@@ -371,26 +380,44 @@ export function buildViewModel(model: JourneyMapModel, options: ViewModelOptions
     };
 }
 
-/** The baseline's emotions at this journey's touchpoints of the same name (the first of a repeated name on either side). */
+/**
+ * The baseline's emotions at this journey's touchpoints of the same name (the first of a repeated name
+ * on either side); when none has a match, the baseline's whole curve spread along this journey.
+ */
 function baselineView(baseline: JourneyMapModel, touchpoints: TouchpointView[]): BaselineView | undefined {
+    const own = baseline.stages.flatMap(stage => stage.touchpoints);
     const byName = new Map<string, TouchpointModel>();
-    for (const stage of baseline.stages) {
-        for (const touchpoint of stage.touchpoints) {
-            if (!byName.has(touchpoint.name)) {
-                byName.set(touchpoint.name, touchpoint);
-            }
+    for (const touchpoint of own) {
+        if (!byName.has(touchpoint.name)) {
+            byName.set(touchpoint.name, touchpoint);
         }
     }
     const seen = new Set<string>();
     const emotions: BaselineEmotion[] = [];
     for (const tp of touchpoints) {
-        const emotion = seen.has(tp.name) ? undefined : byName.get(tp.name)?.emotion;
+        const match = seen.has(tp.name) ? undefined : byName.get(tp.name);
         seen.add(tp.name);
-        if (emotion && Number.isFinite(emotion.value)) {
-            emotions.push({ touchpointId: tp.id, name: tp.name, value: emotion.value, ...(emotion.label !== undefined ? { label: emotion.label } : {}) });
+        if (match?.emotion && Number.isFinite(match.emotion.value)) {
+            emotions.push({ touchpointId: tp.id, ...baselineEmotion(match, match.emotion) });
         }
     }
-    return emotions.length > 0 ? { name: baseline.name, title: baseline.label, emotions } : undefined;
+    if (emotions.length > 0) {
+        return { name: baseline.name, title: baseline.label, alignment: 'name', emotions };
+    }
+    const felt = own.filter(touchpoint => touchpoint.emotion && Number.isFinite(touchpoint.emotion.value));
+    if (felt.length === 0 || touchpoints.length === 0 || touchpoints.some(tp => felt.some(f => f.name === tp.name))) {
+        return undefined;
+    }
+    return {
+        name: baseline.name, title: baseline.label, alignment: 'spread',
+        emotions: felt.map((touchpoint, index) => ({
+            position: felt.length === 1 ? 0.5 : index / (felt.length - 1), ...baselineEmotion(touchpoint, touchpoint.emotion!),
+        })),
+    };
+}
+
+function baselineEmotion(touchpoint: TouchpointModel, emotion: NonNullable<TouchpointModel['emotion']>): Omit<BaselineEmotion, 'touchpointId' | 'position'> {
+    return { name: touchpoint.name, touchpointLabel: touchpoint.label, value: emotion.value, ...(emotion.label !== undefined ? { label: emotion.label } : {}) };
 }
 
 function touchpointView(touchpoint: TouchpointModel, id: string, stage: StageView, slot: number): TouchpointView {

@@ -41,7 +41,7 @@ export interface BuildHooks {
     concurrency?: number;
 }
 
-const layoutHere: MapLayouter = (journey, baseline) => layoutJourneyMap(journey, baseline ? { baseline } as never : {});
+const layoutHere: MapLayouter = (journey, baseline) => layoutJourneyMap(journey, { baseline });
 
 export async function buildSite(input: SiteInput, options: SiteOptions, assets: SiteAssets, hooks: BuildHooks = {}): Promise<SiteFiles> {
     const context = new SiteContext(input, options);

@@ -196,18 +196,24 @@ function baselineEmotions(
     view: ViewModel, slotOf: Map<string, { x: number; width: number }>, zeroY: number, plotTop: number, ownCurve: boolean
 ): EmotionLayout['baseline'] {
     const points: NonNullable<EmotionLayout['baseline']>['points'] = [];
+    // Spread along this journey: from its first touchpoint's centre to its last's.
+    const centres = [...slotOf.values()].map(slot => slot.x + slot.width / 2);
+    const first = Math.min(...centres);
+    const last = Math.max(...centres);
+    const spread = view.baseline?.alignment === 'spread';
     for (const emotion of view.baseline?.emotions ?? []) {
-        const slot = slotOf.get(emotion.touchpointId);
-        if (!slot) {
+        const slot = emotion.touchpointId !== undefined ? slotOf.get(emotion.touchpointId) : undefined;
+        const x = slot ? slot.x + slot.width / 2 : emotion.position !== undefined && centres.length > 0 ? first + emotion.position * (last - first) : undefined;
+        if (x === undefined) {
             continue;
         }
         const value = Math.max(-3, Math.min(3, emotion.value));
         points.push({
-            touchpointId: emotion.touchpointId,
-            x: round(slot.x + slot.width / 2),
+            ...(emotion.touchpointId !== undefined ? { touchpointId: emotion.touchpointId } : {}),
+            x: round(x),
             y: round(zeroY - value * EMOTION_UNIT),
             value: emotion.value,
-            title: `Current state: ${formatNumber(emotion.value, SIGNED_SCORE)}${emotion.label ? ` (${emotion.label})` : ''}`,
+            title: `Current state${spread ? `, ${emotion.touchpointLabel}` : ''}: ${formatNumber(emotion.value, SIGNED_SCORE)}${emotion.label ? ` (${emotion.label})` : ''}`,
         });
     }
     if (points.length === 0) {

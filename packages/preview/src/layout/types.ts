@@ -98,8 +98,8 @@ export interface EmotionLayout {
 }
 
 export interface BaselineEmotionLayout {
-    /** At this journey's touchpoints' x, on the same scale. */
-    points: Array<{ touchpointId: string; x: number; y: number; value: number; title: string }>;
+    /** At this journey's touchpoints' x (`touchpointId`), or spread along them, on the same scale. */
+    points: Array<{ touchpointId?: string; x: number; y: number; value: number; title: string }>;
     polyline: Point[];
     /** In the title column under the lane's name: a sample of each curve's line and what it is. */
     legend: Array<{ kind: 'baseline' | 'journey'; from: Point; to: Point; text: TextLine }>;
