@@ -100,7 +100,7 @@ describe.concurrent('the action run on a repository', { timeout: 120_000 }, () =
         expect(run.steps[0].stdout).toContain(`journey ${cliVersion} (@journey-maps/cli@${cliVersion})`);
         // The log has the annotations GitHub turns into comments on the pull request.
         expect(run.steps[1].stdout).toMatch(/^::error file=maps\/checkout\.journey,line=2,col=13,endLine=2,endColumn=19,title=unresolved-reference::Unknown persona `nobody`/m);
-        expect(run.steps[3].stdout).toContain('::error title=journey lint::The journey maps have errors; the job summary lists every finding.');
+        expect(run.steps.at(-1)!.stdout).toContain('::error title=journey lint::The journey maps have errors; the job summary lists every finding.');
         // The job summary: totals, a table per file, each rule linked to its page.
         expect(run.summary).toMatch(/^### journey lint\n\n\*\*\d+ errors?, \d+ warnings?\*\* in 2 of 3 files\n/);
         expect(run.summary).toContain('| `maps/checkout.journey` | 1 |');
@@ -162,7 +162,7 @@ describe.concurrent('the action run on a repository', { timeout: 120_000 }, () =
         expect(build.outcome, run.log).toBe('success');
         const siteDir = run.outputs['site-dir'];
         expect(siteDir).toMatch(/\/_site$/);
-        expect(readFileSync(path.join(siteDir, 'index.html'), 'utf8')).toContain('Olivia replaces her tool');
+        expect(readFileSync(path.join(siteDir, 'index.html'), 'utf8')).toContain('Olivia replaces her operations tool');
         expect(readFileSync(path.join(siteDir, 'journeys/checkout.html'), 'utf8')).toContain('Unknown persona `nobody`');
         const upload = run.steps.find(step => step.name === 'Upload the site for GitHub Pages')!;
         expect(upload.uses).toEqual({ action: 'actions/upload-pages-artifact@v3', with: { path: siteDir } });
