@@ -209,6 +209,40 @@ describe('the site of many files, from file://', () => {
         await page.close();
     });
 
+    it('looks as the README shows it: the index, and a journey opened from a report with the element highlighted', async () => {
+        const page = await chromium.context.newPage();
+        await page.setViewportSize({ width: 1400, height: 900 });
+        await open(page, fileUrl(examplesSite, 'index.html'));
+        const pictures: Array<[string, Page]> = [];
+        await page.screenshot({ path: path.join(repoRoot, 'test-results/site-index.png') });
+        pictures.push(['site-index.png', page]);
+        if (process.env.JOURNEY_UPDATE_SCREENSHOTS) {
+            await page.screenshot({ path: path.join(repoRoot, 'docs/images/site-index.png') });
+        }
+        // The top opportunity, opened from its report row, shown at 64 % around the highlighted card.
+        await open(page, fileUrl(examplesSite, 'reports/opportunities.html'));
+        const link = page.locator('tbody tr').first().locator('a[href*="#highlight="]').first();
+        const href = (await link.getAttribute('href'))!;
+        await Promise.all([page.waitForURL(/journeys\/.*#highlight=/), link.click()]);
+        await page.waitForFunction(() => document.documentElement.dataset.script === 'ready');
+        await page.locator('button[data-zoom="reset"]').click();
+        await page.locator('button[data-zoom="out"]').click();
+        await page.locator('button[data-zoom="out"]').click();
+        const id = new URLSearchParams(href.split('#')[1]).get('highlight')!;
+        await page.evaluate(() => { location.hash = ''; });
+        await page.evaluate(value => { location.hash = `highlight=${encodeURIComponent(value)}`; }, id);
+        await page.waitForFunction(value => document.querySelector('.journey-highlight')?.getAttribute('data-id') === value, id);
+        await page.locator('.map-section').scrollIntoViewIfNeeded();
+        const boxes = await highlightedBoxes(page);
+        expectInside(boxes.element, boxes.viewport);
+        await page.screenshot({ path: path.join(repoRoot, 'test-results/site-journey.png') });
+        if (process.env.JOURNEY_UPDATE_SCREENSHOTS) {
+            await page.screenshot({ path: path.join(repoRoot, 'docs/images/site-journey.png') });
+        }
+        expect(pictures).toHaveLength(1);
+        await page.close();
+    });
+
     it('zooms with the buttons, fits the map, and keeps the view on reload', async () => {
         const page = await chromium.context.newPage();
         await open(page, fileUrl(largeSite, 'journeys/j5.html'));
