@@ -249,6 +249,18 @@ describe('journey serve', () => {
             await reloaded;
             console.log(`journey serve: the open page reloaded ${Math.round(performance.now() - saved)} ms after the save`);
             expect(await page.locator('svg.journey').textContent()).toContain('Quote seen in Chromium');
+            // A save that does not parse: the page reloads with the syntax error over the last good map (the README's picture).
+            const broken = page.waitForEvent('load', { timeout: 5000 });
+            writeFileSync(file, readFileSync(file, 'utf8').replace('"Quote seen in Chromium"', '"Quote seen in Chromium'));
+            await broken;
+            await page.locator('.overlay-errors').waitFor();
+            expect(await page.locator('.overlay-errors').textContent()).toContain('Showing the last map that parsed');
+            expect(await page.locator('svg.journey').textContent()).toContain('Quote seen in Chromium');
+            await page.setViewportSize({ width: 1400, height: 800 });
+            await page.screenshot({ path: path.join(repoRoot, 'test-results/serve-syntax-error.png') });
+            if (process.env.JOURNEY_UPDATE_SCREENSHOTS) {
+                await page.screenshot({ path: path.join(repoRoot, 'docs/images/serve-syntax-error.png') });
+            }
             expect(violations).toEqual([]);
         } finally {
             await browser.close();
