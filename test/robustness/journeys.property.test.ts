@@ -9,8 +9,9 @@
 //
 // The seeds are fixed: a failure is reproducible, and fast-check prints the seed, the path and the
 // shrunk counterexample.
-import { buildJourneyMapModels, compareDiagnostics, isEmotion, isKpi, type CalendarDate, type JourneyServices, type Model } from '@journey/language';
+import { buildJourneyMapModels, buildWorkspaceModel, compareDiagnostics, isEmotion, isKpi, type CalendarDate, type JourneyServices, type Model } from '@journey/language';
 import { renderJourneySvg, StageLayoutCache } from '@journey/preview';
+import { buildSite } from '@journey/site';
 import fc from 'fast-check';
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic, DocumentSymbol, Range } from 'vscode-languageserver';
@@ -94,6 +95,7 @@ function diagnosticsByFile(documents: Map<string, LangiumDocument>): Record<stri
 
 /** The journey map model and SVG of every journey of a document: nothing throws, nothing undefined, ids unique. */
 async function checkRendering(document: LangiumDocument<Model>): Promise<void> {
+    await checkSite(document);
     const models = buildJourneyMapModels(document.parseResult.value, TODAY);
     for (const model of models) {
         checkPlainData(model, `model ${model.name}`);
@@ -107,6 +109,22 @@ async function checkRendering(document: LangiumDocument<Model>): Promise<void> {
             expect(repeated, `${attribute}s of ${model.name} are unique`).toEqual([]);
             expect(ids.filter(id => id === ''), `${attribute}s of ${model.name} are not empty`).toEqual([]);
         }
+    }
+}
+
+/** The site of the document (index, its journeys' pages, personas, reports): built, nothing missing in any page. */
+async function checkSite(document: LangiumDocument<Model>): Promise<void> {
+    const site = await buildSite({
+        workspace: buildWorkspaceModel([document.parseResult.value], TODAY),
+        files: [{
+            uri: document.uri.toString(), path: document.uri.path.split('/').pop()!, syntaxErrors: document.parseResult.parserErrors.length > 0,
+            findings: (document.diagnostics ?? []).map(d => ({ severity: d.severity === 1 ? 'error' : 'warning', ruleId: String(d.code), message: d.message, range: d.range })),
+        }],
+        today: '2026-11-25',
+        version: '0',
+    }, { nonce: 'robustness' }, { script: '' });
+    for (const [file, text] of site) {
+        expect(text, file).not.toMatch(/undefined|NaN|\[object/);
     }
 }
 
