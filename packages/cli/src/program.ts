@@ -68,7 +68,7 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .description('Write the static site of the workspace: an index, a page per journey and per persona, reports across journeys.')
         .argument('[paths...]', 'files, folders or globs (default: the current folder)')
         .option('-o, --output <dir>', 'the folder to write the site to (made when missing; never one holding other files)', 'site')
-        .option('--single-file', 'write the whole site as one self-contained HTML file, DIR/index.html')
+        .option('--single-file', 'write the whole site as one self-contained HTML file: DIR/index.html, or DIR itself when it ends in .html')
         .option('--title <title>', 'the site\'s title (default: Journey maps)')
         .option('-c, --config <file>', 'rule severities for the lint findings shown (default: journey.config.json, as lint finds it)')
         .option('--today <date>', 'the date overdue plans and stale reviews are judged by (YYYY-MM-DD)')

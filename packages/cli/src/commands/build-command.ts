@@ -5,7 +5,7 @@ import { parseToday } from '../cli-options.js';
 import { displayPosixPath } from '../formatters/paths.js';
 import { layoutPool } from '../site/layout-pool.js';
 import { SITE_ASSETS } from '../site/site-assets.js';
-import { writeSite } from '../site/site-output.js';
+import { writeSingleFile, writeSite } from '../site/site-output.js';
 import { loadSite } from '../site/site-workspace.js';
 import type { CommandIO } from './lint-command.js';
 
@@ -21,7 +21,7 @@ export interface BuildOptions {
 /**
  * `journey build [PATHS] -o DIR [--single-file]`: the static site of the workspace the paths make
  * (index, a page per journey and per persona, reports across journeys) written into DIR, or with
- * `--single-file` one self-contained `DIR/index.html`. Relative links only, nothing fetched from
+ * `--single-file` one self-contained `DIR/index.html` (or the file DIR itself, when it ends in .html). Relative links only, nothing fetched from
  * anywhere, the same bytes for the same input. Files with syntax errors: the site is written (their
  * maps show what could be read) and the exit code is 1, so a CI job notices.
  */
@@ -37,10 +37,16 @@ export async function buildCommand(patterns: string[], options: BuildOptions, io
         ...pool.hooks, progress: (done, total) => progress?.report('drawing maps', done, total),
     }).finally(() => pool.close());
     progress?.clear();
-    await writeSite(files, folder, site.files, io.cwd);
-    const shown = displayPosixPath(folder, io.cwd) || '.';
+    // --single-file -o NAME.html: that file; otherwise the folder (with --single-file, its index.html).
+    const oneFile = options.singleFile && /\.html?$/i.test(options.output);
+    if (oneFile) {
+        await writeSingleFile(files.get('index.html')!, folder, site.files, io.cwd);
+    } else {
+        await writeSite(files, folder, site.files, io.cwd);
+    }
+    const shown = oneFile ? displayPosixPath(folder, io.cwd) : `${displayPosixPath(folder, io.cwd) || '.'}/index.html`;
     const { journeys, personas } = site.input.workspace;
-    io.stderr(`journey: built ${shown}/index.html: ${journeys.length} journey${journeys.length === 1 ? '' : 's'}, `
+    io.stderr(`journey: built ${shown}: ${journeys.length} journey${journeys.length === 1 ? '' : 's'}, `
         + `${personas.length} persona${personas.length === 1 ? '' : 's'}, ${files.size} file${files.size === 1 ? '' : 's'}${options.singleFile ? ' (single file)' : ''}.\n`);
     if (site.broken.length > 0) {
         io.stderr(`journey: ${site.broken.length} file${site.broken.length === 1 ? ' does' : 's do'} not parse (${site.broken.join(', ')}); `

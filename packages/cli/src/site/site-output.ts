@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { SiteFiles } from '@journey/site';
 import { CliError } from '../cli-error.js';
 import { displayPosixPath } from '../formatters/paths.js';
+import { isOneOf } from '../output-file.js';
 
 /**
  * The list of the files a build wrote, kept in the site's folder: the next build removes the pages
@@ -58,4 +59,34 @@ async function previousBuild(folder: string, shown: string): Promise<string[]> {
             + 'choose a new folder, or empty this one: journey build never overwrites files it did not write');
     }
     return [];
+}
+
+/** What marks a page as written by journey build (its `<meta name="generator">`). */
+const GENERATOR = /<meta name="generator" content="journey [^"]*">/;
+
+/**
+ * Writes a single-file site to `file` (`--single-file -o FILE.html`): refused when the file exists and
+ * is not a page journey build wrote, or is one of the inputs.
+ */
+export async function writeSingleFile(html: string, file: string, inputs: readonly string[], cwd: string): Promise<void> {
+    const shown = displayPosixPath(file, cwd);
+    if (await isOneOf(file, inputs, cwd)) {
+        throw new CliError(`-o ${shown} is one of the maps being built; name another file`);
+    }
+    const info = await lstat(file).catch(() => undefined);
+    if (info?.isDirectory()) {
+        throw new CliError(`-o ${shown} is a folder; with --single-file name the .html file to write, or a folder without the .html ending`);
+    }
+    if (info) {
+        const existing = await readFile(file, 'utf8').catch(() => '');
+        if (!GENERATOR.test(existing.slice(0, 2000))) {
+            throw new CliError(`-o ${shown} exists and was not written by journey build; choose another name: journey build never overwrites files it did not write`);
+        }
+    }
+    try {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, html, 'utf8');
+    } catch (error) {
+        throw new CliError(`cannot write the site to ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
 }
