@@ -15,7 +15,7 @@ const WORKSPACE_OF_FILE = 'the .journey file, loaded with the .journey files of 
 /** Builds the `journey` program. Actions resolve to an exit code; nothing here calls `process.exit`. */
 export function createProgram(io: CommandIO, setExitCode: (code: number) => void): Command {
     const program = new Command('journey')
-        .description('Customer journey maps as code: lint, render and convert .journey files.')
+        .description('Customer journey maps as code: lint, render, convert and publish .journey files.')
         .version(journeyVersion, '-v, --version')
         .showSuggestionAfterError(true)
         .exitOverride()
