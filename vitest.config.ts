@@ -16,7 +16,6 @@ const PROCESS_TESTS = [
     'test/preview/spec-audit-render.test.ts',
     'test/site/**/*.browser.test.ts',
     'test/site/serve*.test.ts',
-    'test/site/**/*.process.test.ts',
 ];
 
 /** Tests that drive real editors: VS Code (code-server and Chromium) and Neovim. */

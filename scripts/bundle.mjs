@@ -3,8 +3,7 @@
 // only what a run needs, so that no start pays to compile code it does not run:
 //   dist/journey.cjs   the program: its options, help and version (commander);
 //   dist/commands.cjs  the commands and the language, loaded when a command runs;
-//   dist/elk.cjs       ELK (more than half of the code), loaded when a map is drawn;
-//   dist/layout-worker.cjs  the worker thread journey build lays maps out in (the preview's layout, ELK beside it).
+//   dist/elk.cjs       ELK (more than half of the code), loaded when a map is drawn.
 // That is what @journey-maps/cli ships (with bin/journey.cjs, README.md and the LICENSE copied in from
 // the top level). Source maps only when asked for: JOURNEY_SOURCEMAP=1.
 import { build } from 'esbuild';
@@ -73,8 +72,6 @@ const bundle = (entry, outfile, plugins) => build({
 const builds = await Promise.all([
     bundle('main.ts', 'journey.cjs', [commandsBeside]),
     bundle('commands/index.ts', 'commands.cjs', [elkBeside, rawText]),
-    // The thread `journey build` lays maps out in (site/layout-pool.ts): the preview's layout, ELK beside it.
-    bundle('site/layout-worker.ts', 'layout-worker.cjs', [elkBeside]),
 ]);
 // The folders of the packages the bundle carries (a build record, not shipped): the package test checks engines.node against theirs.
 const packageOf = input => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? [];

@@ -3,7 +3,6 @@ import { buildSite } from '@journey/site';
 import { ExitCode } from '../cli-error.js';
 import { parseToday } from '../cli-options.js';
 import { displayPosixPath } from '../formatters/paths.js';
-import { layoutPool } from '../site/layout-pool.js';
 import { SITE_ASSETS } from '../site/site-assets.js';
 import { writeSingleFile, writeSite } from '../site/site-output.js';
 import { loadSite } from '../site/site-workspace.js';
@@ -32,10 +31,9 @@ export async function buildCommand(patterns: string[], options: BuildOptions, io
     const folder = path.resolve(io.cwd, options.output);
     // A nonce from the input: a build is deterministic, and another input gives another nonce.
     const nonce = site.digest.slice(0, 22);
-    const pool = layoutPool(site.input.workspace.journeys);
     const files = await buildSite(site.input, { nonce, singleFile: options.singleFile }, SITE_ASSETS, {
-        ...pool.hooks, progress: (done, total) => progress?.report('drawing maps', done, total),
-    }).finally(() => pool.close());
+        progress: (done, total) => progress?.report('drawing maps', done, total),
+    });
     progress?.clear();
     // --single-file -o NAME.html: that file; otherwise the folder (with --single-file, its index.html).
     const oneFile = options.singleFile && /\.html?$/i.test(options.output);

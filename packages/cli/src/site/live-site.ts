@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { JourneyMapModel } from '@journey/language';
 import { buildSite, contentSecurityPolicy, type SiteFiles, type SiteOptions } from '@journey/site';
 import type { CommandIO } from '../commands/lint-command.js';
-import { layoutPool } from './layout-pool.js';
 import { SITE_ASSETS } from './site-assets.js';
 import { EVENTS_URL, type ServedSite } from './site-server.js';
 import { loadSite, type LoadedSite, type SiteSourceOptions } from './site-workspace.js';
@@ -165,10 +164,7 @@ export class LiveSite {
         const nonce = randomBytes(16).toString('base64');
         const options: SiteOptions = { nonce, live: { eventsUrl: EVENTS_URL } };
         const progress = number === 1 ? this.options.progress : undefined;
-        const pool = layoutPool(site.input.workspace.journeys);
-        const files = await buildSite(site.input, options, SITE_ASSETS, {
-            ...pool.hooks, progress: (done, total) => progress?.report('drawing maps', done, total),
-        }).finally(() => pool.close());
+        const files = await buildSite(site.input, options, SITE_ASSETS, { progress: (done, total) => progress?.report('drawing maps', done, total) });
         progress?.clear();
         return {
             files,
