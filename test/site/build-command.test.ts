@@ -127,6 +127,21 @@ journey hack "</title><script>alert(1)</script>" {
         expect(text).not.toMatch(/\s(?:href|src)="(?!#)/);
     });
 
+    it('writes --single-file to a file of its own name, and never over a file it did not write', async () => {
+        const files = workspace({ 'maps/a.journey': 'journey first "First" {\n    stage s "S" {\n        touchpoint t "T"\n    }\n}\n', 'notes.html': '<p>mine</p>' });
+        const out = files.path('out/maps.html');
+        const run = await journeyInProcess(['build', files.path('maps'), '--single-file', '-o', out]);
+        expect(run.stderr).toMatch(/^journey: built .*out\/maps\.html: 1 journey, 0 personas, 1 file \(single file\)\.\n$/);
+        expect(run.status).toBe(0);
+        expect(readFileSync(out, 'utf8')).toContain('data-page="journeys/first.html"');
+        // Its own file again: fine. Somebody else's: refused, and left as it was.
+        expect((await journeyInProcess(['build', files.path('maps'), '--single-file', '-o', out])).status).toBe(0);
+        const theirs = await journeyInProcess(['build', files.path('maps'), '--single-file', '-o', files.path('notes.html')]);
+        expect(theirs.status).toBe(2);
+        expect(theirs.stderr).toContain('exists and was not written by journey build');
+        expect(readFileSync(files.path('notes.html'), 'utf8')).toBe('<p>mine</p>');
+    });
+
     it('refuses a folder that holds other files, a file, or the maps themselves, and writes nothing', async () => {
         const files = workspace({ 'maps/a.journey': 'team ops "Ops"\n', 'mine/notes.txt': 'keep me', 'file.txt': 'x' });
         const notEmpty = await journeyInProcess(['build', files.path('maps'), '-o', files.path('mine')]);
