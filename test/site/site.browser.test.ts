@@ -414,6 +414,27 @@ describe('the single-file site, offline', () => {
         }
     });
 
+    it('opens the page shown last when the document is loaded again without a fragment (VS Code\'s report, rebuilt on save)', async () => {
+        const page = await context.newPage();
+        const url = fileUrl(singleFileSite, 'index.html');
+        await open(page, url);
+        await page.click('div.page[data-page="index.html"] tr[data-journey="fleet_onboarding"] a[href^="#page=journeys"]');
+        await page.waitForFunction(() => document.querySelector<HTMLElement>('div.page[data-page="journeys/fleet_onboarding.html"]')?.hidden === false);
+        // The same document again, no fragment (as a webview given new HTML): the journey, not the index.
+        await page.evaluate(() => history.replaceState(null, '', location.pathname));
+        await page.reload();
+        await page.waitForFunction(() => document.documentElement.dataset.script === 'ready');
+        expect(await page.$$eval('div.page[data-page]', pages => pages.filter(p => !(p as HTMLElement).hidden).map(p => (p as HTMLElement).dataset.page)))
+            .toEqual(['journeys/fleet_onboarding.html']);
+        // A new tab (a session of its own) opens the index.
+        const fresh = await context.newPage();
+        await open(fresh, url);
+        expect(await fresh.$$eval('div.page[data-page]', pages => pages.filter(p => !(p as HTMLElement).hidden).map(p => (p as HTMLElement).dataset.page)))
+            .toEqual(['index.html']);
+        await page.close();
+        await fresh.close();
+    });
+
     it('opens a highlight link given as the address', async () => {
         const watched = await watchedPage(context);
         const { page } = watched;

@@ -5,8 +5,11 @@
 import { initIndexFilters } from './index-filters.js';
 import type { ReloadRecord } from './live.js';
 import { highlight, mapsIn } from './maps.js';
+import { load, save, storageKey } from './storage.js';
 
 const INDEX_PAGE = 'index.html';
+/** The page shown last: a document loaded again without a fragment (VS Code's report, rebuilt on save) opens it again. */
+const SHOWN_KEY = storageKey('shown', '');
 
 export interface Route {
     /** `page=` of the fragment (single-file). */
@@ -61,7 +64,8 @@ export function initRouter(reload: ReloadRecord | undefined, onPage: (path: stri
     };
 
     const route = (initial: boolean): void => {
-        const hash = location.hash;
+        const saved = initial && (location.hash === '' || location.hash === '#') ? load<string>(SHOWN_KEY) : undefined;
+        const hash = typeof saved === 'string' && isRoute(saved) ? saved : location.hash;
         let target = index;
         let anchor: HTMLElement | null = null;
         let highlighted: string | undefined;
@@ -81,6 +85,7 @@ export function initRouter(reload: ReloadRecord | undefined, onPage: (path: stri
         }
         const changed = show(target);
         const path = target.dataset.page ?? INDEX_PAGE;
+        save(SHOWN_KEY, `#page=${encodeURIComponent(path)}`);
         const restoring = initial && reload?.page === path;
         const maps = mapsIn(target, path);
         if (restoring) {
