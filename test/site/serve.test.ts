@@ -206,6 +206,23 @@ describe('journey serve', () => {
         stream.close();
     }, 30_000);
 
+    it('rebuilds when the journey.config.json found above the served folder changes', async () => {
+        const files = workspace();
+        copyExamplesReviewedToday('examples/spec', files.path('repo/maps'));
+        files.write('repo/journey.config.json', '{ "rules": {} }\n');
+        const served = await serve([files.path('repo/maps'), '--port', '0']);
+        const stream = await events(served.url);
+        const before = await raw(served.url, '/journeys/renewal.html');
+        expect(before.body).toContain('<code>value-gap</code>');
+        files.write('repo/journey.config.json', '{ "rules": { "value-gap": "off" } }\n');
+        await stream.next('reload', 5000);
+        const after = await raw(served.url, '/journeys/renewal.html');
+        expect(after.body).not.toContain('<code>value-gap</code>');
+        stream.close();
+        served.child.kill('SIGINT');
+        expect(await served.exit).toBe(0);
+    }, 60_000);
+
     it('warns when it listens beyond this machine', async () => {
         const { root } = specWorkspace();
         const served = await serve([root, '--port', '0', '--host', '0.0.0.0']);

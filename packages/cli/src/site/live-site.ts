@@ -37,6 +37,8 @@ export class LiveSite {
     private again = false;
     private stopped = false;
     private root = '';
+    /** The configuration the first load read (`--config`, or found from the root up). */
+    private configFile: string | undefined;
 
     constructor(
         private readonly patterns: readonly string[],
@@ -58,15 +60,16 @@ export class LiveSite {
     async start(): Promise<LiveBuild> {
         const site = await loadSite(this.patterns, this.io, this.options);
         this.root = site.root;
+        this.configFile = site.configFile;
         this.build = await this.make(site, 1);
         return this.build;
     }
 
-    /** Watches the workspace's folder (recursively) and a `--config` file outside it. */
+    /** Watches the workspace's folder (recursively) and the configuration read, when it is outside it. */
     watch(): void {
         this.watchFolder(this.root, true);
-        if (this.options.config !== undefined) {
-            const config = path.resolve(this.io.cwd, this.options.config);
+        const config = this.options.config !== undefined ? path.resolve(this.io.cwd, this.options.config) : this.configFile;
+        if (config !== undefined) {
             const relative = path.relative(this.root, config);
             if (relative.startsWith('..') || path.isAbsolute(relative)) {
                 this.watchFolder(path.dirname(config), false, path.basename(config));

@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { CommandIO } from '../commands/lint-command.js';
 import { loadConfigFile, workspaceRootOf } from '../config-file.js';
 import { findJourneyFiles } from '../file-discovery.js';
-import { loadJourneyWorkspace, type LoadedFile } from '../journey-workspace.js';
+import { loadJourneyWorkspace } from '../journey-workspace.js';
 import type { Progress } from '../progress.js';
 import { journeyVersion } from '../version.js';
 
@@ -29,8 +29,8 @@ export interface LoadedSite {
     broken: string[];
     /** A hash of everything read (the files' bytes, the version, the day): the nonce of a built site. */
     digest: string;
-    /** Each file's journeys, by path: `journey serve` keeps the last ones that parsed. */
-    loaded: LoadedFile[];
+    /** The journey.config.json read (`--config`, or found from the root up), if any: `journey serve` watches it. */
+    configFile?: string;
 }
 
 /**
@@ -41,7 +41,7 @@ export interface LoadedSite {
 export async function loadSite(patterns: readonly string[], io: CommandIO, options: SiteSourceOptions = {}): Promise<LoadedSite> {
     const paths = patterns.length > 0 ? patterns : ['.'];
     const root = await workspaceRootOf(paths, io.cwd);
-    const { config } = await loadConfigFile(options.config, io.cwd, root);
+    const { config, file: configFile } = await loadConfigFile(options.config, io.cwd, root);
     const files = await findJourneyFiles(paths, io.cwd);
     const today = options.today ?? calendarDateOfToday();
     const workspace = await loadJourneyWorkspace(files, { today, config, progress: options.progress, cwd: io.cwd, createServices: io.createServices, hashContent: true });
@@ -63,7 +63,7 @@ export async function loadSite(patterns: readonly string[], io: CommandIO, optio
         root,
         broken: siteFiles.filter(file => file.syntaxErrors).map(file => file.path),
         digest,
-        loaded: workspace.files,
+        configFile,
     };
 }
 
