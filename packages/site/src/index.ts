@@ -1,5 +1,4 @@
-import type { JourneyMapModel } from '@journey/language';
-import { layoutJourneyMap, type Layout } from '@journey/preview';
+import { layoutJourneyMap } from '@journey/preview';
 import { pageDocument, singleFileDocument, type ShellContext, type SitePage } from './html/page-shell.js';
 import { SITE_STYLESHEET } from './html/stylesheet.js';
 import { indexPage } from './pages/index-page.js';
@@ -37,22 +36,18 @@ export interface BuildHooks {
 export async function buildSite(input: SiteInput, options: SiteOptions, assets: SiteAssets, hooks: BuildHooks = {}): Promise<SiteFiles> {
     const context = new SiteContext(input, options);
     const journeys = input.workspace.journeys;
-    const layouts = new Map<JourneyMapModel, Layout>();
-    // One at a time. (In worker threads, two at a time took longer than one on the 2-core machine: V8's
-    // collector and compiler threads already use the second core.)
+    // Each journey's page is made as soon as its map is laid out, so that only one layout is held at a time
+    // (a layout weighs several times its page). One map at a time: in worker threads, two at a time took
+    // longer than one on the 2-core machine (V8's collector and compiler threads already use the second core).
+    const journeyPages: SitePage[] = [];
     for (const [index, journey] of journeys.entries()) {
         hooks.progress?.(index, journeys.length);
         // A future state's map carries its current state's emotion curve, drawn faintly under its own.
         const baseline = journey.state.kind === 'future' ? context.paths.journeyNamed(journey.state.of) : undefined;
-        layouts.set(journey, await layoutJourneyMap(journey, { baseline }));
+        journeyPages.push(journeyPage(context, journey, await layoutJourneyMap(journey, { baseline })));
     }
     hooks.progress?.(journeys.length, journeys.length);
-    const pages: SitePage[] = [
-        indexPage(context),
-        ...journeys.map(journey => journeyPage(context, journey, layouts.get(journey)!)),
-        ...personaPages(context),
-        ...reportPages(context),
-    ];
+    const pages: SitePage[] = [indexPage(context), ...journeyPages, ...personaPages(context), ...reportPages(context)];
     const shell: ShellContext = { siteTitle: input.title ?? 'Journey maps', version: input.version, paths: context.paths, options };
     const files: SiteFiles = new Map();
     if (options.singleFile) {
