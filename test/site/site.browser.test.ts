@@ -292,9 +292,10 @@ describe('the site of many files, from file://', () => {
 describe('accessibility (axe-core)', () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-    it('finds no serious or critical violation on the index, a journey, a persona and a report page', async () => {
+    it.each(['light', 'dark'] as const)('finds no serious or critical violation on the index, a journey, a persona and a report page (%s system colours)', async scheme => {
         const page = await chromium.context.newPage();
-        for (const file of ['index.html', 'journeys/fleet_renewal.html', 'personas/dana.html', 'reports/pains.html', 'reports/index.html']) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const file of ['index.html', 'journeys/fleet_renewal.html', 'personas/dana.html', 'reports/pains.html', 'reports/index.html', 'reports/kpis.html']) {
             await open(page, fileUrl(examplesSite, file));
             // Evaluated by the browser's debugging protocol, which the page's CSP does not govern (an
             // injected <script> would be blocked by it, rightly).
@@ -306,6 +307,9 @@ describe('accessibility (axe-core)', () => {
                     .map(violation => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.slice(0, 3).map(node => node.target.join(' ')).join(', ')}`);
             });
             expect(violations, file).toEqual([]);
+            // The page follows the system's colours: dark text on light, or light on dark.
+            const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+            expect(background, file).toBe(scheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');
         }
         await page.close();
     }, 60_000);

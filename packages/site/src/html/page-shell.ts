@@ -71,7 +71,7 @@ function documentOf(context: ShellContext, title: string, path: PagePath, head: 
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${raw(contentSecurityPolicy(options))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
+<meta name="color-scheme" content="light dark">
 <meta name="generator" content="journey ${context.version}">
 <title>${title}</title>
 ${join(head, '\n')}

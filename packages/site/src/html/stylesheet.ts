@@ -3,7 +3,13 @@
  * external URL: the system's fonts. Colours meet WCAG AA on their backgrounds; meaning never rests
  * on colour alone (badges say their words, heat-map cells their numbers).
  */
-export const SITE_STYLESHEET = `:root{--fg:#1f2328;--muted:#57606a;--bg:#ffffff;--panel:#f6f8fa;--border:#d0d7de;--accent:#0550ae;--good:#116329;--bad:#a40e26;--warn:#7d4e00;--info:#0550ae;--highlight:#bf8700;
+import { THEMES } from '@journey/preview';
+
+/** The maps' own dark colours (the renderer's), for a reader whose system is dark. */
+const DARK_MAP = Object.entries(THEMES.dark).map(([name, value]) => `--journey-${name}:${value}`).join(';');
+
+export const SITE_STYLESHEET = `:root{--fg:#1f2328;--muted:#57606a;--bg:#ffffff;--panel:#f6f8fa;--border:#d0d7de;--accent:#0550ae;--good:#116329;--bad:#a40e26;--warn:#7d4e00;--info:#0550ae;--highlight:#bf8700;--alert-bg:#fff1f0;
+color-scheme:light dark;
 font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:16px;line-height:1.45;color:var(--fg);background:var(--bg)}
 body{margin:0}
 a{color:var(--accent)}
@@ -43,7 +49,7 @@ tr[hidden]{display:none}
 .facts dt{color:var(--muted)}
 .facts dd{margin:0}
 .counterpart{background:var(--panel);border-left:4px solid var(--accent);padding:.5em .75em}
-.overlay-errors{position:sticky;top:0;z-index:2;background:#fff1f0;border:2px solid var(--bad);color:var(--fg);padding:.75em 1em;border-radius:6px;margin:.5em 0}
+.overlay-errors{position:sticky;top:0;z-index:2;background:var(--alert-bg);border:2px solid var(--bad);color:var(--fg);padding:.75em 1em;border-radius:6px;margin:.5em 0}
 .overlay-errors ul{margin:.25em 0 0}
 .map-section{border:1px solid var(--border);border-radius:8px;margin:1em 0;background:var(--bg)}
 .map-toolbar{display:flex;gap:.5em;align-items:center;padding:.5em;border-bottom:1px solid var(--border);background:var(--panel);border-radius:8px 8px 0 0;flex-wrap:wrap}
@@ -97,4 +103,9 @@ tr.unserved td:first-child{border-left:4px solid var(--warn)}
 .glance-note{color:var(--bad);font-weight:600;font-size:.9em}
 .visually-hidden{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0}
 .map-canvas .journey-highlight>rect,.map-canvas .journey-highlight>circle,.map-canvas .journey-highlight>path,.map-canvas .journey-highlight>polygon{stroke:var(--highlight)!important;stroke-width:4px!important}
+@media (prefers-color-scheme:dark){
+:root{--fg:#e6edf3;--muted:#9da7b3;--bg:#0d1117;--panel:#161b22;--border:#3d444d;--accent:#58a6ff;--good:#3fb950;--bad:#ff7b72;--warn:#d29922;--info:#58a6ff;--highlight:#e3b341;--alert-bg:#2d1214}
+svg.journey{${DARK_MAP}}
+.heat-0{background:var(--bg)}.heat-1{background:#2b1d0e}.heat-2{background:#40280c}.heat-3{background:#573308}.heat-4{background:#6e3e04}.heat-5{background:#854a00}
+}
 `;
