@@ -30,10 +30,7 @@ export class Workbench {
     async openFile(path: string): Promise<void> {
         const name = path.split('/').pop()!;
         await this.page.locator('.part.editor').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-        await this.page.keyboard.press('Control+P');
-        const input = this.page.locator('.quick-input-widget input');
-        await input.waitFor();
-        await input.fill(path);
+        await this.quickInput('Control+P', path);
         await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
         await this.page.keyboard.press('Enter');
         await this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor();
@@ -42,12 +39,30 @@ export class Workbench {
 
     /** Runs a command by its title from the command palette (F1). */
     async runCommand(title: string): Promise<void> {
-        await this.page.keyboard.press('F1');
-        const input = this.page.locator('.quick-input-widget input');
-        await input.waitFor();
-        await input.fill(`>${title}`);
+        await this.quickInput('F1', `>${title}`);
         await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
         await this.page.keyboard.press('Enter');
+    }
+
+    /**
+     * Opens the quick input with `key` and types `text` into it. The workbench sometimes closes a quick
+     * input it has just opened (focus moving to a panel or a notification as it settles): then again.
+     */
+    private async quickInput(key: string, text: string): Promise<void> {
+        const input = this.page.locator('.quick-input-widget input');
+        for (let attempt = 1; ; attempt++) {
+            await this.page.keyboard.press(key);
+            try {
+                await input.waitFor({ timeout: 10_000 });
+                await input.fill(text, { timeout: 5_000 });
+                return;
+            } catch (error) {
+                if (attempt === 3) {
+                    throw error;
+                }
+                await this.page.keyboard.press('Escape');
+            }
+        }
     }
 
     /** The active text editor. */
