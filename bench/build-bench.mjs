@@ -13,11 +13,12 @@
 //
 // --quick (development only): 2 runs, the 8 MB workspace a quarter of the size. Options: --runs N
 //
-// Measured 2026-12-02 on this 2-core machine (5 runs; lint 1 MB ~1.0 s, 8 MB ~5.5 s):
-//   build 1.0 MB (5 maps of 500 touchpoints)   6.4 s (5.9–7.7) = 6.04 × lint     goal ≤ 3:  not met
-//   build 8.1 MB (40 such maps)               29.3 s (26.6–32.3) = 5.28 × lint   goal ≤ 3:  not met
-//   build 8 MB / 1 MB                          4.61                            goal ≤ 9:  met
-//   peak RSS of the 8 MB build: 979 MB (lint of the same: ~320 MB).
+// Measured 2026-12-02 on this 2-core machine (5 runs; lint 1 MB ~1.1 s, 8 MB ~5.3 s), after each page was
+// made as soon as its map was laid out (first figures: before, when every layout was held to the end):
+//   build 1.0 MB (5 maps of 500 touchpoints)   5.4 s (5.2–5.9) = 4.77 × lint (6.04 ×)   goal ≤ 3:  not met
+//   build 8.1 MB (40 such maps)               30.3 s (29.6–32.8) = 5.77 × lint (5.28 ×) goal ≤ 3:  not met
+//   build 8 MB / 1 MB                          5.61 (4.61)                          goal ≤ 9:  met
+//   peak RSS of the 8 MB build: 587 MB (979 MB before; lint of the same: ~320 MB).
 // Where the time goes (8 MB, --cpu-prof): ELK 17 s of 35 s, the collector 7.6 s, the rest parsing,
 // models and pages. Laying maps out in worker threads did not help here: 12 maps took 7.8 s in two
 // threads and 6.8 s in one (V8's collector and compiler threads already use the second core), so
