@@ -1,0 +1,1 @@
+export * from './diff-model.js';
