@@ -1,1 +1,5 @@
 export * from './diff-model.js';
+export * from './format/json-format.js';
+export * from './format/markdown-format.js';
+export * from './format/summary.js';
+export * from './format/text-format.js';
