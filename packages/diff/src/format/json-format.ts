@@ -2,9 +2,13 @@ import type { Change, DiffFinding, JourneyDiff, WorkspaceDiff } from '../diff-mo
 import { summarize, type DiffSummary } from './summary.js';
 import type { DiffNames } from './text-format.js';
 
-/** `--format json`: the shape `schemas/journey-diff.schema.json` describes (version 1). */
+/** The schema of `--format json` (schemas/journey-diff.schema.json, shipped with the CLI). */
+export const DIFF_SCHEMA_URL = 'https://github.com/journey-maps/journey/blob/main/schemas/journey-diff.schema.json';
+
+/** `--format json`: the shape `schemas/journey-diff.schema.json` describes (format version 1). */
 export interface DiffJson {
-    version: 1;
+    $schema: string;
+    formatVersion: 1;
     base: string;
     head: string;
     changed: boolean;
@@ -17,7 +21,8 @@ export interface DiffJson {
 
 export function diffJson(diff: WorkspaceDiff, names: DiffNames): DiffJson {
     return {
-        version: 1,
+        $schema: DIFF_SCHEMA_URL,
+        formatVersion: 1,
         base: names.base,
         head: names.head,
         changed: diff.changed,
