@@ -28,15 +28,22 @@ export async function loadConfigFile(explicit: string | undefined, cwd: string, 
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
         throw new CliError(`cannot read the configuration ${explicit ?? file}: ${error.code === 'ENOENT' ? 'no such file' : error.code ?? error.message}`);
     });
+    return { config: parseConfigText(text, path.relative(cwd, file) || file), file };
+}
+
+/**
+ * The configuration a `journey.config.json` text says (one read from disk, or from a git revision by
+ * `journey diff`); a bad one is a usage error naming `shown`, line and column.
+ */
+export function parseConfigText(text: string, shown: string): JourneyConfig {
     const result = parseJourneyConfig(text);
     if (!result.config) {
-        const shown = path.relative(cwd, file) || file;
         throw new CliError(result.problems.map(problem => {
             const { line, column } = lineAndColumn(text, problem.offset);
             return `${shown}:${line}:${column}: ${problem.message}`;
         }).join('\n'));
     }
-    return { config: result.config, file };
+    return result.config;
 }
 
 async function findConfigFile(cwd: string): Promise<string | undefined> {
