@@ -3,3 +3,4 @@ export * from './format/json-format.js';
 export * from './format/markdown-format.js';
 export * from './format/summary.js';
 export * from './format/text-format.js';
+export { diffWorkspaces } from './workspace/diff-workspaces.js';
