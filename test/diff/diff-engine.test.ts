@@ -171,14 +171,38 @@ describe('journeys', () => {
         await expectOnly([['reviewed 2026-11-01', 'reviewed 2026-11-20']], [['reviewed', '"Olivia replaces her operations tool" was reviewed again: 2026-11-20 (before: 2026-11-01)']]);
     });
 
+    it('reports the journey\'s owner once, not at each touchpoint that takes it', async () => {
+        const training = ' touchpoint training "Team training" { channel web serves fast_setup }';
+        await expectBetween([[KICKOFF, KICKOFF + training]], [[KICKOFF, KICKOFF + training], ['    owner success\n', '    owner sales\n']],
+            [['owner', 'Owner of "Olivia replaces her operations tool" changed from "Customer Success" to "Sales"']]);
+    });
+
+    it('reports the journey\'s personas once, not at each touchpoint that takes them', async () => {
+        const ben = '\npersona ben "Ben, finance lead" {\n    need budget "Stay within budget" importance 3\n}\n';
+        const result = await diff(spec([], [['', ben]]), spec([['persona olivia ', 'persona olivia, ben ']], [['', ben]]));
+        expect(summary(result)).toEqual([['by', '"Olivia replaces her operations tool" is now the journey of "Olivia, Operations Manager", "Ben, finance lead" (was "Olivia, Operations Manager")']]);
+    });
+
     it('does not report the journeys of a file with syntax errors; lists the file', async () => {
         const result = await diff(SPEC, spec([['stage onboarding "Onboarding" {', 'stage onboarding "Onboarding" {{']]));
         expect(result.journeys).toEqual([]);
         expect(result.workspace).toEqual([]);
         expect(result.broken).toEqual({ base: [], head: ['renewal.journey'] });
+        // Its other findings are not fixed, only not looked for; its syntax error is introduced.
+        expect(result.findings.fixed).toEqual([]);
+        expect(result.findings.introduced.map(f => [f.path, f.ruleId])).toEqual([['renewal.journey', 'syntax']]);
+        expect(result.changed).toBe(true);
         const back = await diff(spec([['emotion -1', 'emotion -1 -']]), SPEC);
         expect(back.journeys).toEqual([]);
         expect(back.broken).toEqual({ base: ['renewal.journey'], head: [] });
+        expect(back.findings.introduced).toEqual([]);
+        expect(back.findings.fixed.map(f => f.ruleId)).toEqual(['syntax']);
+    });
+
+    it('does not report the personas of a file with syntax errors', async () => {
+        const result = await diff(SPEC, spec([], [['persona olivia "Olivia, Operations Manager" {', 'persona olivia "Olivia, Operations Manager" {{']]));
+        expect(result.workspace).toEqual([]);
+        expect(result.broken.head).toEqual(['shared.journey']);
     });
 });
 

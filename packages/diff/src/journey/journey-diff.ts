@@ -1,7 +1,7 @@
 import type { JourneyMapModel, StageModel, TouchpointModel } from '@journey/language';
 import type { Change, DiffSide } from '../diff-model.js';
-import { matchElements, reorderedIndexes } from '../match/matching.js';
-import { location, quoted } from '../text/words.js';
+import { matchElements, reorderedIndexes, sameKeys } from '../match/matching.js';
+import { location, quoted, quotedList } from '../text/words.js';
 import { bucket, ChangeSink } from './change-sink.js';
 import { diffOpportunities, diffPains } from './pain-diff.js';
 import { diffPlans, diffUnknowns, diffValueGap } from './journey-lists.js';
@@ -50,6 +50,15 @@ function diffJourneyLines(sink: ChangeSink, base: JourneyMapModel, head: Journey
     const common = { element: 'journey' as const, name: head.name, label: head.label, at: location(sink.head, sink.headUri, head.nameRange), was: location(sink.base, sink.baseUri, base.nameRange) };
     if (base.label !== head.label) {
         sink.add(bucket.journey, { ...common, kind: 'label', direction: 'neutral', before: base.label, after: head.label, text: `Journey ${quoted(base)} is now called ${quoted(head)}` });
+    }
+    const personaNames = (journey: JourneyMapModel) => journey.personas.map(persona => persona.name);
+    if (!sameKeys(personaNames(base), personaNames(head))) {
+        sink.add(bucket.journey, { ...common, kind: 'by', direction: 'neutral', before: personaNames(base).join(', '), after: personaNames(head).join(', '),
+            text: `${quoted(head)} is now the journey of ${quotedList(head.personas)} (was ${quotedList(base.personas)})` });
+    }
+    if (base.owner?.name !== head.owner?.name) {
+        sink.add(bucket.journey, { ...common, kind: 'owner', direction: 'neutral', before: base.owner?.name ?? null, after: head.owner?.name ?? null,
+            text: `Owner of ${quoted(head)} changed from ${base.owner ? quoted(base.owner) : 'none'} to ${head.owner ? quoted(head.owner) : 'none'}` });
     }
     const before = stateText(base.state);
     const after = stateText(head.state);
@@ -142,7 +151,7 @@ function diffStagesAndTouchpoints(sink: ChangeSink, base: JourneyMapModel, head:
             sink.add(where, { ...common, kind: 'moved', direction: 'neutral', before: b.stage.name, after: h.stage.name,
                 text: `Touchpoint ${quoted(h.touchpoint)} moved from ${quoted(b.stage)} to ${quoted(h.stage)}` });
         }
-        diffTouchpointDetails(sink, b.touchpoint, h.touchpoint, personaLabel);
+        diffTouchpointDetails(sink, b.touchpoint, h.touchpoint, personaLabel, { base, head });
     }
     // Reordered within a stage: of the touchpoints that stayed in their stage, those out of their old order.
     for (const stage of head.stages) {

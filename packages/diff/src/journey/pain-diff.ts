@@ -124,7 +124,9 @@ export function diffOpportunities(sink: ChangeSink, base: JourneyMapModel, head:
             sink.add(where, { ...common, kind: 'answers', direction: 'neutral', before: b.answers.join(', '), after: h.answers.join(', '),
                 text: `Opportunity ${quoted(h)} now answers ${painList(h.answers, headPains)} (was ${painList(b.answers, basePains)})` });
         }
-        if (b.owner?.name !== h.owner?.name) {
+        // An owner taken from the journey changes with the journey's owner line, reported there.
+        const fromJourney = b.owner?.name === base.owner?.name && h.owner?.name === head.owner?.name;
+        if (!fromJourney && b.owner?.name !== h.owner?.name) {
             sink.add(where, { ...common, kind: 'owner', direction: 'neutral', before: b.owner?.name ?? null, after: h.owner?.name ?? null,
                 text: `Owner of opportunity ${quoted(h)} changed from ${b.owner ? quoted(b.owner) : 'none'} to ${h.owner ? quoted(h.owner) : 'none'}` });
         }

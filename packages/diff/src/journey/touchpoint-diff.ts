@@ -1,4 +1,4 @@
-import type { KpiModel, TouchpointModel } from '@journey/language';
+import type { JourneyMapModel, KpiModel, TouchpointModel } from '@journey/language';
 import type { Change, Direction } from '../diff-model.js';
 import { setDifference, sameKeys } from '../match/matching.js';
 import { directionSuffix, emotionText, higherIsBetter, location, lowerIsBetter, metricText, quoted } from '../text/words.js';
@@ -12,7 +12,13 @@ export type LabelOf = (name: string) => string;
  * evidence, moment of truth, KPIs. The touchpoint's identity (name, label, stage, position) is
  * compared by the journey.
  */
-export function diffTouchpointDetails(sink: ChangeSink, base: TouchpointModel, head: TouchpointModel, personaLabel: LabelOf): void {
+export function diffTouchpointDetails(
+    sink: ChangeSink, base: TouchpointModel, head: TouchpointModel, personaLabel: LabelOf, journeys: { base: JourneyMapModel; head: JourneyMapModel },
+): void {
+    // What a touchpoint takes from its journey (all its personas, its owner) changes with the journey's line, reported once there.
+    const journeyPersonas = (journey: JourneyMapModel) => journey.personas.map(persona => persona.name);
+    const defaultPersonas = sameKeys(base.personas, journeyPersonas(journeys.base)) && sameKeys(head.personas, journeyPersonas(journeys.head));
+    const defaultOwner = base.owner?.name === journeys.base.owner?.name && head.owner?.name === journeys.head.owner?.name;
     const where = bucket.touchpoint(head.name);
     const tp = quoted(head);
     const common = { element: 'touchpoint' as const, name: head.name, label: head.label, at: location(sink.head, sink.headUri, head.range), was: location(sink.base, sink.baseUri, base.range) };
@@ -36,10 +42,12 @@ export function diffTouchpointDetails(sink: ChangeSink, base: TouchpointModel, h
 
     // Channel and owner.
     valueChange(sink, where, common, 'channel', 'Channel', tp, base.channel, head.channel, memberAt('channel'), memberWas('channel'));
-    valueChange(sink, where, common, 'owner', 'Owner', tp, base.owner, head.owner, memberAt('owner'), memberWas('owner'));
+    if (!defaultOwner) {
+        valueChange(sink, where, common, 'owner', 'Owner', tp, base.owner, head.owner, memberAt('owner'), memberWas('owner'));
+    }
 
     // Personas (`by`).
-    if (!sameKeys(base.personas, head.personas)) {
+    if (!defaultPersonas && !sameKeys(base.personas, head.personas)) {
         const list = (names: string[]) => names.length === 0 ? 'nobody' : names.map(name => `"${personaLabel(name)}"`).join(', ');
         sink.add(where, { ...common, kind: 'by', direction: 'neutral', before: base.personas.join(', '), after: head.personas.join(', '),
             text: `${tp} is now met by ${list(head.personas)} (was ${list(base.personas)})` });

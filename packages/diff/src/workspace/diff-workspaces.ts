@@ -1,6 +1,6 @@
-import type { JourneyMapModel } from '@journey/language';
+import type { JourneyMapModel, WorkspacePersonaModel } from '@journey/language';
 import { compareText } from '@journey/language/ordering';
-import type { Change, DiffSide, JourneyDiff, WorkspaceDiff } from '../diff-model.js';
+import type { Change, DiffFinding, DiffSide, JourneyDiff, WorkspaceDiff } from '../diff-model.js';
 import { diffJourney } from '../journey/journey-diff.js';
 import { matchJourneys } from '../match/match-journeys.js';
 import { location, quoted } from '../text/words.js';
@@ -11,7 +11,8 @@ import { diffPersonas } from './persona-diff.js';
  * What changed in meaning between two versions of a workspace: journeys (in HEAD's order, removed
  * ones after in BASE's), personas and needs, lint findings. Text, comments, declaration order and
  * which file holds what are not compared: elements are matched by name (then label or body), never
- * by position in a file or URI. Journeys of a file that does not parse on either side are left out.
+ * by position in a file or URI. Journeys and personas of a file that does not parse on either side are
+ * left out, and so are its findings but the syntax error.
  */
 export function diffWorkspaces(base: DiffSide, head: DiffSide): WorkspaceDiff {
     const broken = new Set([...base.broken, ...head.broken]);
@@ -58,8 +59,14 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide): WorkspaceDiff {
         });
     }
 
-    const workspace = diffPersonas(base, head);
-    const findings = diffFindings(base.findings, head.findings, new Map(matching.pairs.filter(pair => pair.renamed).map(pair => [pair.base.name, pair.head.name])));
+    // Personas of a file that does not parse on either side are left out like its journeys.
+    const personaInBroken = (side: DiffSide) => (persona: WorkspacePersonaModel) => broken.has(side.paths[persona.uri] ?? persona.uri);
+    const skippedPersonas = new Set([...base.workspace.personas.filter(personaInBroken(base)), ...head.workspace.personas.filter(personaInBroken(head))].map(p => p.name));
+    const workspace = diffPersonas(base, head, side => side.workspace.personas.filter(persona => !personaInBroken(side)(persona) && !skippedPersonas.has(persona.name)));
+    // A file that does not parse is not checked: its other findings are not fixed, just not looked for. Its syntax error is a finding.
+    const checked = (findings: readonly DiffFinding[]) => findings.filter(finding => !broken.has(finding.path) || finding.ruleId === 'syntax');
+    const renamed = new Map(matching.pairs.filter(pair => pair.renamed).map(pair => [pair.base.name, pair.head.name]));
+    const findings = diffFindings(checked(base.findings), checked(head.findings), renamed);
     return {
         journeys,
         workspace,

@@ -4,9 +4,9 @@ import { matchElements } from '../match/matching.js';
 import { location, numberText, quoted } from '../text/words.js';
 
 /** Personas by name (else the same label: renamed), their labels, and their needs: added, removed, importance. In HEAD order, removed ones after. */
-export function diffPersonas(base: DiffSide, head: DiffSide): Change[] {
+export function diffPersonas(base: DiffSide, head: DiffSide, compared: (side: DiffSide) => WorkspacePersonaModel[] = side => side.workspace.personas): Change[] {
     const changes: Change[] = [];
-    const personas = matchElements(base.workspace.personas, head.workspace.personas, p => p.name, [(b, h) => b.label === h.label ? 1 : 0]);
+    const personas = matchElements(compared(base), compared(head), p => p.name, [(b, h) => b.label === h.label ? 1 : 0]);
     const at = (p: WorkspacePersonaModel, range = p.nameRange) => location(head, p.uri, range);
     const was = (p: WorkspacePersonaModel, range = p.nameRange) => location(base, p.uri, range);
     for (const pair of personas.pairs) {
