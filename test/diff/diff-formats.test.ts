@@ -56,9 +56,9 @@ describe('journey diff formats', () => {
         const markdown = formatDiffMarkdown(DIFF, names);
         const bullets = markdown.split('\n').filter(line => line.startsWith('- '));
         expect(bullets.slice(0, 3)).toEqual([
-            '- 🔴 New pain "Add-ons &lt;b&gt;unclear&lt;/b&gt;" at "Pricing page" \\(severity 4\\)',
-            '- 🔴 Emotion at "Pricing page" went from \\+1 to −2 \\(worse\\)',
-            '- 🟢 Emotion at "Quote" went from −2 to \\+1 \\(better\\)',
+            '- 🔴 New pain "Add-ons &lt;b&gt;unclear&lt;/b&gt;" at "Pricing page" (severity 4)',
+            '- 🔴 Emotion at "Pricing page" went from +1 to −2 (worse)',
+            '- 🟢 Emotion at "Quote" went from −2 to +1 (better)',
         ]);
         expect(markdown).toContain('<details><summary>1 other change</summary>');
         expect(markdown).not.toContain('<b>');

@@ -86,6 +86,20 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('--no-progress', 'never show the progress line')
         .action(async (paths: string[], options) => setExitCode(await (await commands()).serveCommand(paths, options, io)));
 
+    program.command('diff')
+        .description('Say what a change does to the maps\' meaning: journeys, stages, touchpoints, emotions, pains, KPIs, plans, personas, findings.')
+        .argument('<base>', 'a git revision of the repository (main, a tag, HEAD~1, main...feature), or a folder')
+        .argument('[head]', 'another revision, or a folder (default: the working tree)')
+        .argument('[paths...]', 'the files or folders of the workspace, in the repository (default: the current folder)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+        .option('-o, --output <file>', 'write the report to FILE instead of stdout')
+        .option('--exit-code', 'exit with 1 when anything changed in meaning (as git diff --exit-code)')
+        .option('-c, --config <file>', 'rule severities for the findings compared (default: each side\'s journey.config.json)')
+        .option('--today <date>', 'the date both sides are judged by: stale reviews, overdue plans (YYYY-MM-DD)')
+        .option('--color', 'colour the text even when stdout is not a terminal')
+        .option('--no-color', 'never colour the text')
+        .action(async (base: string, head: string | undefined, paths: string[], options) => setExitCode(await (await commands()).diffCommand(base, head, paths, options, io)));
+
     program.command('export')
         .description('Write the journeys of a .journey file as JSON, a Mermaid journey diagram or CSV (stdout or OUT).')
         .argument('<file>', WORKSPACE_OF_FILE)

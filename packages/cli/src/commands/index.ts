@@ -9,3 +9,4 @@ export { renderCommand } from './render-command.js';
 export { rulesCommand } from './rules-command.js';
 export { buildCommand } from './build-command.js';
 export { serveCommand } from './serve-command.js';
+export { diffCommand } from './diff-command.js';

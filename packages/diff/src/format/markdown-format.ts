@@ -87,9 +87,13 @@ function fit(head: string[], sections: string[][], limit: number): string {
     return out;
 }
 
-/** Markdown's and HTML's special characters in a text from the maps, made literal. */
+/**
+ * The characters of a text from the maps that Markdown or HTML would read, made literal: emphasis, code,
+ * links, tables, strike-through and tags. (Parentheses, `#` and `+` only mean something where these
+ * texts never stand: after a `]`, at a line's start.)
+ */
 function escape(text: string): string {
-    return text.replace(/[\\`*_{}[\]()#+!|<>&]/g, char => char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '&' ? '&amp;' : `\\${char}`);
+    return text.replace(/[\\`*_[\]|~<>&]/g, char => char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '&' ? '&amp;' : `\\${char}`);
 }
 
 /** Text for inside a code span: no backtick can end it early. */

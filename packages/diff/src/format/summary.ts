@@ -43,7 +43,7 @@ export function summaryLine(diff: WorkspaceDiff): string {
         summary.findings.introduced > 0 ? `${plural(summary.findings.introduced, 'finding')} introduced` : '',
         summary.findings.fixed > 0 ? `${plural(summary.findings.fixed, 'finding')} fixed` : '',
     ].filter(Boolean);
-    return [parts.length > 0 ? parts.join(', ') : 'no journey added or removed', changes, ...findings].join('; ');
+    return [...(parts.length > 0 ? [parts.join(', ')] : []), changes, ...findings].join('; ');
 }
 
 export function plural(count: number, noun: string): string {

@@ -1,0 +1,60 @@
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { diffWorkspaces, formatDiffJson, formatDiffMarkdown, formatDiffText, type TextStyle } from '@journey/diff';
+import { createColors } from 'picocolors';
+import { CliError, ExitCode } from '../cli-error.js';
+import { parseToday } from '../cli-options.js';
+import { shouldColor } from '../color.js';
+import { loadDiffSides } from '../diff/diff-sides.js';
+import type { CommandIO } from './lint-command.js';
+
+export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+export type DiffFormat = typeof DIFF_FORMATS[number];
+
+export interface DiffOptions {
+    format: string;
+    output?: string;
+    exitCode?: boolean;
+    today?: string;
+    config?: string;
+    color?: boolean;
+}
+
+/**
+ * `journey diff BASE [HEAD] [-- PATHS…]`: what the change from BASE to HEAD does to the maps' meaning
+ * (git revisions of the repository the paths are in, HEAD the working tree when absent; or two
+ * folders), in words: per journey, then personas and needs, then the lint findings introduced and
+ * fixed. Formatting, comments and moved files are no change. `--exit-code`: 1 when anything changed.
+ */
+export async function diffCommand(base: string, head: string | undefined, patterns: string[], options: DiffOptions, io: CommandIO): Promise<number> {
+    const format = (DIFF_FORMATS as readonly string[]).includes(options.format) ? options.format as DiffFormat : 'text';
+    const today = parseToday(options.today);
+    // `journey diff main maps`: with one revision, an existing path after it is the first PATH (as git reads it).
+    const baseIsFolder = await isDirectory(path.resolve(io.cwd, base));
+    const headIsPath = head !== undefined && !baseIsFolder && await exists(path.resolve(io.cwd, head));
+    const sides = headIsPath
+        ? await loadDiffSides(base, undefined, [head!, ...patterns], io, { today, config: options.config })
+        : await loadDiffSides(base, head, patterns, io, { today, config: options.config });
+    const diff = diffWorkspaces(sides.base, sides.head);
+    const names = { base: sides.baseName, head: sides.headName };
+    const color = shouldColor({ flag: options.color, env: io.env, isTTY: io.isTTY, toFile: options.output !== undefined });
+    const colors = createColors(color);
+    const style: TextStyle = { better: colors.green, worse: colors.red, muted: colors.dim, bold: colors.bold };
+    const report = format === 'json' ? formatDiffJson(diff, names) : format === 'markdown' ? formatDiffMarkdown(diff, names) : formatDiffText(diff, names, style);
+    if (options.output === undefined) {
+        io.stdout(report);
+    } else {
+        await writeFile(path.resolve(io.cwd, options.output), report, 'utf8').catch((error: NodeJS.ErrnoException) => {
+            throw new CliError(`cannot write ${options.output}: ${error.code ?? error.message}`);
+        });
+    }
+    return options.exitCode && diff.changed ? ExitCode.Problems : ExitCode.Ok;
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+    return (await stat(file).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+async function exists(file: string): Promise<boolean> {
+    return (await stat(file).catch(() => undefined)) !== undefined;
+}
