@@ -20,6 +20,9 @@ if (cli.version !== version) {
 }
 const sourcemap = Boolean(process.env.JOURNEY_SOURCEMAP);
 copyFileSync(`${root}LICENSE`, `${root}packages/cli/LICENSE`);
+// The schema of `journey diff --format json` ships with the CLI (the JSON's $schema names its home).
+mkdirSync(`${root}packages/cli/schemas`, { recursive: true });
+copyFileSync(`${root}schemas/journey-diff.schema.json`, `${root}packages/cli/schemas/journey-diff.schema.json`);
 for (const file of ['journey.cjs.map', 'commands.cjs.map']) {
     rmSync(`${root}packages/cli/dist/${file}`, { force: true });
 }

@@ -46,7 +46,7 @@ function npxJourney(args: readonly string[], { viaNpx = false } = {}) {
 
 describe('the packed tarball', () => {
     it('holds the bundled CLI, its launcher, README and LICENSE, and nothing else (no sources, no source maps)', () => {
-        expect(packed.files.map(file => file.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/journey.cjs', 'dist/commands.cjs', 'dist/elk.cjs', 'dist/journey.cjs', 'package.json']);
+        expect(packed.files.map(file => file.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/journey.cjs', 'dist/commands.cjs', 'dist/elk.cjs', 'dist/journey.cjs', 'package.json', 'schemas/journey-diff.schema.json']);
         expect(readFileSync(path.join(repoRoot, 'packages/cli/LICENSE'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'LICENSE'), 'utf8'));
         // Small enough to install in a CI step without a second thought.
         expect(packed.size).toBeLessThan(1_200_000);
