@@ -17,8 +17,9 @@ function sources(folder: string): string[] {
         .map(entry => path.join(entry.parentPath, entry.name));
 }
 
-describe('packages/site imports', () => {
-    const files = [...sources(path.join(repoRoot, 'packages/site/src')), ...sources(path.join(repoRoot, 'packages/site/client'))];
+describe('packages/site and packages/diff imports', () => {
+    // The diff package is as light: `journey diff` and the extension's Compare command load it.
+    const files = [...sources(path.join(repoRoot, 'packages/site/src')), ...sources(path.join(repoRoot, 'packages/site/client')), ...sources(path.join(repoRoot, 'packages/diff/src'))];
 
     it('has sources to check', () => {
         expect(files.length).toBeGreaterThan(5);
