@@ -9,9 +9,10 @@
 //
 // The seeds are fixed: a failure is reproducible, and fast-check prints the seed, the path and the
 // shrunk counterexample.
-import { buildJourneyMapModels, buildWorkspaceModel, compareDiagnostics, isEmotion, isKpi, type CalendarDate, type JourneyServices, type Model } from '@journey/language';
+import { buildJourneyMapModels, buildWorkspaceModel, compareDiagnostics, type WorkspaceModel, isEmotion, isKpi, type CalendarDate, type JourneyServices, type Model } from '@journey/language';
 import { renderJourneySvg, StageLayoutCache } from '@journey/preview';
 import { buildSite } from '@journey/site';
+import { diffWorkspaces } from '@journey/diff';
 import fc from 'fast-check';
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic, DocumentSymbol, Range } from 'vscode-languageserver';
@@ -512,6 +513,34 @@ async function checkBroken(document: LangiumDocument<Model>, others: Iterable<La
     return broken;
 }
 
+/** The map model of each example journey file as written (the BASE a mutated copy is compared with). */
+const originals = new Map<string, Promise<WorkspaceModel>>();
+
+function originalModel(example: string, file: string): Promise<WorkspaceModel> {
+    const key = `${example}/${file}`;
+    if (!originals.has(key)) {
+        originals.set(key, withWorkspace({ ...EXAMPLES[example].declarations, [file]: EXAMPLES[example].files[file] },
+            async built => buildWorkspaceModel([built.doc(file).parseResult.value], TODAY), setToday));
+    }
+    return originals.get(key)!;
+}
+
+/** `journey diff` of the file as written against its mutated copy: nothing throws, every change said in words. */
+function checkDiff(original: WorkspaceModel, document: LangiumDocument<Model>, file: string, isBroken: boolean): void {
+    const uri = document.uri.toString();
+    const head = buildWorkspaceModel([document.parseResult.value], TODAY);
+    const diff = diffWorkspaces(
+        { workspace: original, findings: [], broken: [], paths: Object.fromEntries(original.journeys.map(journey => [journey.uri, file])) },
+        { workspace: head, findings: [], broken: isBroken ? [file] : [], paths: { [uri]: file } },
+    );
+    const texts = [...diff.journeys.flatMap(journey => journey.changes), ...diff.workspace].map(change => change.text);
+    expect(texts.filter(text => /undefined|NaN|\[object|null/.test(text))).toEqual([]);
+    if (isBroken) {
+        // A file that does not parse: its journeys are not reported removed (or changed).
+        expect(diff.journeys).toEqual([]);
+    }
+}
+
 describe('mutated journeys', () => {
     it('the examples broken at random: validation, the map model, the SVG, the hover cards and the outline never throw', async () => {
         // A broken journey file is built beside the files it uses, built once: parsing the whole workspace
@@ -527,11 +556,14 @@ describe('mutated journeys', () => {
             const text = mutations.reduce(mutate, files[file]);
             if (journey) {
                 const { shared, services } = declared.get(example)!;
+                const original = await originalModel(example, file);
                 const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uriOf(file));
                 shared.workspace.LangiumDocuments.addDocument(document);
                 try {
                     await shared.workspace.DocumentBuilder.build([document], { validation: true });
-                    broken += Number(await checkBroken(document, [], services));
+                    const isBroken = await checkBroken(document, [], services);
+                    broken += Number(isBroken);
+                    checkDiff(original, document, file, isBroken);
                 } finally {
                     await shared.workspace.DocumentBuilder.update([], [document.uri]);
                 }
