@@ -15,6 +15,7 @@ const PROCESS_TESTS = [
     'test/preview/xss.browser.test.ts',
     'test/preview/spec-audit-render.test.ts',
     'test/site/**/*.browser.test.ts',
+    'test/diff/**/*.browser.test.ts',
     'test/site/serve*.test.ts',
 ];
 

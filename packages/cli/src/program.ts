@@ -91,7 +91,7 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .argument('<base>', 'a git revision of the repository (main, a tag, HEAD~1, main...feature), or a folder')
         .argument('[head]', 'another revision, or a folder (default: the working tree)')
         .argument('[paths...]', 'the files or folders of the workspace, in the repository (default: the current folder)')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'))
         .option('-o, --output <file>', 'write the report to FILE instead of stdout')
         .option('--exit-code', 'exit with 1 when anything changed in meaning (as git diff --exit-code)')
         .option('-c, --config <file>', 'rule severities for the findings compared (default: each side\'s journey.config.json)')

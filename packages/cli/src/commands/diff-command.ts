@@ -5,10 +5,11 @@ import { createColors } from 'picocolors';
 import { CliError, ExitCode } from '../cli-error.js';
 import { parseToday } from '../cli-options.js';
 import { shouldColor } from '../color.js';
+import { diffNonce, formatDiffHtml } from '../diff/diff-html.js';
 import { loadDiffSides } from '../diff/diff-sides.js';
 import type { CommandIO } from './lint-command.js';
 
-export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+export const DIFF_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
 export type DiffFormat = typeof DIFF_FORMATS[number];
 
 export interface DiffOptions {
@@ -40,7 +41,7 @@ export async function diffCommand(base: string, head: string | undefined, patter
     const color = shouldColor({ flag: options.color, env: io.env, isTTY: io.isTTY, toFile: options.output !== undefined });
     const colors = createColors(color);
     const style: TextStyle = { better: colors.green, worse: colors.red, muted: colors.dim, bold: colors.bold };
-    const report = format === 'json' ? formatDiffJson(diff, names) : format === 'markdown' ? formatDiffMarkdown(diff, names) : formatDiffText(diff, names, style);
+    const report = format === 'html' ? await formatDiffHtml(diff, names, { nonce: diffNonce(diff, names) }) : format === 'json' ? formatDiffJson(diff, names) : format === 'markdown' ? formatDiffMarkdown(diff, names) : formatDiffText(diff, names, style);
     if (options.output === undefined) {
         io.stdout(report);
     } else {
