@@ -1,10 +1,10 @@
 // Runs a composite GitHub Action's `run` steps the way the runner does, so that action.yml is tested
 // by executing it: each step in `bash --noprofile --norc -eo pipefail` (what `shell: bash` means),
 // with the variables GitHub sets (GITHUB_WORKSPACE, RUNNER_TEMP, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT,
-// GITHUB_PATH, GITHUB_ACTION_PATH), `${{ }}` expressions evaluated in `env`, `with`, `if` and
-// `working-directory`, step outputs passed on, GITHUB_PATH lines put before PATH for later steps, and
-// later steps skipped after a failure unless their `if` asks for always(). A `uses` step is not run
-// (it needs GitHub); it is recorded with its evaluated `with`.
+// GITHUB_PATH, GITHUB_ACTION_PATH), `${{ }}` expressions evaluated in `env`, `with`, `if`,
+// `working-directory` and input defaults, step outputs passed on, GITHUB_PATH lines put before PATH
+// for later steps, and later steps skipped after a failure unless their `if` asks for always(). A
+// `uses` step is not run (it needs GitHub); it is recorded with its evaluated `with`.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -53,8 +53,10 @@ export interface RunOptions {
     workspace: string;
     runnerTemp: string;
     inputs?: Record<string, string>;
-    /** Extra environment of the job (a registry, a cache). */
+    /** Extra environment of the job (a registry, a cache, GITHUB_EVENT_PATH, GITHUB_API_URL). */
     env?: NodeJS.ProcessEnv;
+    /** The `github` context's token (`${{ github.token }}`, what input defaults may use). */
+    token?: string;
 }
 
 export function readAction(actionPath: string): ActionMetadata {
@@ -169,10 +171,16 @@ function runScript(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise
 
 export async function runCompositeAction(options: RunOptions): Promise<ActionRun> {
     const action = readAction(options.actionPath);
-    const inputs = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, options.inputs?.[name] ?? input.default ?? '']));
+    const inputs: Record<string, string> = {};
     const steps: Record<string, { outputs: Record<string, string> }> = {};
-    const context: Context = { inputs, steps, github: { action_path: options.actionPath, workspace: options.workspace }, runner: { temp: options.runnerTemp } };
+    const context: Context = {
+        inputs, steps, github: { action_path: options.actionPath, workspace: options.workspace, token: options.token ?? '' }, runner: { temp: options.runnerTemp },
+    };
     const status = { failed: false };
+    // An input's default may be an expression (`${{ github.token }}`): the runner evaluates it.
+    for (const [name, input] of Object.entries(action.inputs)) {
+        inputs[name] = options.inputs?.[name] ?? interpolate(String(input.default ?? ''), context, status);
+    }
     const files = path.join(options.runnerTemp, '_runner_file_commands');
     mkdirSync(files, { recursive: true });
     const summaryFile = path.join(files, 'step_summary');
