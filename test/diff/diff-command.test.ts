@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { journeyInProcess } from '../support/journey-in-process.js';
+import { commitAll, git, specRepository } from '../support/git-repository.js';
 import { repoRoot, scratchWorkspaces } from '../support/journey-process.js';
 
 /**
@@ -13,26 +13,10 @@ import { repoRoot, scratchWorkspaces } from '../support/journey-process.js';
 const workspace = scratchWorkspaces();
 const TODAY = '2026-12-01';
 
-function git(cwd: string, ...args: string[]): string {
-    const run = spawnSync('git', args, { cwd, encoding: 'utf8' });
-    if (run.status !== 0) {
-        throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
-    }
-    return run.stdout;
-}
-
-/** A repository with examples/spec as `maps/`, committed on main. */
+/** A repository with examples/spec as `maps/`, committed on main, and a way to edit a file of it. */
 function repository() {
     const files = workspace();
-    const root = files.root;
-    for (const name of ['renewal.journey', 'shared.journey']) {
-        files.write(`maps/${name}`, readFileSync(path.join(repoRoot, 'examples/spec', name), 'utf8'));
-    }
-    git(root, 'init', '-q', '-b', 'main');
-    git(root, 'config', 'user.email', 'test@example.com');
-    git(root, 'config', 'user.name', 'Test');
-    git(root, 'add', '.');
-    git(root, 'commit', '-q', '-m', 'maps');
+    const root = specRepository(files);
     const edit = (file: string, from: string, to: string) => {
         const target = files.path(`maps/${file}`);
         const text = readFileSync(target, 'utf8');
@@ -107,11 +91,7 @@ describe('journey diff', () => {
         ].join('\n');
         files.write('maps/big.journey', journey(1));
         const root = files.root;
-        git(root, 'init', '-q', '-b', 'main');
-        git(root, 'config', 'user.email', 'test@example.com');
-        git(root, 'config', 'user.name', 'Test');
-        git(root, 'add', '.');
-        git(root, 'commit', '-q', '-m', 'big');
+        commitAll(root, 'big');
         writeFileSync(files.path('maps/big.journey'), journey(-2));
         const run = await diff(root, 'main', '--format', 'markdown');
         expect(run.status, run.stderr).toBe(0);

@@ -4,13 +4,12 @@
 // CSP violation, no request; the elements the JSON of the same diff names are marked on the map; a
 // click on a change highlights its element; a label with a script in it is shown as text; the same
 // input gives the same bytes. Needs Chromium: scripts/install-test-deps.sh.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type HeadlessChromium } from '../support/chromium.js';
-import { repoRoot, runJourney, scratchWorkspaces } from '../support/journey-process.js';
+import { specRepository } from '../support/git-repository.js';
+import { runJourney, scratchWorkspaces } from '../support/journey-process.js';
 import { watchedPage } from '../site/site-browser-support.js';
 
 const workspace = scratchWorkspaces();
@@ -22,25 +21,10 @@ const DRAWN = new Set(['journey', 'stage', 'touchpoint', 'pain', 'opportunity', 
 interface JsonChange { element: string; name: string; kind: string; text: string; journey?: string }
 interface JsonDiff { journeys: Array<{ name: string; status: string; changes: JsonChange[] }>; workspace: JsonChange[] }
 
-function git(cwd: string, ...args: string[]): void {
-    const run = spawnSync('git', args, { cwd, encoding: 'utf8' });
-    if (run.status !== 0) {
-        throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
-    }
-}
-
 /** examples/spec as `maps/` committed on main, then changed: an emotion, a KPI, a new pain and touchpoint (with a script as its label), an opportunity removed. */
 function changedRepository() {
     const files = workspace();
-    const root = files.root;
-    for (const name of ['renewal.journey', 'shared.journey']) {
-        files.write(`maps/${name}`, readFileSync(path.join(repoRoot, 'examples/spec', name), 'utf8'));
-    }
-    git(root, 'init', '-q', '-b', 'main');
-    git(root, 'config', 'user.email', 'test@example.com');
-    git(root, 'config', 'user.name', 'Test');
-    git(root, 'add', '.');
-    git(root, 'commit', '-q', '-m', 'maps');
+    const root = specRepository(files);
     const target = files.path('maps/renewal.journey');
     let text = readFileSync(target, 'utf8');
     const edit = (from: string, to: string) => {
