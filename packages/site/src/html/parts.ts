@@ -43,6 +43,11 @@ export function position(range: SiteFinding['range']): string {
     return `${range.start.line + 1}:${range.start.character + 1}`;
 }
 
+/** A fragment id made of a text: letters, digits, `_` and `-` kept. */
+export function anchor(...parts: string[]): string {
+    return parts.map(part => part.replace(/[^A-Za-z0-9_-]+/g, '-')).join('--');
+}
+
 /** An emotion score as written: `+2`, `0`, `-1`. */
 export function signed(value: number): string {
     return value > 0 ? `+${value}` : String(value);

@@ -1,9 +1,10 @@
 import type { JourneyMapModel } from '@journey/language';
-import { html, raw, type Markup } from '../html/markup.js';
+import { html, join, raw, type Markup } from '../html/markup.js';
 import type { SitePage } from '../html/page-shell.js';
 import { badge, counted, table } from '../html/parts.js';
 import { opportunitiesOf, painsOf, phasesOf, teamsOf, touchpointsOf } from '../site/journey-elements.js';
 import type { SiteContext } from '../site/site-context.js';
+import { personaLink } from '../site/site-links.js';
 import { INDEX_PAGE } from '../site/site-paths.js';
 
 /** What the index says of a journey: one row, and what its search box and filters match. */
@@ -108,11 +109,7 @@ export function personaLinks(context: SiteContext, journey: JourneyMapModel, fro
     if (journey.personas.length === 0) {
         return html`<span class="muted">none</span>`;
     }
-    return html`${journey.personas.map((persona, index) => {
-        const page = context.paths.persona(persona.name);
-        const name = page ? html`<a href="${context.paths.href(from, page)}">${persona.label}</a>` : html`${persona.label}`;
-        return html`${index > 0 ? ', ' : ''}${name}`;
-    })}`;
+    return join(journey.personas.map(persona => personaLink(context, from, persona)), ', ');
 }
 
 export function stateText(journey: JourneyMapModel): Markup {

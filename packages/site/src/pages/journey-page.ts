@@ -2,7 +2,7 @@ import type { JourneyMapModel } from '@journey/language';
 import { renderSvg, type Layout } from '@journey/preview';
 import { html, raw } from '../html/markup.js';
 import type { SitePage } from '../html/page-shell.js';
-import { counted, position, severityBadge, table } from '../html/parts.js';
+import { anchor, counted, position, severityBadge, table } from '../html/parts.js';
 import type { SiteContext } from '../site/site-context.js';
 import type { SiteFinding } from '../site/site-input.js';
 import { personaLinks, reviewed, stateText } from './index-page.js';
@@ -44,8 +44,8 @@ ${file?.syntaxErrors ? html`<div class="overlay-errors" role="alert"><strong>${f
 </div>
 <div class="map-viewport" tabindex="0" role="region" aria-label="${`Journey map: ${journey.label}`}" data-map-viewport><div class="map-canvas" data-map-canvas>${raw(svg)}</div></div>
 </section>
-<section aria-labelledby="findings-${anchorOf(journey.name)}">
-<h2 id="findings-${anchorOf(journey.name)}">Lint findings</h2>
+<section aria-labelledby="findings-${anchor(journey.name)}">
+<h2 id="findings-${anchor(journey.name)}">Lint findings</h2>
 ${table<SiteFinding>(counted(findings.length, 'finding'), [
     { header: 'Severity', cell: finding => severityBadge(finding.severity) },
     { header: 'Line', cell: finding => position(finding.range), numeric: true },
@@ -54,8 +54,4 @@ ${table<SiteFinding>(counted(findings.length, 'finding'), [
 ], findings, 'No findings: lint has nothing to say about this journey.')}
 </section>`;
     return { path, title: journey.label, section: 'journeys', body };
-}
-
-function anchorOf(name: string): string {
-    return name.replace(/[^A-Za-z0-9_-]/g, '-');
 }

@@ -1,8 +1,9 @@
-import type { JourneyMapModel, NamedRef, StageModel, TouchpointModel, WorkspacePersonaModel } from '@journey/language';
+import type { JourneyMapModel, StageModel, TouchpointModel, WorkspacePersonaModel } from '@journey/language';
 import { html, join, type Markup } from '../html/markup.js';
 import type { SitePage } from '../html/page-shell.js';
 import { badge, counted, table } from '../html/parts.js';
-import { touchpointsOf } from '../site/journey-elements.js';
+import { firstOfEachName, touchpointsOf } from '../site/journey-elements.js';
+import { journeyLink, personaLink } from '../site/site-links.js';
 import type { SiteContext } from '../site/site-context.js';
 import { PERSONAS_PAGE, type PagePath } from '../site/site-paths.js';
 import { emotionCurve, emotionPoints, touchpointsMet } from './emotion-sparkline.js';
@@ -113,16 +114,6 @@ function journeyLinks(context: SiteContext, path: PagePath, journeys: readonly J
     return join(journeys.map(journey => journeyLink(context, path, journey)), ', ');
 }
 
-function journeyLink(context: SiteContext, path: PagePath, journey: JourneyMapModel): Markup {
-    return html`<a href="${context.paths.href(path, context.paths.journey(journey))}">${journey.label}</a>`;
-}
-
-/** A persona's name linked to its page, or as text when the workspace declares no such persona. */
-export function personaLink(context: SiteContext, from: PagePath, persona: NamedRef): Markup {
-    const page = context.paths.persona(persona.name);
-    return page ? html`<a href="${context.paths.href(from, page)}">${persona.label}</a>` : html`${persona.label}`;
-}
-
 function personaPage(context: SiteContext, facts: PersonaFacts, persona: WorkspacePersonaModel): SitePage {
     const path = context.paths.persona(persona.name)!;
     const needs = facts.needsOf(persona);
@@ -198,6 +189,5 @@ ${points.length === 0
 
 /** Each persona once (a name declared twice is the first declaration; lint reports the other). */
 export function uniquePersonas(context: SiteContext): WorkspacePersonaModel[] {
-    const seen = new Set<string>();
-    return context.workspace.personas.filter(persona => !seen.has(persona.name) && seen.add(persona.name) !== undefined);
+    return firstOfEachName(context.workspace.personas);
 }

@@ -6,7 +6,8 @@ import { painsOf, touchpointsOf } from '../site/journey-elements.js';
 import type { SiteContext } from '../site/site-context.js';
 import type { Range } from '../site/site-input.js';
 import type { Report } from './index.js';
-import { byJourneyThenName, journeyLink, journeyOrder, mapLink, quantity } from './report-parts.js';
+import { journeyLink } from '../site/site-links.js';
+import { byJourneyThenName, journeyOrder, mapLink, quantity } from './report-parts.js';
 
 /**
  * The evidence behind the maps: per source, the claims it backs (a touchpoint's emotion through the

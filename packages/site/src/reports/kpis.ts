@@ -4,7 +4,8 @@ import { badge, counted, table } from '../html/parts.js';
 import { touchpointsOf } from '../site/journey-elements.js';
 import type { SiteContext } from '../site/site-context.js';
 import type { Report } from './index.js';
-import { byJourneyThenName, journeyLink, journeyOrder, mapLink, quantity } from './report-parts.js';
+import { journeyLink } from '../site/site-links.js';
+import { byJourneyThenName, journeyOrder, mapLink, quantity } from './report-parts.js';
 
 /** Every KPI of every touchpoint: value against target, and the source it is read from with its date. */
 

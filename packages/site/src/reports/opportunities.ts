@@ -3,7 +3,8 @@ import { html } from '../html/markup.js';
 import { badge, counted, table } from '../html/parts.js';
 import { opportunitiesOf, painsOf, type PlacedPain } from '../site/journey-elements.js';
 import type { Report } from './index.js';
-import { byJourneyThenName, DEFAULT_WEIGHT, journeyLink, journeyOrder, mapLink } from './report-parts.js';
+import { journeyLink } from '../site/site-links.js';
+import { byJourneyThenName, DEFAULT_WEIGHT, journeyOrder, mapLink } from './report-parts.js';
 
 /**
  * Opportunities ranked by score: Σ over the pains an opportunity answers (`for p1, p2`) of

@@ -4,7 +4,8 @@ import { badge, counted, table } from '../html/parts.js';
 import { opportunitiesOf, touchpointsOf, type PlacedTouchpoint } from '../site/journey-elements.js';
 import type { SiteContext } from '../site/site-context.js';
 import type { Report } from './index.js';
-import { byJourneyThenName, journeyLink, journeyOrder, mapLink, UNOWNED, workspaceTeams } from './report-parts.js';
+import { journeyLink } from '../site/site-links.js';
+import { byJourneyThenName, journeyOrder, mapLink, UNOWNED, workspaceTeams } from './report-parts.js';
 
 /** Who owns what: per team, the touchpoints (and moments of truth), opportunities and journeys it owns. */
 

@@ -1,9 +1,10 @@
 import type { JourneyMapModel } from '@journey/language';
 import { html } from '../html/markup.js';
-import { counted, table } from '../html/parts.js';
+import { anchor, counted, table } from '../html/parts.js';
 import { painsOf, type PlacedPain } from '../site/journey-elements.js';
 import type { Report } from './index.js';
-import { anchor, byJourneyThenName, DEFAULT_WEIGHT, journeyLink, journeyOrder, mapLink, PHASES, UNOWNED, workspaceTeams, type PhaseKey } from './report-parts.js';
+import { journeyLink } from '../site/site-links.js';
+import { byJourneyThenName, DEFAULT_WEIGHT, journeyOrder, mapLink, PHASES, UNOWNED, workspaceTeams, type PhaseKey } from './report-parts.js';
 import type { SiteContext } from '../site/site-context.js';
 
 /**

@@ -5,7 +5,8 @@ import { badge, counted } from '../html/parts.js';
 import { opportunitiesOf, painsOf, touchpointsOf } from '../site/journey-elements.js';
 import type { SiteContext } from '../site/site-context.js';
 import type { Report } from './index.js';
-import { journeyLink, journeyOrder, mapLink, quantity } from './report-parts.js';
+import { journeyLink } from '../site/site-links.js';
+import { journeyOrder, mapLink, quantity } from './report-parts.js';
 
 /** The plans of every journey as a timeline by due date (those without one last). */
 

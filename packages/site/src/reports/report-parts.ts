@@ -2,6 +2,7 @@ import type { JourneyMapModel, StageModel, WorkspaceModel } from '@journey/langu
 import { formatNumber } from '@journey/language/number-format';
 import { compareText } from '@journey/language/ordering';
 import { html, type Markup } from '../html/markup.js';
+import { firstOfEachName } from '../site/journey-elements.js';
 import type { SiteContext } from '../site/site-context.js';
 import type { Range } from '../site/site-input.js';
 import type { PagePath } from '../site/site-paths.js';
@@ -29,11 +30,6 @@ export function mapLink(context: SiteContext, path: PagePath, journey: JourneyMa
     return html`<a href="${context.mapHref(path, journey, range)}">${text}</a>`;
 }
 
-/** A link to the page of a journey (no element highlighted). */
-export function journeyLink(context: SiteContext, path: PagePath, journey: JourneyMapModel): Markup {
-    return html`<a href="${context.paths.href(path, context.paths.journey(journey))}">${journey.label}</a>`;
-}
-
 export type PhaseKey = NonNullable<StageModel['phase']> | 'none';
 
 export const PHASES: ReadonlyArray<{ key: PhaseKey; label: string }> = [
@@ -50,11 +46,5 @@ export function quantity(value: number, percent: boolean): string {
 
 /** The teams of the workspace, each once, in declaration order. */
 export function workspaceTeams(workspace: WorkspaceModel): Array<{ name: string; label: string }> {
-    const seen = new Set<string>();
-    return workspace.teams.filter(team => !seen.has(team.name) && seen.add(team.name) !== undefined).map(team => ({ name: team.name, label: team.label }));
-}
-
-/** A fragment id made of a text: letters, digits, `_` and `-` kept. */
-export function anchor(...parts: string[]): string {
-    return parts.map(part => part.replace(/[^A-Za-z0-9_-]+/g, '-')).join('--');
+    return firstOfEachName(workspace.teams).map(team => ({ name: team.name, label: team.label }));
 }

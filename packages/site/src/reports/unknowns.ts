@@ -2,7 +2,8 @@ import type { JourneyMapModel, TextModel } from '@journey/language';
 import { counted, table } from '../html/parts.js';
 import type { SiteContext } from '../site/site-context.js';
 import type { Report } from './index.js';
-import { journeyLink, mapLink } from './report-parts.js';
+import { journeyLink } from '../site/site-links.js';
+import { mapLink } from './report-parts.js';
 
 /** Every `unknown` of every journey: the questions the maps leave open, in journey order, then as written. */
 

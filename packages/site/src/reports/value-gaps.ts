@@ -3,7 +3,8 @@ import { html } from '../html/markup.js';
 import { badge, counted, table } from '../html/parts.js';
 import type { SiteContext } from '../site/site-context.js';
 import type { Report } from './index.js';
-import { byJourneyThenName, DEFAULT_WEIGHT, journeyLink, journeyOrder, mapLink, quantity } from './report-parts.js';
+import { journeyLink } from '../site/site-links.js';
+import { byJourneyThenName, DEFAULT_WEIGHT, journeyOrder, mapLink, quantity } from './report-parts.js';
 
 /**
  * The value gaps of every journey: per row, the best competitor's score against ours, the gap

@@ -53,6 +53,12 @@ export function opportunitiesOf(journey: JourneyMapModel): PlacedOpportunity[] {
     ]).sort((a, b) => a.opportunity.range.start.line - b.opportunity.range.start.line);
 }
 
+/** Declarations, each name once: the first declared (lint reports the others as duplicates). */
+export function firstOfEachName<T extends { name: string }>(items: readonly T[]): T[] {
+    const seen = new Set<string>();
+    return items.filter(item => !seen.has(item.name) && seen.add(item.name) !== undefined);
+}
+
 /** The teams a journey involves: its owner and every touchpoint's and opportunity's. */
 export function teamsOf(journey: JourneyMapModel): string[] {
     const teams = new Set<string>();
