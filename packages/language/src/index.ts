@@ -18,3 +18,4 @@ export * from './validation/journey-settings.js';
 export * from './utils/ordering.js';
 export * from './utils/project-links.js';
 export * from './rules/index.js';
+export * from './utils/severity-names.js';

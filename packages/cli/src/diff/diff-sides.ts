@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
-import { buildWorkspaceModel, calendarDateOfToday, compareText, CONFIG_FILE_NAME, hasSyntaxErrors, isJourney, type CalendarDate, type JourneyConfig, type Model } from '@journey/language';
+import { buildWorkspaceModel, calendarDateOfToday, compareText, CONFIG_FILE_NAME, hasSyntaxErrors, isJourney, severityName, type CalendarDate, type JourneyConfig, type Model } from '@journey/language';
 import type { DiffFinding, DiffSide } from '@journey/diff';
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -9,6 +9,7 @@ import { CliError } from '../cli-error.js';
 import type { CommandIO } from '../commands/lint-command.js';
 import { loadConfigFile, parseConfigText, workspaceRootOf } from '../config-file.js';
 import { findJourneyFiles } from '../file-discovery.js';
+import { displayPosixPath } from '../formatters/paths.js';
 import { loadJourneyWorkspace, type JourneyWorkspace } from '../journey-workspace.js';
 import { filesAtRevision, mergeBase, readBlobs, repositoryRoot, resolveRevision } from './git-revisions.js';
 
@@ -71,7 +72,7 @@ export async function loadDiffSides(base: string, head: string | undefined, patt
     const baseCommit = await resolveRevision(root, baseRevision);
     const headCommit = headRevision === undefined ? undefined : await resolveRevision(root, headRevision);
     const baseAt = rangeHead === undefined ? baseCommit : await mergeBase(root, baseCommit, headCommit as string, `${baseRevision}...${rangeHead}`);
-    const shown = (filePath: string) => path.relative(root, filePath).split(path.sep).join('/') || path.basename(filePath);
+    const shown = (filePath: string) => displayPosixPath(filePath, root);
     const baseSide = await revisionSide(root, baseAt, baseName, inRepository, workspaceRoot, io, options, today);
     const headSide = headCommit === undefined
         ? await workingTreeSide(paths, root, workspaceRoot, io, options, today, shown)
@@ -120,7 +121,7 @@ async function revisionSide(root: string, commit: string, name: string, paths: r
         ? (await loadConfigFile(options.config, io.cwd)).config
         : await configAtRevision(root, commit, name, workspaceRoot);
     const workspace = await loadJourneyWorkspace(filePaths, { today, config, texts, cwd: io.cwd, createServices: io.createServices });
-    return sideOf(workspace, today, filePath => path.relative(root, filePath).split(path.sep).join('/'));
+    return sideOf(workspace, today, filePath => displayPosixPath(filePath, root));
 }
 
 /**
@@ -164,7 +165,7 @@ async function folderSide(folder: string, io: CommandIO, options: DiffSidesOptio
     const files = await findJourneyFiles([folder], io.cwd, { allowNone: true });
     const { config } = await loadConfigFile(options.config, io.cwd, absolute);
     const workspace = await loadJourneyWorkspace(files, { today, config, cwd: io.cwd, createServices: io.createServices });
-    return sideOf(workspace, today, filePath => path.relative(absolute, filePath).split(path.sep).join('/') || path.basename(filePath));
+    return sideOf(workspace, today, filePath => displayPosixPath(filePath, absolute));
 }
 
 async function exists(absolute: string): Promise<boolean> {
@@ -216,7 +217,7 @@ function toFinding(diagnostic: Diagnostic, filePath: string, journeys: ReadonlyA
         path: filePath,
         ...(journey !== undefined ? { journey } : {}),
         ruleId: String(diagnostic.code ?? 'syntax'),
-        severity: diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info',
+        severity: severityName(diagnostic.severity),
         message: diagnostic.message,
         line: line + 1,
     };

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
-import { buildWorkspaceModel, calendarDateOfToday, compareText, formatCalendarDate, hasSyntaxErrors, type CalendarDate, type Model } from '@journey/language';
+import { buildWorkspaceModel, calendarDateOfToday, formatCalendarDate, hasSyntaxErrors, severityName, type CalendarDate, type Model } from '@journey/language';
 import type { SiteFile, SiteFinding, SiteInput } from '@journey/site';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { CommandIO } from '../commands/lint-command.js';
 import { loadConfigFile, workspaceRootOf } from '../config-file.js';
 import { findJourneyFiles } from '../file-discovery.js';
+import { displayPosixPath } from '../formatters/paths.js';
 import { loadJourneyWorkspace } from '../journey-workspace.js';
 import type { Progress } from '../progress.js';
 import { journeyVersion } from '../version.js';
@@ -45,11 +45,12 @@ export async function loadSite(patterns: readonly string[], io: CommandIO, optio
     const files = await findJourneyFiles(paths, io.cwd);
     const today = options.today ?? calendarDateOfToday();
     const workspace = await loadJourneyWorkspace(files, { today, config, progress: options.progress, cwd: io.cwd, createServices: io.createServices, hashContent: true });
-    const shown = (filePath: string) => path.relative(root, filePath).split(path.sep).join('/') || path.basename(filePath);
+    const shown = (filePath: string) => displayPosixPath(filePath, root);
     const siteFiles: SiteFile[] = workspace.files.map(file => ({
         uri: file.document.uri.toString(),
         path: shown(file.filePath),
-        findings: file.diagnostics.map(toFinding).sort(byPosition),
+        // In the validator's order, as lint prints them.
+        findings: file.diagnostics.map(toFinding),
         syntaxErrors: hasSyntaxErrors(file.document) || file.diagnostics.some(diagnostic => diagnostic.code === 'syntax' && diagnostic.severity === 1),
     }));
     const model = buildWorkspaceModel(workspace.files.map(file => file.document.parseResult.value as Model), today);
@@ -69,14 +70,10 @@ export async function loadSite(patterns: readonly string[], io: CommandIO, optio
 
 function toFinding(diagnostic: Diagnostic): SiteFinding {
     return {
-        severity: diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info',
+        severity: severityName(diagnostic.severity),
         ruleId: String(diagnostic.code ?? 'syntax'),
         message: diagnostic.message,
         range: diagnostic.range,
     };
 }
 
-function byPosition(a: SiteFinding, b: SiteFinding): number {
-    return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-        || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
-}

@@ -9,6 +9,7 @@ import { buildJourneyMapModels } from '../model/journey-model.js';
 import { buildWorkspaceModel } from '../model/workspace-model.js';
 import { formatCalendarDate } from '../model/calendar-date.js';
 import { compareText } from '../utils/ordering.js';
+import { severityName } from '../utils/severity-names.js';
 import { createJourneyServices } from '../journey-module.js';
 import type { JourneyServices } from '../journey-services.js';
 import { JourneyMapChangedNotification, JourneyMapRequest, JourneyWorkspaceRequest, type JourneyMapResult, type JourneyWorkspaceResult } from './journey-protocol.js';
@@ -90,12 +91,13 @@ function registerJourneyMapProtocol(connection: Connection, shared: LangiumShare
                     : await Journey.validation.DocumentValidator.validateDocument(document);
                 files.push({
                     uri: document.uri.toString(),
+                    // In the validator's order (compareDiagnostics).
                     diagnostics: diagnostics.map(diagnostic => ({
-                        severity: diagnostic.severity === 1 ? 'error' as const : diagnostic.severity === 2 ? 'warning' as const : 'info' as const,
+                        severity: severityName(diagnostic.severity),
                         code: String(diagnostic.code ?? 'syntax'),
                         message: diagnostic.message,
                         range: diagnostic.range,
-                    })).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareText(a.code, b.code)),
+                    })),
                     hasSyntaxErrors: hasSyntaxErrors(document),
                 });
             }
