@@ -6,28 +6,23 @@ import type { ElementMaps } from './journey-diff.js';
 
 type Placed = { stage: string; touchpoint?: string };
 
-/** Every pain of a journey once, wherever it is written (in a stage, with `at`, or inside its touchpoint). */
-function painsOf(journey: JourneyMapModel): PainModel[] {
-    const result = new Map<string, PainModel>();
+/**
+ * Every pain (or opportunity) of a journey once, by name, wherever it is written: in a stage (a pain
+ * with `at` is in its touchpoint's list too) or inside its touchpoint.
+ */
+function eachOnce<T extends { name: string }>(journey: JourneyMapModel, listOf: (holder: { pains: PainModel[]; opportunities: OpportunityModel[] }) => T[]): T[] {
+    const result = new Map<string, T>();
     for (const stage of journey.stages) {
         for (const touchpoint of stage.touchpoints) {
-            touchpoint.pains.forEach(pain => result.has(pain.name) || result.set(pain.name, pain));
+            listOf(touchpoint).forEach(item => result.has(item.name) || result.set(item.name, item));
         }
-        stage.pains.forEach(pain => result.has(pain.name) || result.set(pain.name, pain));
+        listOf(stage).forEach(item => result.has(item.name) || result.set(item.name, item));
     }
     return [...result.values()];
 }
 
-function opportunitiesOf(journey: JourneyMapModel): OpportunityModel[] {
-    const result = new Map<string, OpportunityModel>();
-    for (const stage of journey.stages) {
-        for (const touchpoint of stage.touchpoints) {
-            touchpoint.opportunities.forEach(o => result.has(o.name) || result.set(o.name, o));
-        }
-        stage.opportunities.forEach(o => result.has(o.name) || result.set(o.name, o));
-    }
-    return [...result.values()];
-}
+const painsOf = (journey: JourneyMapModel) => eachOnce(journey, holder => holder.pains);
+const opportunitiesOf = (journey: JourneyMapModel) => eachOnce(journey, holder => holder.opportunities);
 
 /** "at "Pricing page"" or "in "Research"": where an element sits, in the map's labels. */
 function placeText(journey: JourneyMapModel, item: Placed): string {
@@ -62,24 +57,37 @@ function place(item: Placed): string {
     return item.touchpoint !== undefined ? `tp:${item.touchpoint}` : `stage:${item.stage}`;
 }
 
+type PlacedElement = Placed & { name: string; label: string; nameRange: PainModel['nameRange'] };
+
+/**
+ * What a pain and an opportunity matched across the versions share: renamed, relabelled, moved to
+ * another touchpoint or stage. Returns the fields every change of the pair carries.
+ */
+function identityChanges(sink: ChangeSink, element: 'pain' | 'opportunity', pair: { base: PlacedElement; head: PlacedElement; renamed: boolean }, base: JourneyMapModel, head: JourneyMapModel, maps: ElementMaps) {
+    const { base: b, head: h } = pair;
+    const noun = element === 'pain' ? 'Pain' : 'Opportunity';
+    const where = headBucket(h);
+    const common = { element, name: h.name, label: h.label, at: location(sink.head, sink.headUri, h.nameRange), was: location(sink.base, sink.baseUri, b.nameRange) };
+    if (pair.renamed) {
+        sink.add(where, { ...common, kind: 'renamed', direction: 'neutral', before: b.name, after: h.name, text: `${noun} ${quoted(h)} renamed from ${b.name} to ${h.name}` });
+    }
+    if (b.label !== h.label) {
+        sink.add(where, { ...common, kind: 'label', direction: 'neutral', before: b.label, after: h.label, text: `${noun} ${quoted(b)} is now called ${quoted(h)}` });
+    }
+    if (mappedPlace(b, maps) !== place(h)) {
+        sink.add(where, { ...common, kind: 'moved', direction: 'neutral', before: place(b), after: place(h),
+            text: `${noun} ${quoted(h)} moved from ${placeText(base, b).replace(/^(at|in) /, '')} to ${placeText(head, h).replace(/^(at|in) /, '')}` });
+    }
+    return { where, common };
+}
+
 /** The pains' changes; gives BASE's pain names as HEAD calls them (renames followed). */
 export function diffPains(sink: ChangeSink, base: JourneyMapModel, head: JourneyMapModel, maps: ElementMaps): Map<string, string> {
     const matching = matchElements(painsOf(base), painsOf(head), pain => pain.name, [(b, h) => b.label === h.label ? 1 : 0]);
     const severity = (pain: PainModel) => pain.severity !== undefined ? ` (severity ${numberText(pain.severity)})` : '';
     for (const pair of matching.pairs) {
         const { base: b, head: h } = pair;
-        const where = headBucket(h);
-        const common = { element: 'pain' as const, name: h.name, label: h.label, at: location(sink.head, sink.headUri, h.nameRange), was: location(sink.base, sink.baseUri, b.nameRange) };
-        if (pair.renamed) {
-            sink.add(where, { ...common, kind: 'renamed', direction: 'neutral', before: b.name, after: h.name, text: `Pain ${quoted(h)} renamed from ${b.name} to ${h.name}` });
-        }
-        if (b.label !== h.label) {
-            sink.add(where, { ...common, kind: 'label', direction: 'neutral', before: b.label, after: h.label, text: `Pain ${quoted(b)} is now called ${quoted(h)}` });
-        }
-        if (mappedPlace(b, maps) !== place(h)) {
-            sink.add(where, { ...common, kind: 'moved', direction: 'neutral', before: place(b), after: place(h),
-                text: `Pain ${quoted(h)} moved from ${placeText(base, b).replace(/^(at|in) /, '')} to ${placeText(head, h).replace(/^(at|in) /, '')}` });
-        }
+        const { where, common } = identityChanges(sink, 'pain', pair, base, head, maps);
         if (b.severity !== h.severity) {
             const direction = b.severity === undefined || h.severity === undefined ? 'neutral' : h.severity > b.severity ? 'worse' : 'better';
             const text = b.severity === undefined ? `Pain ${quoted(h)} now has severity ${numberText(h.severity!)}`
@@ -106,18 +114,7 @@ export function diffOpportunities(sink: ChangeSink, base: JourneyMapModel, head:
     const painList = (names: string[], pains: Map<string, PainModel>) => names.length === 0 ? 'no pain' : names.map(name => quoted(pains.get(name) ?? { name })).join(', ');
     for (const pair of matching.pairs) {
         const { base: b, head: h } = pair;
-        const where = headBucket(h);
-        const common = { element: 'opportunity' as const, name: h.name, label: h.label, at: location(sink.head, sink.headUri, h.nameRange), was: location(sink.base, sink.baseUri, b.nameRange) };
-        if (pair.renamed) {
-            sink.add(where, { ...common, kind: 'renamed', direction: 'neutral', before: b.name, after: h.name, text: `Opportunity ${quoted(h)} renamed from ${b.name} to ${h.name}` });
-        }
-        if (b.label !== h.label) {
-            sink.add(where, { ...common, kind: 'label', direction: 'neutral', before: b.label, after: h.label, text: `Opportunity ${quoted(b)} is now called ${quoted(h)}` });
-        }
-        if (mappedPlace(b, maps) !== place(h)) {
-            sink.add(where, { ...common, kind: 'moved', direction: 'neutral', before: place(b), after: place(h),
-                text: `Opportunity ${quoted(h)} moved from ${placeText(base, b).replace(/^(at|in) /, '')} to ${placeText(head, h).replace(/^(at|in) /, '')}` });
-        }
+        const { where, common } = identityChanges(sink, 'opportunity', pair, base, head, maps);
         // BASE's pain names as HEAD calls them (a renamed pain is the same pain).
         const answersBefore = b.answers.map(name => painRename.get(name) ?? name);
         if (!sameKeys(answersBefore, h.answers)) {
