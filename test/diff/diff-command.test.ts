@@ -39,6 +39,14 @@ describe('journey diff', () => {
         expect(run.stdout).toMatch(/- Emotion at "Visits the pricing page" went from −1 to −3 \(worse\)/);
     });
 
+    it('reads a path after one revision as a path, not as HEAD (as git does)', async () => {
+        const { root, edit } = repository();
+        edit('renewal.journey', 'owner sales', 'owner marketing');
+        const run = await diff(root, 'main', 'maps');
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.stdout).toContain('journey diff main → working tree: 1 journey changed; 1 change');
+    });
+
     it('finds no change in meaning in a reformatted file, a comment, or a file moved (and --exit-code says 0)', async () => {
         const { root, files } = repository();
         const renewal = readFileSync(files.path('maps/renewal.journey'), 'utf8');

@@ -1,4 +1,4 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diffWorkspaces, formatDiffJson, formatDiffMarkdown, formatDiffText, type TextStyle } from '@journey/diff';
 import { createColors } from 'picocolors';
@@ -30,12 +30,7 @@ export interface DiffOptions {
 export async function diffCommand(base: string, head: string | undefined, patterns: string[], options: DiffOptions, io: CommandIO): Promise<number> {
     const format = (DIFF_FORMATS as readonly string[]).includes(options.format) ? options.format as DiffFormat : 'text';
     const today = parseToday(options.today);
-    // `journey diff main maps`: with one revision, an existing path after it is the first PATH (as git reads it).
-    const baseIsFolder = await isDirectory(path.resolve(io.cwd, base));
-    const headIsPath = head !== undefined && !baseIsFolder && await exists(path.resolve(io.cwd, head));
-    const sides = headIsPath
-        ? await loadDiffSides(base, undefined, [head!, ...patterns], io, { today, config: options.config })
-        : await loadDiffSides(base, head, patterns, io, { today, config: options.config });
+    const sides = await loadDiffSides(base, head, patterns, io, { today, config: options.config });
     const diff = diffWorkspaces(sides.base, sides.head);
     const names = { base: sides.baseName, head: sides.headName };
     const color = shouldColor({ flag: options.color, env: io.env, isTTY: io.isTTY, toFile: options.output !== undefined });
@@ -50,12 +45,4 @@ export async function diffCommand(base: string, head: string | undefined, patter
         });
     }
     return options.exitCode && diff.changed ? ExitCode.Problems : ExitCode.Ok;
-}
-
-async function isDirectory(file: string): Promise<boolean> {
-    return (await stat(file).catch(() => undefined))?.isDirectory() ?? false;
-}
-
-async function exists(file: string): Promise<boolean> {
-    return (await stat(file).catch(() => undefined)) !== undefined;
 }

@@ -48,10 +48,16 @@ export const WORKING_TREE = 'working tree';
  *   base of A and B against B (what a pull request from B into A changes), `A..B` is A against B.
  *   A file at a revision stands for its working-tree path (`<root>/<path>`), so the same file has the
  *   same path, and the same URI, on both sides; paths are shown relative to the repository root.
+ *   After one revision, a HEAD that exists on disk is the first PATH (`journey diff main maps`).
  */
-export async function loadDiffSides(base: string, head: string | undefined, patterns: readonly string[], io: CommandIO, options: DiffSidesOptions = {}): Promise<DiffSides> {
+export async function loadDiffSides(base: string, given: string | undefined, givenPatterns: readonly string[], io: CommandIO, options: DiffSidesOptions = {}): Promise<DiffSides> {
     const today = options.today ?? calendarDateOfToday();
-    if (head !== undefined && await isFolder(io.cwd, base) && await isFolder(io.cwd, head)) {
+    const baseIsFolder = await isFolder(io.cwd, base);
+    // `journey diff main maps`: after one revision, a path that exists is the first PATH, not HEAD (as git reads it).
+    const headIsPath = given !== undefined && !baseIsFolder && await exists(path.resolve(io.cwd, given));
+    const head = headIsPath ? undefined : given;
+    const patterns = headIsPath ? [given!, ...givenPatterns] : givenPatterns;
+    if (head !== undefined && baseIsFolder && await isFolder(io.cwd, head)) {
         if (patterns.length > 0) {
             throw new CliError(`journey diff ${base} ${head} compares every .journey file under the two folders: give no paths after them (got ${patterns.join(' ')}), or compare git revisions (journey diff main HEAD ${patterns.join(' ')})`);
         }
@@ -61,7 +67,7 @@ export async function loadDiffSides(base: string, head: string | undefined, patt
     const { baseRevision, headRevision, baseName, rangeHead } = splitRange(base, head);
     const root = await repositoryRoot(io.cwd).catch(async (error: unknown) => {
         // `journey diff old-maps` outside a repository: say what a folder needs.
-        if (head === undefined && CliError.is(error) && await isFolder(io.cwd, base)) {
+        if (head === undefined && CliError.is(error) && baseIsFolder) {
             throw new CliError(`${error.message}; \`${base}\` is a folder: to compare folders give two (journey diff ${base} OTHER_FOLDER)`);
         }
         throw error;
