@@ -2,7 +2,7 @@ import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import type { SiteFiles } from '@journey/site';
 import { CliError } from '../cli-error.js';
-import { displayPosixPath } from '../formatters/paths.js';
+import { displayPosixPath, posixPathUnder } from '../formatters/paths.js';
 import { isOneOf } from '../output-file.js';
 
 /**
@@ -19,7 +19,7 @@ export const SITE_MANIFEST = '.journey-site';
  */
 export async function writeSite(site: SiteFiles, folder: string, inputs: readonly string[], cwd: string): Promise<void> {
     const shown = displayPosixPath(folder, cwd) || '.';
-    const inside = inputs.find(input => !path.relative(folder, input).startsWith('..') && !path.isAbsolute(path.relative(folder, input)));
+    const inside = inputs.find(input => posixPathUnder(input, folder) !== undefined);
     if (inside !== undefined) {
         throw new CliError(`-o ${shown} holds ${displayPosixPath(inside, cwd)}, one of the maps being built; write the site to a folder of its own (e.g. -o site)`);
     }
