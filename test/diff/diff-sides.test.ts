@@ -245,6 +245,30 @@ describe('journey diff: two revisions', () => {
         expect(Object.values(twoDots.base.paths)).toContain('maps/later.journey');
         await expect(usageError(loadDiffSides('main...feature', 'HEAD', [], io(repository.root), { today }))).resolves.toHaveProperty('message', expect.stringContaining('is a range'));
     });
+
+    it('--merge-base: the merge base of BASE and HEAD, against the working tree with its uncommitted work', async () => {
+        const repository = renewalRepository();
+        repository.git('checkout', '-q', '-b', 'feature');
+        repository.write('maps/renewal.journey', renewal.replace('emotion 1 serves fast_setup', 'emotion 3 serves fast_setup')).commit('feature');
+        repository.git('checkout', '-q', 'main');
+        repository.write('maps/later.journey', 'team later "Later"\n').commit('main moves on');
+        repository.git('checkout', '-q', 'feature');
+        // Uncommitted on the branch: still compared, as git diff --merge-base main compares the working tree.
+        repository.write('maps/renewal.journey', renewal.replace('emotion 1 serves fast_setup', 'emotion 2 serves fast_setup'));
+        const sides = await loadDiffSides('main', undefined, [], io(repository.root), { today, mergeBase: true });
+        expect(sides.baseName).toBe('main (merge base with HEAD)');
+        expect(sides.headName).toBe('working tree');
+        expect(Object.values(sides.base.paths)).not.toContain('maps/later.journey');
+        expect(emotionOf(sides.base, 'kickoff')).toBe(1);
+        expect(emotionOf(sides.head, 'kickoff')).toBe(2);
+        // Without it, main is main as it is now: the file main added since is on BASE only.
+        const plain = await loadDiffSides('main', undefined, [], io(repository.root), { today });
+        expect(Object.values(plain.base.paths)).toContain('maps/later.journey');
+        const twoRevisions = await loadDiffSides('main', 'feature', [], io(repository.root), { today, mergeBase: true });
+        expect(twoRevisions.baseName).toBe('main (merge base with feature)');
+        expect(emotionOf(twoRevisions.head, 'kickoff')).toBe(3);
+        await expect(usageError(loadDiffSides('main...feature', undefined, [], io(repository.root), { today, mergeBase: true }))).resolves.toHaveProperty('message', expect.stringContaining('without --merge-base'));
+    });
 });
 
 describe('journey diff: two folders', () => {

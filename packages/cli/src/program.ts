@@ -93,6 +93,7 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .argument('[paths...]', 'the files or folders of the workspace, in the repository (default: the current folder)')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'))
         .option('-o, --output <file>', 'write the report to FILE instead of stdout')
+        .option('--merge-base', 'compare from the merge base of BASE and HEAD (the HEAD commit for the working tree): what a branch changes, as git diff --merge-base')
         .option('--exit-code', 'exit with 1 when anything changed in meaning (as git diff --exit-code)')
         .option('-c, --config <file>', 'rule severities for the findings compared (default: each side\'s journey.config.json)')
         .option('--today <date>', 'the date both sides are judged by: stale reviews, overdue plans (YYYY-MM-DD)')

@@ -19,6 +19,7 @@ export interface DiffOptions {
     today?: string;
     config?: string;
     color?: boolean;
+    mergeBase?: boolean;
 }
 
 /**
@@ -30,7 +31,7 @@ export interface DiffOptions {
 export async function diffCommand(base: string, head: string | undefined, patterns: string[], options: DiffOptions, io: CommandIO): Promise<number> {
     const format = (DIFF_FORMATS as readonly string[]).includes(options.format) ? options.format as DiffFormat : 'text';
     const today = parseToday(options.today);
-    const sides = await loadDiffSides(base, head, patterns, io, { today, config: options.config });
+    const sides = await loadDiffSides(base, head, patterns, io, { today, config: options.config, mergeBase: options.mergeBase });
     const diff = diffWorkspaces(sides.base, sides.head);
     const names = { base: sides.baseName, head: sides.headName };
     const color = shouldColor({ flag: options.color, env: io.env, isTTY: io.isTTY, toFile: options.output !== undefined });

@@ -22,6 +22,11 @@ export interface DiffSidesOptions {
      * repository root), the working tree and a folder the one `journey lint` finds.
      */
     config?: string;
+    /**
+     * `--merge-base`: BASE is the merge base of BASE and HEAD (the `HEAD` commit when HEAD is the working
+     * tree), as `git diff --merge-base`: what a branch changes since it left BASE, uncommitted work included.
+     */
+    mergeBase?: boolean;
 }
 
 /** The two sides of `journey diff`, and what to call each in output. */
@@ -61,10 +66,13 @@ export async function loadDiffSides(base: string, given: string | undefined, giv
         if (patterns.length > 0) {
             throw new CliError(`journey diff ${base} ${head} compares every .journey file under the two folders: give no paths after them (got ${patterns.join(' ')}), or compare git revisions (journey diff main HEAD ${patterns.join(' ')})`);
         }
+        if (options.mergeBase) {
+            throw new CliError(`--merge-base compares git revisions; ${base} and ${head} are folders (leave out --merge-base)`);
+        }
         const [baseSide, headSide] = [await folderSide(base, io, options, today), await folderSide(head, io, options, today)];
         return { base: baseSide, head: headSide, baseName: folderName(base), headName: folderName(head) };
     }
-    const { baseRevision, headRevision, baseName, rangeHead } = splitRange(base, head);
+    const { baseRevision, headRevision, baseName, rangeHead } = splitRange(base, head, options.mergeBase ?? false);
     const root = await repositoryRoot(io.cwd).catch(async (error: unknown) => {
         // `journey diff old-maps` outside a repository: say what a folder needs.
         if (head === undefined && CliError.is(error) && baseIsFolder) {
@@ -77,7 +85,8 @@ export async function loadDiffSides(base: string, given: string | undefined, giv
     const workspaceRoot = await workspaceRootOf(paths, io.cwd);
     const baseCommit = await resolveRevision(root, baseRevision);
     const headCommit = headRevision === undefined ? undefined : await resolveRevision(root, headRevision);
-    const baseAt = rangeHead === undefined ? baseCommit : await mergeBase(root, baseCommit, headCommit as string, `${baseRevision}...${rangeHead}`);
+    const baseAt = rangeHead === undefined ? baseCommit
+        : await mergeBase(root, baseCommit, headCommit ?? await resolveRevision(root, 'HEAD'), `${baseRevision}...${rangeHead}`);
     const shown = (filePath: string) => displayPosixPath(filePath, root);
     const baseSide = await revisionSide(root, baseAt, baseName, inRepository, workspaceRoot, io, options, today);
     const headSide = headCommit === undefined
@@ -86,11 +95,19 @@ export async function loadDiffSides(base: string, given: string | undefined, giv
     return { base: baseSide, head: headSide, baseName, headName: headRevision ?? WORKING_TREE };
 }
 
-/** BASE and HEAD as revisions: `A...B` (merge base of A and B, and B), `A..B` (A and B), or as given. */
-function splitRange(base: string, head: string | undefined): { baseRevision: string; headRevision: string | undefined; baseName: string; rangeHead?: string } {
+/**
+ * BASE and HEAD as revisions: `A...B` (merge base of A and B, and B), `A..B` (A and B), or as given;
+ * with `--merge-base`, BASE's merge base with HEAD (with the `HEAD` commit when HEAD is the working tree).
+ */
+function splitRange(base: string, head: string | undefined, toMergeBase: boolean): { baseRevision: string; headRevision: string | undefined; baseName: string; rangeHead?: string } {
     const dots = base.includes('...') ? '...' : base.includes('..') ? '..' : undefined;
     if (dots === undefined) {
-        return { baseRevision: base, headRevision: head, baseName: base };
+        return toMergeBase
+            ? { baseRevision: base, headRevision: head, baseName: `${base} (merge base with ${head ?? 'HEAD'})`, rangeHead: head ?? 'HEAD' }
+            : { baseRevision: base, headRevision: head, baseName: base };
+    }
+    if (toMergeBase) {
+        throw new CliError(`${base} is a range, which says itself where each side is: give it without --merge-base, or give --merge-base one revision (journey diff --merge-base main)`);
     }
     if (head !== undefined) {
         throw new CliError(`${base} is a range, which names both sides: give it alone (journey diff ${base}), or two revisions (journey diff A B)`);
