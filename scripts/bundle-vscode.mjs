@@ -4,6 +4,8 @@
 //   dist/server.cjs     the language server (@journey/language, Langium is ESM-only: bundled to CommonJS)
 //   media/preview.js    the preview webview's script (browser IIFE with @journey/preview and ELK)
 //   media/elk-worker.js ELK's own worker script, which the preview lays out in (copied from elkjs)
+//   dist/cli/           the journey CLI's bundles (scripts/bundle.mjs runs first), which
+//                       "Journey: Compare with …" runs as `journey diff --format html`
 // and copies in what the manifest points to from the top level: the TextMate grammar, the
 // journey.config.json schema and the LICENSE. The extension's version is the root's.
 import { build } from 'esbuild';
@@ -29,6 +31,9 @@ for (const [from, to] of [
     ['schemas/journey.config.schema.json', 'schemas/journey.config.schema.json'],
     ['LICENSE', 'LICENSE'],
     ['node_modules/elkjs/lib/elk-worker.min.js', 'media/elk-worker.js'],
+    ['packages/cli/dist/journey.cjs', 'dist/cli/journey.cjs'],
+    ['packages/cli/dist/commands.cjs', 'dist/cli/commands.cjs'],
+    ['packages/cli/dist/elk.cjs', 'dist/cli/elk.cjs'],
 ]) {
     mkdirSync(`${ext}${to}`.replace(/[^/]+$/, ''), { recursive: true });
     copyFileSync(`${root}${from}`, `${ext}${to}`);

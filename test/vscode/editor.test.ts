@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { missingTools, packageVsix, startCodeServer, type CodeServer } from './support/code-server.js';
@@ -77,6 +78,7 @@ describe('extension-host tests (mocha against the vscode API, inside code-server
                 'the journey extension in the extension host exports a journey file as Mermaid, JSON and CSV, and imports the Mermaid back as a journey file',
                 'the journey extension in the extension host refuses to export a document with syntax errors, and to import a diagram Mermaid would reject',
                 'the journey extension in the extension host opens the map preview beside the editor',
+                'the journey extension in the extension host compares the maps with a git revision: journey diff\'s page beside the editor, and a revision git does not know said so',
             ]);
         } finally {
             await bench?.close();
@@ -286,6 +288,56 @@ describe('the extension in VS Code (code-server)', () => {
         await bench.screenshot('test-results/editor-report.png');
         if (process.env.JOURNEY_UPDATE_SCREENSHOTS) {
             await bench.screenshot('docs/images/editor-report.png');
+        }
+    }, 120_000);
+
+    it('compares the maps with the branch\'s base: offered first, the marked map beside the editor, a change clicked highlighted', async () => {
+        const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Journey Tests', '-c', 'user.email=tests@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: server.workspace, encoding: 'utf8' });
+        const file = join(server.workspace, 'brightspoke-cx/journeys/fleet-renewal.journey');
+        const text = readFileSync(file, 'utf8');
+        try {
+            git('init', '-q', '-b', 'main');
+            git('add', '-A');
+            git('commit', '-q', '-m', 'the maps on main');
+            git('checkout', '-q', '-b', 'faster-quotes');
+            // A branch that sends the quote earlier (better) while the negotiation gets worse; one of them uncommitted.
+            writeFileSync(file, text.replace('emotion -2 "Let down"', 'emotion 1 "Reassured"'));
+            git('commit', '-q', '-am', 'quote 90 days before lease end');
+            writeFileSync(file, readFileSync(file, 'utf8').replace('emotion -1 "Frustrated"', 'emotion -3 "Furious"'));
+            // A map with unsaved changes: the comparison reads the disk, and says so first.
+            await bench.openFile('spec/shared.journey');
+            await bench.goTo(1, 1);
+            await bench.page.keyboard.type('// not saved\n');
+            await bench.runCommand('Journey: Compare with…');
+            const first = bench.page.locator('.quick-input-list .monaco-list-row').first();
+            await first.waitFor({ timeout: 15_000 });
+            await expect.poll(() => first.innerText(), { timeout: 10_000 }).toMatch(/main[\s\S]*the branch's base/);
+            await bench.page.keyboard.press('Enter');
+            const toast = bench.page.locator('.notifications-toasts .notification-toast', { hasText: 'unsaved changes; the comparison reads the files on disk' });
+            await toast.waitFor({ timeout: 15_000 });
+            await toast.locator('.monaco-button', { hasText: 'Compare Saved Files' }).click();
+            const diff = bench.preview();
+            const summary = diff.locator('.diff-summary');
+            await expect.poll(() => summary.textContent().catch(() => ''), { timeout: 60_000 }).toMatch(/1 journey changed; 2 changes \(1 better, 1 worse\)/);
+            expect(await diff.locator('h1').textContent()).toBe('journey diff main (merge base with HEAD) → working tree');
+            const worse = diff.locator('button.diff-find', { hasText: 'Negotiation call' });
+            await worse.click();
+            await expect.poll(() => worse.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+            const highlighted = diff.locator('.diff-map .journey-highlight');
+            expect(await highlighted.count()).toBeGreaterThan(0);
+            expect(await highlighted.first().getAttribute('data-id')).toBe(await worse.getAttribute('data-target'));
+            expect(await bench.page.locator('.tabs-container .tab[aria-label^="Journey diff: main (base)"]').count()).toBe(1);
+            await bench.page.waitForTimeout(500);
+            await bench.screenshot('test-results/editor-diff.png');
+            if (process.env.JOURNEY_UPDATE_SCREENSHOTS) {
+                await bench.screenshot('docs/images/editor-diff.png');
+            }
+            await bench.openFile('spec/shared.journey');
+            await bench.runCommand('File: Revert File');
+            await expect.poll(() => bench.page.locator('.tabs-container .tab.active.dirty').count(), { timeout: 10_000 }).toBe(0);
+        } finally {
+            writeFileSync(file, text);
+            rmSync(join(server.workspace, '.git'), { recursive: true, force: true });
         }
     }, 120_000);
 });

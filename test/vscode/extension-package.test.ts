@@ -74,14 +74,23 @@ describe('the extension manifest', () => {
         expect(bundle).not.toMatch(/langium/i);
     });
 
+    it('ships the CLI that "Compare with…" runs: journey diff, the same bundle as the published package\'s', () => {
+        for (const file of ['journey.cjs', 'commands.cjs', 'elk.cjs']) {
+            expect(readFileSync(join(ext, 'dist/cli', file)).equals(readFileSync(join(ext, '../cli/dist', file))), file).toBe(true);
+        }
+        const run = spawnSync(process.execPath, [join(ext, 'dist/cli/journey.cjs'), 'diff', '--help'], { encoding: 'utf8' });
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.stdout).toContain('--merge-base');
+    });
+
     it('packages only the bundles and the files the manifest names (vsce ls)', () => {
         const result = spawnSync('npx', ['--no-install', 'vsce', 'ls', '--no-dependencies'], {
             cwd: ext, encoding: 'utf8', env: { ...process.env, npm_config_yes: 'true' },
         });
         expect(result.status, result.stderr).toBe(0);
         expect(result.stdout.trim().split('\n').sort()).toEqual([
-            'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.cjs', 'dist/server.cjs', 'language-configuration.json',
-            'media/elk-worker.js', 'media/icon.png', 'media/preview-dark.svg', 'media/preview-light.svg', 'media/preview.css', 'media/preview.js',
+            'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli/commands.cjs', 'dist/cli/elk.cjs', 'dist/cli/journey.cjs',
+            'dist/extension.cjs', 'dist/server.cjs', 'language-configuration.json', 'media/elk-worker.js', 'media/icon.png', 'media/preview-dark.svg', 'media/preview-light.svg', 'media/preview.css', 'media/preview.js',
             'package.json', 'schemas/journey.config.schema.json', 'snippets/journey.code-snippets', 'syntaxes/journey.tmLanguage.json',
         ]);
     }, 60_000);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { exportInterchange, importInterchange, type InterchangeContext, type InterchangeFormat } from './interchange-commands.js';
+import { compareWith } from './compare-command.js';
 import { createLanguageClient } from './language-client.js';
 import { JourneyPreviewManager } from './preview-manager.js';
 import { JourneyReportPanel } from './report-panel.js';
@@ -75,6 +76,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
     register('journey.report.open', () => JourneyReportPanel.show({
         client: () => client!, clientReady: () => started, output, version: String(context.extension.packageJSON.version),
     }));
+    // `journey diff` against a git revision, by the CLI the extension ships, beside the editor.
+    register('journey.diff.compare', (revision?: unknown, options?: unknown) => compareWith({ extensionUri: context.extensionUri, output }, revision, options));
     register('journey.restartServer', async () => {
         await client?.restart();
         previews.listen(client!);

@@ -2,6 +2,8 @@
 // They run inside code-server (test/vscode/editor.test.ts installs a payload extension that starts
 // them) and in desktop VS Code with `npm run test:electron`. The workspace is a copy of examples/.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'journey-maps.journey';
@@ -50,7 +52,8 @@ describe('the journey extension in the extension host', function () {
         const commands = new Set(await vscode.commands.getCommands(true));
         for (const command of ['journey.preview.openToSide', 'journey.preview.open', 'journey.preview.showSource',
             'journey.export.svg', 'journey.export.png', 'journey.export.html', 'journey.restartServer',
-            'journey.export.mermaid', 'journey.export.json', 'journey.export.csv', 'journey.import.mermaid']) {
+            'journey.export.mermaid', 'journey.export.json', 'journey.export.csv', 'journey.import.mermaid',
+            'journey.report.open', 'journey.diff.compare']) {
             assert.ok(commands.has(command), `${command} is registered`);
         }
     });
@@ -118,5 +121,33 @@ describe('the journey extension in the extension host', function () {
             .find(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('journey.preview'));
         assert.ok(tab, 'a webview tab of the preview');
         assert.equal(tab.label, 'Preview renewal.journey');
+    });
+
+    it('compares the maps with a git revision: journey diff\'s page beside the editor, and a revision git does not know said so', async () => {
+        const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+        const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Journey Tests', '-c', 'user.email=tests@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: folder, encoding: 'utf8' });
+        const file = renewal().fsPath;
+        const text = readFileSync(file, 'utf8');
+        try {
+            git('init', '-q', '-b', 'main');
+            git('add', '-A');
+            git('commit', '-q', '-m', 'the maps as they were');
+            writeFileSync(file, text.replace('emotion 1 serves fast_setup', 'emotion 3 serves fast_setup'));
+            const html = await vscode.commands.executeCommand<string>('journey.diff.compare', 'HEAD');
+            assert.match(html, /^<!DOCTYPE html>/);
+            assert.match(html, /journey diff <code>HEAD<\/code> → <code>working tree<\/code>/);
+            assert.match(html, /went from \+1 to \+3/);
+            assert.match(html, /diff-badge-better/);
+            assert.match(html, /data-diff="changed"/);
+            const tab = vscode.window.tabGroups.all.flatMap(group => group.tabs)
+                .find(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('journey.diff'));
+            assert.ok(tab, 'a webview tab of the comparison');
+            assert.equal(tab.label, 'Journey diff: HEAD ↔ working tree');
+            const unknown = await vscode.commands.executeCommand<string>('journey.diff.compare', 'no-such-branch');
+            assert.match(unknown, /Could not compare with no-such-branch: no revision `no-such-branch`/);
+        } finally {
+            writeFileSync(file, text);
+            rmSync(`${folder}/.git`, { recursive: true, force: true });
+        }
     });
 });
