@@ -1,6 +1,6 @@
 // The diff engine (packages/diff): what changed in meaning between two versions of a workspace. Each
 // side is built from real texts by the language services, as the CLI would build it.
-import { diffJson, diffWorkspaces, type Change, type DiffFinding, type DiffSide, type WorkspaceDiff } from '@journey/diff';
+import { diffJson, diffWorkspaces, withRemovedElements, type Change, type DiffFinding, type DiffSide, type WorkspaceDiff } from '@journey/diff';
 import { buildWorkspaceModel, hasSyntaxErrors, type CalendarDate } from '@journey/language';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -488,3 +488,51 @@ function readFolder(folder: string): Record<string, string> {
     walk(folder);
     return files;
 }
+
+describe('what was removed, drawn back where it was (the HTML view)', () => {
+    const names = (result: WorkspaceDiff) => {
+        const { model, removed } = withRemovedElements(result.journeys[0]);
+        return { removed: [...removed].sort(), stages: model.stages.map(stage => `${stage.name}: ${stage.touchpoints.map(tp => tp.name).join(' ')}`), model };
+    };
+    const second = 'touchpoint forwards "Forwards to finance" { channel email }';
+    const third = 'touchpoint asks "Asks for a discount" { channel phone }';
+    const withThree = (text: string) => edit(text, '            evidence survey_q3\n        }\n', `            evidence survey_q3\n        }\n        ${second}\n        ${third}\n`);
+
+    it('puts a removed touchpoint after its nearest earlier sibling still there, without its emotion', async () => {
+        const base = { ...SPEC, 'renewal.journey': withThree(RENEWAL) };
+        const head = { ...SPEC, 'renewal.journey': edit(withThree(RENEWAL), `        ${second}\n`, '') };
+        const result = await diff(base, head);
+        expect(summary(result)).toEqual([['removed', 'Touchpoint "Forwards to finance" removed from "Renewal notice"']]);
+        const drawn = names(result);
+        expect(drawn.removed).toEqual(['touchpoint:forwards']);
+        expect(drawn.stages[0]).toBe('notice: renewal_quote forwards asks');
+        const ghost = drawn.model.stages[0].touchpoints[1];
+        expect(ghost.label).toBe('Forwards to finance (removed)');
+        expect(ghost.emotion).toBeUndefined();
+        // HEAD's own model is left as it was.
+        expect(result.journeys[0].head!.stages[0].touchpoints.map(tp => tp.name)).toEqual(['renewal_quote', 'asks']);
+    });
+
+    it('puts a removed stage (with its touchpoints) after the nearest earlier stage still there, and a removed pain and opportunity in their stage', async () => {
+        const advocacy = '\n    stage advocacy "Advocacy" {\n        phase post-purchase\n        touchpoint review "Writes a review" { channel web owner marketing }\n    }\n';
+        const result = await diff(spec([['\n    flow renewal_quote', `${advocacy}\n    flow renewal_quote`]]), spec([
+            ['        opportunity calculator "Publish a total-cost calculator" for unclear_pricing owner marketing\n', ''],
+        ]));
+        const drawn = names(result);
+        expect(drawn.removed).toEqual(['opportunity:calculator', 'stage:advocacy', 'touchpoint:review']);
+        expect(drawn.stages).toEqual(['notice: renewal_quote', 'research: pricing_page', 'onboarding: kickoff', 'advocacy: review']);
+        const research = drawn.model.stages[1];
+        expect(research.opportunities.map(opportunity => [opportunity.name, opportunity.label])).toEqual([['calculator', 'Publish a total-cost calculator (removed)']]);
+        expect(drawn.model.stages[3].label).toBe('Advocacy (removed)');
+    });
+
+    it('maps BASE names through renames, and draws nothing back for an added or unchanged journey', async () => {
+        const base = { ...SPEC, 'renewal.journey': withThree(RENEWAL) };
+        const head = { ...SPEC, 'renewal.journey': edit(edit(withThree(RENEWAL), `        ${second}\n`, ''), 'touchpoint renewal_quote "Renewal quote arrives"', 'touchpoint quote "Renewal quote arrives"') };
+        const result = await diff(base, head);
+        expect(names(result).stages[0]).toBe('notice: quote forwards asks');
+        const added = await diff({ 'shared.journey': SHARED }, SPEC);
+        expect(added.journeys[0].status).toBe('added');
+        expect(withRemovedElements(added.journeys[0]).removed.size).toBe(0);
+    });
+});

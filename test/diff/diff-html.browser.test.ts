@@ -92,7 +92,8 @@ describe('journey diff --format html', () => {
             mark: element.getAttribute('data-diff') ?? '',
             classes: element.getAttribute('class') ?? '',
         })));
-        expect(marks).toHaveLength(expected.size);
+        // And the removed opportunity, drawn back where it was.
+        expect(marks.filter(mark => mark.mark !== 'removed')).toHaveLength(expected.size);
         expect(marks.filter(mark => mark.classes.split(' ').includes('diff-added'))).toHaveLength([...expected.values()].filter(mark => mark === 'added').length);
         expect(marks.filter(mark => mark.classes.split(' ').includes('diff-changed'))).toHaveLength([...expected.values()].filter(mark => mark === 'changed').length);
         // Each drawable change's list item points at a marked element, and says what it is in words.
@@ -110,12 +111,23 @@ describe('journey diff --format html', () => {
         }
         const worse = journey.changes.find(change => change.text.includes('(worse)'))!;
         expect(items.find(item => item.text.includes(worse.text))!.text).toContain('worse');
-        // The removed opportunity is listed, with its badge, and not marked on HEAD's map.
+        // The removed opportunity is listed with its badge and drawn where it was: in the Research
+        // column, faded and dotted, "(removed)" in its text; its list item points at it.
         const removed = journey.changes.find(change => change.kind === 'removed' && change.element === 'opportunity');
         expect(removed).toBeDefined();
         const removedItem = items.find(item => item.text.includes(removed!.text))!;
         expect(removedItem.text).toMatch(/^removed/);
-        expect(removedItem.target === null || !markedIds.has(removedItem.target)).toBe(true);
+        expect(marks.filter(mark => mark.mark === 'removed').map(mark => mark.id)).toEqual([removedItem.target]);
+        const ghost = await watched.page.evaluate(id => {
+            const element = [...document.querySelectorAll('.diff-map [data-id]')].find(candidate => candidate.getAttribute('data-id') === id)!;
+            const stage = [...document.querySelectorAll('.diff-map [data-id^="stage:"]')].find(candidate => candidate.textContent?.includes('Research'))!;
+            const box = element.getBoundingClientRect();
+            const column = stage.getBoundingClientRect();
+            return { text: element.textContent ?? '', opacity: getComputedStyle(element).opacity, inColumn: box.left >= column.left - 1 && box.right <= column.right + 1 };
+        }, removedItem.target);
+        expect(ghost.text).toContain('(removed)');
+        expect(Number(ghost.opacity)).toBeLessThan(1);
+        expect(ghost.inColumn).toBe(true);
 
         // The script in a label is text: shown, never run, never an element.
         expect(await watched.page.locator('body').innerText()).toContain(SCRIPT_LABEL);

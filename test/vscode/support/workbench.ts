@@ -29,11 +29,24 @@ export class Workbench {
     /** Opens a workspace file with Quick Open (Ctrl+P); `path` is relative to the workspace. */
     async openFile(path: string): Promise<void> {
         const name = path.split('/').pop()!;
-        await this.page.locator('.part.editor').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-        await this.quickInput('Control+P', path);
-        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-        await this.page.keyboard.press('Enter');
-        await this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor();
+        const tab = this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`);
+        // A webview that takes focus as it renders (a preview, a diff) can close Quick Open between
+        // typing and Enter: then the file did not open, and again.
+        for (let attempt = 1; ; attempt++) {
+            await this.page.locator('.part.editor').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+            await this.quickInput('Control+P', path);
+            await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+            await this.page.keyboard.press('Enter');
+            try {
+                await tab.waitFor({ timeout: 10_000 });
+                break;
+            } catch (error) {
+                if (attempt === 3) {
+                    throw error;
+                }
+                await this.page.keyboard.press('Escape');
+            }
+        }
         await this.editor().locator('.view-lines').waitFor();
     }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { summaryLine, where, type Change, type DiffNames, type JourneyDiff, type WorkspaceDiff } from '@journey/diff';
+import { summaryLine, where, withRemovedElements, type Change, type DiffNames, type JourneyDiff, type RemovedKey, type WorkspaceDiff } from '@journey/diff';
 import { buildViewModel, escapeAttribute, layoutJourneyMap, renderSvg, type ViewModel } from '@journey/preview';
 import { contentSecurityPolicy } from '@journey/site';
 
@@ -7,9 +7,10 @@ import { contentSecurityPolicy } from '@journey/site';
  * `journey diff --format html`: one self-contained page (no request: styles and script inline, by
  * nonce; every text from the maps escaped). A summary line, then per journey HEAD's map (BASE's for a
  * removed journey) drawn by the preview's renderer with the elements the changes are about marked
- * (`diff-added`: solid outline, `diff-changed`: dashed outline), beside it the list of changes (better
- * or worse said in words; a removed element with a "removed" badge, pointing at the stage it was in).
- * A click on a change highlights its element (`journey-highlight`) and scrolls it into view.
+ * (`diff-added`: solid outline, `diff-changed`: dashed outline) and the removed stages, touchpoints,
+ * pains and opportunities drawn back where they were (`diff-removed`: faded, dotted, "(removed)");
+ * beside it the list of changes, better or worse said in words. A click on a change highlights its
+ * element (`journey-highlight`) and scrolls it into view.
  *
  * It lives in the CLI (which depends on the diff, the preview and the site) so that `@journey/diff`
  * stays free of the renderer. Pure but for the layout: the same diff and nonce give the same bytes.
@@ -32,7 +33,7 @@ export async function formatDiffHtml(diff: WorkspaceDiff, names: DiffNames, opti
     const title = `journey diff ${names.base} → ${names.head}`;
     const sections: string[] = [];
     for (const [index, journey] of diff.journeys.entries()) {
-        sections.push(await journeySection(journey, index, nonce));
+        sections.push(await journeySection(journey, index, names, nonce));
     }
     if (diff.workspace.length > 0) {
         sections.push(`<section class="diff-journey" aria-labelledby="diff-workspace"><h2 id="diff-workspace">Personas and needs</h2>
@@ -63,7 +64,7 @@ export async function formatDiffHtml(diff: WorkspaceDiff, names: DiffNames, opti
 <main>
 <h1>journey diff <code>${h(names.base)}</code> → <code>${h(names.head)}</code></h1>
 <p class="diff-summary">${h(summaryLine(diff))}</p>
-<p class="diff-legend">On the maps: <span class="diff-badge diff-badge-added">added</span> solid green outline, <span class="diff-badge diff-badge-changed">changed</span> dashed amber outline. Click a change to find it on the map.</p>
+<p class="diff-legend">On the maps: <span class="diff-badge diff-badge-added">added</span> solid green outline, <span class="diff-badge diff-badge-changed">changed</span> dashed amber outline, <span class="diff-badge diff-badge-removed">removed</span> faded and dotted, where it was. Click a change to find it on the map.</p>
 ${sections.join('\n')}
 <p class="diff-status" role="status" aria-live="polite" id="diff-status"></p>
 </main>
@@ -83,9 +84,10 @@ interface ChangeTarget {
     stage?: { id: string; label: string };
 }
 
-async function journeySection(journey: JourneyDiff, index: number, nonce: string): Promise<string> {
+async function journeySection(journey: JourneyDiff, index: number, names: DiffNames, nonce: string): Promise<string> {
     const removed = journey.status === 'removed';
-    const model = removed ? journey.base ?? journey.head : journey.head ?? journey.base;
+    const drawn = removed ? undefined : withRemovedElements(journey);
+    const model = removed ? journey.base ?? journey.head : drawn?.model;
     const heading = journey.status === 'renamed'
         ? `${h(journey.label)} (<code>${h(journey.previousName ?? '')}</code> → <code>${h(journey.name)}</code>)`
         : `${h(journey.label)} (<code>${h(journey.name)}</code>)`;
@@ -101,8 +103,16 @@ async function journeySection(journey: JourneyDiff, index: number, nonce: string
     if (journey.status === 'added' || removed) {
         marks.set(view.header.id, removed ? 'diff-removed' : 'diff-added');
     }
+    const putBack = drawn?.removed ?? new Set<RemovedKey>();
+    // What a removed touchpoint's lanes show (its action, thoughts) is removed with it.
+    const removedTouchpoints = new Set(view.touchpoints.filter(tp => putBack.has(`touchpoint:${tp.name}`)).map(tp => tp.id));
+    for (const item of Object.values(view.lanes).flat()) {
+        if (item.touchpointId && removedTouchpoints.has(item.touchpointId)) {
+            marks.set(item.id, 'diff-removed');
+        }
+    }
     const items = journey.changes.map(change => {
-        const target = targetOf(change, journey, view, baseView);
+        const target = targetOf(change, journey, view, baseView, putBack);
         if (target.id && target.mark && !marks.has(target.id)) {
             marks.set(target.id, target.mark);
         }
@@ -111,7 +121,7 @@ async function journeySection(journey: JourneyDiff, index: number, nonce: string
     const svg = markSvg(renderSvg(await layoutJourneyMap(model), { theme: 'light', nonce }).trimEnd(), marks);
     return `<section class="diff-journey" aria-labelledby="${headingId}">
 <h2 id="${headingId}">${heading} ${statusBadge}</h2>
-<p class="diff-map-note">${removed ? 'The map as it was on BASE (removed on HEAD).' : 'The map on HEAD.'}</p>
+<p class="diff-map-note">${removed ? `The map as it was on <code>${h(names.base)}</code> (removed on <code>${h(names.head)}</code>).` : `The map on <code>${h(names.head)}</code>${putBack.size > 0 ? `, with what <code>${h(names.base)}</code> had drawn faded where it was` : ''}.`}</p>
 <div class="diff-layout">
 <div class="diff-map" tabindex="0" role="region" aria-label="${h(`Journey map: ${model.label}`)}">${svg}</div>
 <ul class="diff-changes" aria-label="${h(`Changes to ${journey.label}`)}">
@@ -121,10 +131,14 @@ ${items.join('\n')}
 </section>`;
 }
 
-/** Where the change is on the map shown: its element by kind and name, or (removed) the stage it was in. */
-function targetOf(change: Change, journey: JourneyDiff, view: ViewModel, baseView: ViewModel | undefined): ChangeTarget {
+/** Where the change is on the map shown: its element by kind and name (a removed one drawn back), else the stage it was in. */
+function targetOf(change: Change, journey: JourneyDiff, view: ViewModel, baseView: ViewModel | undefined, putBack: ReadonlySet<RemovedKey>): ChangeTarget {
     if (journey.status === 'removed') {
         return { mark: undefined, id: view.header.id };
+    }
+    if (change.kind === 'removed' && putBack.has(`${change.element}:${change.name}`)) {
+        const ghost = findElement(view, change);
+        return ghost ? { mark: 'diff-removed', id: ghost.id } : { mark: undefined };
     }
     if (change.kind === 'removed') {
         const was = baseView ? findElement(baseView, change) : undefined;
@@ -238,7 +252,8 @@ li.diff-change:not(:has(button)){padding:.35rem .5rem;border:1px dashed var(--bo
 .diff-badge-worse,.diff-badge-introduced{color:var(--worse)}
 .diff-map .diff-added>rect,.diff-map .diff-added>circle{stroke:var(--added)!important;stroke-width:4px!important;stroke-dasharray:none!important}
 .diff-map .diff-changed>rect,.diff-map .diff-changed>circle{stroke:var(--changed)!important;stroke-width:4px!important;stroke-dasharray:8 4!important}
-.diff-map .diff-removed>rect{stroke:var(--removed)!important;stroke-width:3px!important;stroke-dasharray:2 3!important}
+.diff-map .diff-removed{opacity:.6}
+.diff-map .diff-removed>rect,.diff-map .diff-removed>circle{stroke:var(--removed)!important;stroke-width:3px!important;stroke-dasharray:2 3!important}
 .diff-map .journey-highlight>rect,.diff-map .journey-highlight>circle,.diff-map .journey-highlight>path{stroke:var(--highlight)!important;stroke-width:6px!important;stroke-dasharray:none!important}
 .diff-broken{border-left:4px solid var(--worse);padding-left:.5rem}
 `;

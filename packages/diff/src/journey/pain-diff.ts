@@ -21,8 +21,8 @@ function eachOnce<T extends { name: string }>(journey: JourneyMapModel, listOf: 
     return [...result.values()];
 }
 
-const painsOf = (journey: JourneyMapModel) => eachOnce(journey, holder => holder.pains);
-const opportunitiesOf = (journey: JourneyMapModel) => eachOnce(journey, holder => holder.opportunities);
+export const painsOf = (journey: JourneyMapModel) => eachOnce(journey, holder => holder.pains);
+export const opportunitiesOf = (journey: JourneyMapModel) => eachOnce(journey, holder => holder.opportunities);
 
 /** "at "Pricing page"" or "in "Research"": where an element sits, in the map's labels. */
 function placeText(journey: JourneyMapModel, item: Placed): string {
