@@ -327,11 +327,14 @@ describe('the extension in VS Code (code-server)', () => {
             expect(await highlighted.count()).toBeGreaterThan(0);
             expect(await highlighted.first().getAttribute('data-id')).toBe(await worse.getAttribute('data-target'));
             expect(await bench.page.locator('.tabs-container .tab[aria-label^="Journey diff: main (base)"]').count()).toBe(1);
-            await bench.page.waitForTimeout(500);
+            // The README's picture: the comparison's group alone, as a reviewer would look at it.
+            await bench.runCommand('View: Toggle Maximize Editor Group');
+            await bench.page.waitForTimeout(1000);
             await bench.screenshot('test-results/editor-diff.png');
             if (process.env.JOURNEY_UPDATE_SCREENSHOTS) {
                 await bench.screenshot('docs/images/editor-diff.png');
             }
+            await bench.runCommand('View: Toggle Maximize Editor Group');
             await bench.openFile('spec/shared.journey');
             await bench.runCommand('File: Revert File');
             await expect.poll(() => bench.page.locator('.tabs-container .tab.active.dirty').count(), { timeout: 10_000 }).toBe(0);
