@@ -229,12 +229,18 @@ describe('journey diff: two revisions', () => {
         expect(error.message).toMatch(/^HEAD:maps\/journey\.config\.json:1:\d+: /);
     });
 
-    it('compares the merge base of A...B with B', async () => {
+    /** main and a branch `feature` that diverged: the kickoff's emotion 1 → 3 on feature, a file added on main since (checked out: main). */
+    function divergedRepository() {
         const repository = renewalRepository();
         repository.git('checkout', '-q', '-b', 'feature');
         repository.write('maps/renewal.journey', renewal.replace('emotion 1 serves fast_setup', 'emotion 3 serves fast_setup')).commit('feature');
         repository.git('checkout', '-q', 'main');
         repository.write('maps/later.journey', 'team later "Later"\n').commit('main moves on');
+        return repository;
+    }
+
+    it('compares the merge base of A...B with B', async () => {
+        const repository = divergedRepository();
         const range = await loadDiffSides('main...feature', undefined, [], io(repository.root), { today });
         expect(range.baseName).toBe('main (merge base with feature)');
         expect(range.headName).toBe('feature');
@@ -247,11 +253,7 @@ describe('journey diff: two revisions', () => {
     });
 
     it('--merge-base: the merge base of BASE and HEAD, against the working tree with its uncommitted work', async () => {
-        const repository = renewalRepository();
-        repository.git('checkout', '-q', '-b', 'feature');
-        repository.write('maps/renewal.journey', renewal.replace('emotion 1 serves fast_setup', 'emotion 3 serves fast_setup')).commit('feature');
-        repository.git('checkout', '-q', 'main');
-        repository.write('maps/later.journey', 'team later "Later"\n').commit('main moves on');
+        const repository = divergedRepository();
         repository.git('checkout', '-q', 'feature');
         // Uncommitted on the branch: still compared, as git diff --merge-base main compares the working tree.
         repository.write('maps/renewal.journey', renewal.replace('emotion 1 serves fast_setup', 'emotion 2 serves fast_setup'));

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
+import { oneAtATime } from './one-at-a-time.js';
 
 export const COMPARE_VIEW_TYPE = 'journey.diff';
 
@@ -27,8 +28,6 @@ export class JourneyComparePanel implements vscode.Disposable {
     private static current: JourneyComparePanel | undefined;
     private readonly disposables: vscode.Disposable[] = [];
     private timer: ReturnType<typeof setTimeout> | undefined;
-    private running: Promise<void> | undefined;
-    private again = false;
 
     /** Shows the comparison of `folder` with `target`, in the one compare panel (reused, re-aimed). */
     static async show(context: CompareContext, folder: vscode.Uri, target: CompareTarget): Promise<JourneyComparePanel> {
@@ -71,20 +70,7 @@ export class JourneyComparePanel implements vscode.Disposable {
     }
 
     /** Runs the diff again; one asked for while one runs runs once after it. */
-    refresh(): Promise<void> {
-        if (this.running) {
-            this.again = true;
-            return this.running;
-        }
-        this.running = this.run().finally(() => {
-            this.running = undefined;
-            if (this.again) {
-                this.again = false;
-                void this.refresh();
-            }
-        });
-        return this.running;
-    }
+    readonly refresh = oneAtATime(() => this.run());
 
     private async run(): Promise<void> {
         const { revision, mergeBase } = this.target;

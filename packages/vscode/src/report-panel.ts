@@ -4,6 +4,7 @@ import { buildSite, type SiteInput } from '@journey/site';
 import siteScript from '../../site/dist/site-client.js?raw';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { oneAtATime } from './one-at-a-time.js';
 
 export const REPORT_VIEW_TYPE = 'journey.report';
 
@@ -23,8 +24,6 @@ export class JourneyReportPanel implements vscode.Disposable {
     private static current: JourneyReportPanel | undefined;
     private readonly disposables: vscode.Disposable[] = [];
     private timer: ReturnType<typeof setTimeout> | undefined;
-    private building: Promise<void> | undefined;
-    private again = false;
 
     static show(context: ReportContext): JourneyReportPanel {
         if (JourneyReportPanel.current) {
@@ -66,20 +65,7 @@ export class JourneyReportPanel implements vscode.Disposable {
     }
 
     /** Builds the report from the server's workspace; a build asked for while one runs runs once after it. */
-    refresh(): Promise<void> {
-        if (this.building) {
-            this.again = true;
-            return this.building;
-        }
-        this.building = this.build().finally(() => {
-            this.building = undefined;
-            if (this.again) {
-                this.again = false;
-                void this.refresh();
-            }
-        });
-        return this.building;
-    }
+    readonly refresh = oneAtATime(() => this.build());
 
     private async build(): Promise<void> {
         try {
