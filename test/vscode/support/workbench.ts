@@ -28,14 +28,22 @@ export class Workbench {
 
     /** Opens a workspace file with Quick Open (Ctrl+P); `path` is relative to the workspace. */
     async openFile(path: string): Promise<void> {
-        const name = path.split('/').pop()!;
+        const parts = path.split('/');
+        const name = parts.pop()!;
+        const folder = parts.pop();
         const tab = this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`);
+        // Quick Open lists the recently opened files first and filters them a moment later: Enter is
+        // pressed once the row chosen (focused) is the file asked for, not one that merely appears.
+        let chosen = this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name });
+        if (folder) {
+            chosen = chosen.filter({ hasText: folder });
+        }
         // A webview that takes focus as it renders (a preview, a diff) can close Quick Open between
         // typing and Enter: then the file did not open, and again.
         for (let attempt = 1; ; attempt++) {
             await this.page.locator('.part.editor').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
             await this.quickInput('Control+P', path);
-            await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+            await chosen.waitFor();
             await this.page.keyboard.press('Enter');
             try {
                 await tab.waitFor({ timeout: 10_000 });
