@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
-import { buildOne, summarize } from './workspace-helper.js';
+import { buildOne, serveDataFiles, summarize } from './workspace-helper.js';
 
 const DOCS = fileURLToPath(new URL('../../docs/rules/', import.meta.url));
 const ERROR = 1;
@@ -46,10 +46,16 @@ function fencedBlock(page: RulePage, section: string, language: string): string 
     return block![1];
 }
 
+/** The data files a page shows (```` ```csv PATH ````), by path relative to its examples. */
+function dataFilesOf(page: RulePage): Record<string, string> {
+    return Object.fromEntries([...page.text.matchAll(/^```csv (\S+)\n([\s\S]*?)^```/gm)].map(match => [match[1], match[2]]));
+}
+
 async function diagnosticsOfExample(page: RulePage, section: string): Promise<Diagnostic[]> {
     const example = fencedBlock(page, section, 'journey');
     const { diagnostics } = await buildOne(example, workspace => {
         workspace.services.validation.JourneySettings.today = page.today ?? DEFAULT_TODAY;
+        serveDataFiles(workspace, dataFilesOf(page));
     });
     return diagnostics;
 }

@@ -13,7 +13,25 @@ import { CORE_RULES, lintOn, rangeOf, rangeOnLine, summarize } from './workspace
 const ERROR = 1;
 const TODAY = { year: 2026, month: 11, day: 23 };
 
-const lint = (text: string, severities: Record<string, ConfiguredSeverity> = {}): Promise<Diagnostic[]> => lintOn(TODAY, text, severities);
+/** The survey export beside the cases: segment A has 30 answers, B 29, C 2 (one empty); 61 rows. */
+function surveyExport(): string {
+    const rows = ['Segment,Recommend,Satisfied'];
+    for (let index = 0; index < 30; index++) {
+        rows.push(`A,${[10, 9, 8, 6, 3][index % 5]},${[5, 4, 3][index % 3]}`);
+    }
+    for (let index = 0; index < 29; index++) {
+        rows.push(`B,${[9, 7, 2][index % 3]},${[4, 2][index % 2]}`);
+    }
+    rows.push('C,,5', 'C,10,"4"');
+    return `${rows.join('\n')}\n`;
+}
+
+const DATA_FILES = {
+    'data/survey.csv': surveyExport(),
+    'data/binary.csv': 'Segment,Recommend\n\u0000\u0001\u0002',
+};
+
+const lint = (text: string, severities: Record<string, ConfiguredSeverity> = {}): Promise<Diagnostic[]> => lintOn(TODAY, text, severities, DATA_FILES);
 
 function of(diagnostics: readonly Diagnostic[], ruleId: string): Diagnostic[] {
     return diagnostics.filter(d => d.code === ruleId);
@@ -102,6 +120,23 @@ function flowWorkspace(flows: string, before = ''): string {
         touchpoint t_call "Renewal call" { channel phone }
     }
 ${flows}`));
+}
+
+/** A stage whose touchpoint `quote` has a KPI line (and, unless told otherwise, its survey as evidence). */
+function KPI_STAGE(kpi: string, evidence = ' evidence survey'): string {
+    return touchpointStage(`            channel email${evidence}\n            ${kpi}`);
+}
+
+/** The workspace with a source `survey_export` whose data is `file` (data/survey.csv: 61 rows), and a journey of `body`. */
+function withExport(body: string, file = 'data/survey.csv', sample = '', header = HEADER): string {
+    const source = `source survey_export "Survey export" survey 2026-10-01 ${sample}data "${file}"\n`;
+    return `${source}${ws(journey(body || stage(), header))}`;
+}
+
+/** The workspace with interviews of a date, and a `state current` journey (unless `header` says otherwise) of `body`. */
+function withOldSource(body: string, date: string, header = `${HEADER}\n    state current`, withCurrent = false): string {
+    const source = `source old_interviews "Interviews" interview ${date}\n`;
+    return `${source}${withCurrent ? ws(journey(stage()), journey(body, header, 'renewal_2027')) : ws(journey(body, header))}`;
 }
 
 // ---- Cases -----------------------------------------------------------------------------------------
@@ -303,6 +338,61 @@ const RULES: Record<string, RuleCases> = {
             'lower is better: below or equal to the target is fine': silent(
                 ws(journey(touchpointStage('            channel email evidence survey\n            kpi wait_minutes 3 target 5\n            kpi wait_minutes 5 target 5')))),
             'a negative scale': fires(ws(journey(touchpointStage('            channel email evidence survey\n            kpi nps -20 target 10'))), on('kpi nps', 'nps')),
+        },
+    },
+    'data-unreadable': {
+        main: fires(withExport(KPI_STAGE('kpi nps from survey_export column "Recomend" as nps')), span('"Recomend"')),
+        cases: {
+            'a column of the file: silent': silent(withExport(KPI_STAGE('kpi nps from survey_export column "Recommend" as nps'))),
+            'a missing file: on its path': fires(withExport('', 'data/missing.csv'), span('"data/missing.csv"')),
+            'a file that is not CSV: on its path': fires(withExport('', 'data/binary.csv'), span('"data/binary.csv"')),
+            'a missing file is reported once, on the source, not on each KPI': fires(
+                withExport(KPI_STAGE('kpi nps from survey_export column "Recommend" as nps'), 'data/missing.csv'), span('"data/missing.csv"')),
+            'a `where` column the file does not have: on it': fires(
+                withExport(KPI_STAGE('kpi nps from survey_export column "Recommend" as nps where "Segmnt" = "A"')), span('"Segmnt"')),
+            'a source without `data`: on the source after `from`': fires(
+                ws(journey(KPI_STAGE('kpi nps from survey column "Recommend" as nps'))), on('kpi nps from survey', 'survey')),
+        },
+    },
+    'small-sample': {
+        main: fires(withExport(KPI_STAGE('kpi nps from survey_export column "Recommend" as nps where "Segment" = "B"')), on('kpi nps', 'nps')),
+        cases: {
+            'exactly minSample answers: silent': silent(withExport(KPI_STAGE('kpi nps from survey_export column "Recommend" as nps where "Segment" = "A"'))),
+            'every row: silent': silent(withExport(KPI_STAGE('kpi nps from survey_export column "Recommend" as nps'))),
+            'empty cells are left out: one answer': fires(
+                withExport(KPI_STAGE('kpi csat from survey_export column "Recommend" as count where "Segment" = "C"')), on('kpi csat', 'csat')),
+            'a KPI written by hand: silent': silent(withExport(KPI_STAGE('kpi nps 20 source survey_export'))),
+        },
+    },
+    'sample-mismatch': {
+        main: fires(withExport('', 'data/survey.csv', 'sample 60 '), on('source survey_export', '60')),
+        cases: {
+            'the number of data rows: silent': silent(withExport('', 'data/survey.csv', 'sample 61 ')),
+            'no sample written: silent': silent(withExport('')),
+        },
+    },
+    'stale-evidence': {
+        main: fires(withOldSource(touchpointStage('            channel email emotion 1 evidence old_interviews'), '2025-11-22'), on('emotion 1 evidence', 'old_interviews')),
+        cases: {
+            'exactly maxEvidenceAgeDays old: silent': silent(withOldSource(touchpointStage('            channel email emotion 1 evidence old_interviews'), '2025-11-23')),
+            'a future-state journey: silent': silent(withOldSource(touchpointStage('            channel email emotion 1 evidence old_interviews'), '2025-11-22',
+                `${HEADER}\n    state future of renewal`, true)),
+            'a journey without a state line: silent': silent(withOldSource(touchpointStage('            channel email emotion 1 evidence old_interviews'), '2025-11-22', HEADER)),
+            'a KPI\'s source and a pain\'s evidence': fires(
+                withOldSource(touchpointStage('            channel email evidence survey\n            kpi csat 4 source old_interviews\n            pain slow "Slow" evidence old_interviews',
+                    '        opportunity faster "Faster" for slow\n'), '2025-01-01'),
+                on('kpi csat 4 source', 'old_interviews'), on('pain slow', 'old_interviews')),
+        },
+    },
+    'claim-without-research': {
+        main: fires(ws(journey(stage('', `touchpoint quote "Renewal quote" { channel email emotion 1 ${SERVES_ALL} }`), `${HEADER}\n    state current`)),
+            on('journey renewal', 'renewal')),
+        cases: {
+            'one claim with evidence: silent': silent(ws(journey(touchpointStage('            channel email emotion 1 evidence survey',
+                `        touchpoint call "Call" { channel phone emotion -1 }\n`), `${HEADER}\n    state current`))),
+            'no claims at all: silent': silent(ws(journey(stage('', `touchpoint quote "Renewal quote" { channel email ${SERVES_ALL} }`), `${HEADER}\n    state current`))),
+            'a journey without a state line: silent': silent(ws(journey(stage('', `touchpoint quote "Renewal quote" { channel email emotion 1 ${SERVES_ALL} }`)))),
+            'a KPI computed from data is research': silent(withExport(KPI_STAGE('kpi nps from survey_export column "Recommend" as nps', ''), 'data/survey.csv', '', `${HEADER}\n    state current`)),
         },
     },
     'value-gap': {
@@ -565,6 +655,7 @@ const FIX_CASES: Array<[string, string]> = [
     ['need-not-served: a one-line touchpoint', CLEAN.replace(' serves quiet', '')],
     ['need-not-served: a touchpoint without a body', ws(journey(stage('', 'touchpoint quote "Renewal quote"')))],
     ['duplicate-name: a second team of a workspace name, `_2` taken', `${CLEAN}\nteam success_2 "Success two"\nteam success "Success again"\n`],
+    ['sample-mismatch: the sample set to the data file\'s rows', `source survey_export "Survey export" survey 2026-10-01 sample 60 data "data/survey.csv"\n${CLEAN}`],
     ['duplicate-name: two touchpoints of one name in a journey', ws(journey(stage('        touchpoint quote "Quote again" { channel email }\n')))],
 ];
 

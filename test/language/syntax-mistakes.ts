@@ -63,7 +63,7 @@ export const MISTAKES: Mistake[] = [
     { name: 'a text without quotes', file: ONBOARDING, find: 'action "Forwards the six-week plan to her depot leads and books the kickoff"', replace: 'action Forwards the plan', says: /Expected a "quoted text" \(texts go in double quotes\) but found `Forwards`/ },
     { name: 'an owner without a team', file: ONBOARDING, find: '    owner fleet_success\n    reviewed', replace: '    owner\n    reviewed', says: /This line ends too early: `reviewed` on the next line was read as the rest of its `owner`\. An `owner` line is written `owner TEAM`/ },
     { name: 'a severity without its number', file: ONBOARDING, find: 'severity 3', replace: 'severity', says: /Expected a number/ },
-    { name: 'a kpi without its value', file: ONBOARDING, find: 'kpi onboarding_csat 4.6 target 4.4', replace: 'kpi onboarding_csat target 4.4', says: /Expected a number or a percentage.*but found `target`/ },
+    { name: 'a kpi without its value', file: ONBOARDING, find: 'kpi onboarding_csat 4.6 target 4.4', replace: 'kpi onboarding_csat target 4.4', says: /Expected a number, a percentage such as 5% or `from` but found `target`/ },
 
     // ---- Wrong keyword values ----
     { name: 'a misspelt channel mode', file: 'shared/channels.journey', find: 'channel website "brightspoke.com" online', replace: 'channel website "brightspoke.com" onilne', says: /Expected `online` or `offline` but found `onilne`\. Did you mean `online`\?/ },

@@ -70,6 +70,8 @@ async function giveBack(workspace: TestWorkspace): Promise<void> {
     const settings = services.validation.JourneySettings;
     settings.today = undefined;
     settings.severities.clear();
+    settings.applyConfig(undefined);
+    services.data.DataFiles.reset();
     if (reuse && empty) {
         idle.push(workspace);
     }
@@ -77,6 +79,21 @@ async function giveBack(workspace: TestWorkspace): Promise<void> {
 
 export function uriOf(name: string): URI {
     return URI.parse(`file:///ws/${name}`);
+}
+
+/**
+ * Data files (CSV exports) beside the test's documents, by path (`data/survey.csv`): what the
+ * workspace reads for `data "…"`. Any other file is missing, as on a disk without it.
+ */
+export function serveDataFiles(workspace: TestWorkspace, files: Record<string, string>): void {
+    const texts = new Map(Object.entries(files).map(([name, text]) => [uriOf(name).toString(), text]));
+    workspace.services.data.DataFiles.reader = uri => {
+        const text = texts.get(uri.toString());
+        if (text === undefined) {
+            throw Object.assign(new Error(`ENOENT: no such file, open '${uri.path}'`), { code: 'ENOENT' });
+        }
+        return text;
+    };
 }
 
 /**
@@ -148,9 +165,11 @@ export async function buildOne(text: string, configure?: (workspace: TestWorkspa
 }
 
 /** The diagnostics of one file built alone, on a given day, with rule severities set as a config would. */
-export async function lintOn(today: CalendarDate, text: string, severities: Record<string, ConfiguredSeverity> = {}): Promise<Diagnostic[]> {
+export async function lintOn(today: CalendarDate, text: string, severities: Record<string, ConfiguredSeverity> = {}, dataFiles: Record<string, string> = {}): Promise<Diagnostic[]> {
     // Nothing but the diagnostics leaves this function, so the workspace is given back at once.
-    return withWorkspace({ 'a.journey': text }, built => [...built.doc('a.journey').diagnostics ?? []], ({ services }) => {
+    return withWorkspace({ 'a.journey': text }, built => [...built.doc('a.journey').diagnostics ?? []], workspace => {
+        const { services } = workspace;
+        serveDataFiles(workspace, dataFiles);
         const settings = services.validation.JourneySettings;
         settings.today = today;
         for (const [ruleId, severity] of Object.entries(severities)) {

@@ -19,3 +19,8 @@ export * from './utils/ordering.js';
 export * from './utils/project-links.js';
 export * from './rules/index.js';
 export * from './utils/severity-names.js';
+export * from './data/aggregates.js';
+export * from './data/csv-table.js';
+export * from './data/data-files.js';
+export * from './data/kpi-data.js';
+export * from './data/evidence-settings.js';

@@ -1,9 +1,11 @@
-import { inject, type DeepPartial, type LangiumCoreServices, type Module } from 'langium';
+import { DocumentState, inject, type DeepPartial, type LangiumCoreServices, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
     type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { JourneyDslGeneratedModule, JourneyDslGeneratedSharedModule } from './generated/module.js';
+import { JourneyDataFiles } from './data/data-files.js';
+import { computeKpisOf } from './data/kpi-data.js';
 import { JourneyCodeActionProvider } from './lsp/journey-code-action-provider.js';
 import { JourneyCompletionProvider } from './lsp/journey-completion-provider.js';
 import { JourneyConfigLoader, JourneyWorkspaceManager } from './config/journey-config-loader.js';
@@ -72,6 +74,9 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         DocumentValidator: services => new JourneyDocumentValidator(services),
         JourneySettings: () => new JourneySettings(),
     },
+    data: {
+        DataFiles: services => new JourneyDataFiles(services.shared.workspace.FileSystemProvider),
+    },
 };
 
 const JourneySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
@@ -105,6 +110,8 @@ export function createJourneyServices(context: DefaultSharedModuleContext): {
     );
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);
+    // A KPI computed from data gets its value once its source resolves, before the rules read it.
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => computeKpisOf(document, Journey.data.DataFiles));
     if (context.connection) {
         // The editor's workspace has a journey.config.json to follow; the CLI applies its own.
         (shared.workspace.WorkspaceManager as JourneyWorkspaceManager).configLoader = new JourneyConfigLoader(shared, Journey);

@@ -1,4 +1,5 @@
 import type { LangiumServices } from 'langium/lsp';
+import type { JourneyDataFiles } from './data/data-files.js';
 import type { GrammarUsage } from './parser/grammar-usage.js';
 import type { JourneyDeclarations } from './references/journey-declarations.js';
 import type { JourneySettings } from './validation/journey-settings.js';
@@ -16,6 +17,9 @@ export interface JourneyAddedServices {
     };
     validation: {
         JourneySettings: JourneySettings;
+    };
+    data: {
+        DataFiles: JourneyDataFiles;
     };
 }
 

@@ -1,6 +1,7 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { withoutByteOrderMark } from '../parser/byte-order-mark.js';
 import { closeMatches } from '../utils/close-matches.js';
+import { DEFAULT_EVIDENCE, type EvidenceSettings } from '../data/evidence-settings.js';
 import { REPOSITORY_URL } from '../utils/project-links.js';
 import { journeyRules } from '../rules/index.js';
 import { isConfigurable, type ConfiguredSeverity } from '../rules/rule-registry.js';
@@ -20,7 +21,14 @@ export interface ConfigProblem {
 export interface JourneyConfig {
     /** Rule id → severity, for the rules the file mentions. */
     severities: Map<string, ConfiguredSeverity>;
+    /** The `evidence` block: the thresholds of the data rules, those the file sets. */
+    evidence?: Partial<EvidenceSettings>;
 }
+
+const EVIDENCE_SETTINGS: Record<keyof EvidenceSettings, string> = {
+    minSample: 'a computed KPI on fewer answers than this gets `small-sample`',
+    maxEvidenceAgeDays: 'on a current-state journey, evidence from a source dated more days than this before today gets `stale-evidence`',
+};
 
 export type ConfigParseResult = { config: JourneyConfig; problems: [] } | { config: undefined; problems: ConfigProblem[] };
 
@@ -38,15 +46,35 @@ export function parseJourneyConfig(text: string): ConfigParseResult {
     }
     const problems: ConfigProblem[] = [];
     const severities = new Map<string, ConfiguredSeverity>();
+    const evidence: Partial<EvidenceSettings> = {};
     if (root.type !== 'object') {
         problems.push(at(root, 'the configuration must be a JSON object such as `{ "rules": { "stale-map": "off" } }`'));
     } else {
         for (const property of root.children ?? []) {
             const [key] = property.children ?? [];
             const name = key ? String(getNodeValue(key)) : '';
-            if (name !== 'rules' && name !== '$schema' && key) {
-                problems.push(at(key, `unknown setting "${name}": the configuration has "rules" (and "$schema")`));
+            if (name !== 'rules' && name !== 'evidence' && name !== '$schema' && key) {
+                problems.push(at(key, `unknown setting "${name}": the configuration has "rules", "evidence" (and "$schema")`));
             }
+        }
+        const evidenceNode = findNodeAtLocation(root, ['evidence']);
+        if (evidenceNode && evidenceNode.type !== 'object') {
+            problems.push(at(evidenceNode, '"evidence" must be an object such as `{ "minSample": 30, "maxEvidenceAgeDays": 365 }`'));
+        }
+        for (const property of evidenceNode?.type === 'object' ? evidenceNode.children ?? [] : []) {
+            const [key, value] = property.children ?? [];
+            const setting = String(getNodeValue(key));
+            if (!(setting in EVIDENCE_SETTINGS)) {
+                const near = closeMatches(setting, Object.keys(EVIDENCE_SETTINGS), 1);
+                problems.push(at(key, `unknown evidence setting "${setting}"${near.length > 0 ? `: did you mean "${near[0]}"?` : ''} ("evidence" has "minSample" and "maxEvidenceAgeDays")`));
+                continue;
+            }
+            const number = value ? getNodeValue(value) : undefined;
+            if (typeof number !== 'number' || !Number.isInteger(number) || number < 0) {
+                problems.push(at(value ?? key, `"${setting}" must be a whole number of ${setting === 'minSample' ? 'answers' : 'days'} (0 or more), such as ${DEFAULT_EVIDENCE[setting as keyof EvidenceSettings]}`));
+                continue;
+            }
+            evidence[setting as keyof EvidenceSettings] = number;
         }
         const rules = findNodeAtLocation(root, ['rules']);
         if (rules && rules.type !== 'object') {
@@ -73,7 +101,8 @@ export function parseJourneyConfig(text: string): ConfigParseResult {
             severities.set(ruleId, severity);
         }
     }
-    return problems.length > 0 ? { config: undefined, problems } : { config: { severities }, problems: [] };
+    return problems.length > 0 ? { config: undefined, problems }
+        : { config: { severities, ...(Object.keys(evidence).length > 0 ? { evidence } : {}) }, problems: [] };
 }
 
 function at(node: Node, message: string): ConfigProblem {
@@ -102,6 +131,15 @@ export function journeyConfigSchema(): object {
         additionalProperties: false,
         properties: {
             $schema: { type: 'string' },
+            evidence: {
+                description: 'Thresholds of the data rules.',
+                type: 'object',
+                additionalProperties: false,
+                properties: Object.fromEntries(Object.entries(EVIDENCE_SETTINGS).map(([setting, description]) => [setting, {
+                    description: `${description[0].toUpperCase()}${description.slice(1)}. Default: ${DEFAULT_EVIDENCE[setting as keyof EvidenceSettings]}.`,
+                    type: 'integer', minimum: 0, default: DEFAULT_EVIDENCE[setting as keyof EvidenceSettings],
+                }])),
+            },
             rules: {
                 description: 'Severity per rule id: "off", "info", "warning" or "error".',
                 type: 'object',

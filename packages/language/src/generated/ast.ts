@@ -23,17 +23,25 @@ export type JourneyDslKeywordNames =
     | ","
     | "->"
     | "."
+    | "="
     | "action"
     | "addresses"
     | "analytics"
+    | "and"
+    | "as"
     | "at"
     | "backstage"
     | "better"
     | "by"
+    | "ces"
     | "channel"
+    | "column"
     | "competitor"
+    | "count"
     | "crm"
+    | "csat"
     | "current"
+    | "data"
     | "days"
     | "description"
     | "doing"
@@ -44,6 +52,7 @@ export type JourneyDslKeywordNames =
     | "evidence"
     | "flow"
     | "for"
+    | "from"
     | "future"
     | "goal"
     | "importance"
@@ -52,10 +61,13 @@ export type JourneyDslKeywordNames =
     | "journey"
     | "kpi"
     | "lower"
+    | "mean"
+    | "median"
     | "metric"
     | "moment"
     | "motivation"
     | "need"
+    | "nps"
     | "observation"
     | "of"
     | "offline"
@@ -80,6 +92,7 @@ export type JourneyDslKeywordNames =
     | "scale"
     | "serves"
     | "severity"
+    | "share"
     | "source"
     | "stage"
     | "state"
@@ -96,6 +109,7 @@ export type JourneyDslKeywordNames =
     | "unknown"
     | "us"
     | "valuegap"
+    | "where"
     | "{"
     | "}";
 
@@ -139,6 +153,25 @@ export const Addresses = {
 
 export function isAddresses(item: unknown): item is Addresses {
     return reflection.isInstance(item, Addresses.$type);
+}
+
+export interface Aggregate extends langium.AstNode {
+    readonly $container: KpiComputation;
+    readonly $type: 'Aggregate';
+    high?: number;
+    kind: 'ces' | 'count' | 'csat' | 'mean' | 'median' | 'nps' | 'share';
+    low?: number;
+}
+
+export const Aggregate = {
+    $type: 'Aggregate',
+    high: 'high',
+    kind: 'kind',
+    low: 'low'
+} as const;
+
+export function isAggregate(item: unknown): item is Aggregate {
+    return reflection.isInstance(item, Aggregate.$type);
 }
 
 export interface Backstage extends langium.AstNode {
@@ -410,14 +443,16 @@ export function isJourneyState(item: unknown): item is JourneyState {
 export interface Kpi extends langium.AstNode {
     readonly $container: Touchpoint;
     readonly $type: 'Kpi';
+    computation?: KpiComputation;
     metric: langium.Reference<Metric>;
     source?: langium.Reference<Source>;
     target?: Quantity;
-    value: Quantity;
+    value?: Quantity;
 }
 
 export const Kpi = {
     $type: 'Kpi',
+    computation: 'computation',
     metric: 'metric',
     source: 'source',
     target: 'target',
@@ -426,6 +461,27 @@ export const Kpi = {
 
 export function isKpi(item: unknown): item is Kpi {
     return reflection.isInstance(item, Kpi.$type);
+}
+
+export interface KpiComputation extends langium.AstNode {
+    readonly $container: Kpi;
+    readonly $type: 'KpiComputation';
+    aggregate: Aggregate;
+    column: string;
+    filters: Array<RowFilter>;
+    source: langium.Reference<Source>;
+}
+
+export const KpiComputation = {
+    $type: 'KpiComputation',
+    aggregate: 'aggregate',
+    column: 'column',
+    filters: 'filters',
+    source: 'source'
+} as const;
+
+export function isKpiComputation(item: unknown): item is KpiComputation {
+    return reflection.isInstance(item, KpiComputation.$type);
 }
 
 export interface Metric extends langium.AstNode {
@@ -495,10 +551,10 @@ export function isMotivation(item: unknown): item is Motivation {
     return reflection.isInstance(item, Motivation.$type);
 }
 
-export type Name = 'action' | 'addresses' | 'analytics' | 'at' | 'backstage' | 'better' | 'by' | 'channel' | 'competitor' | 'crm' | 'current' | 'days' | 'description' | 'doing' | 'done' | 'due' | 'emotion' | 'every' | 'evidence' | 'flow' | 'for' | 'future' | 'goal' | 'importance' | 'interview' | 'is' | 'journey' | 'kpi' | 'lower' | 'metric' | 'moment' | 'motivation' | 'need' | 'observation' | 'of' | 'offline' | 'online' | 'open' | 'opportunity' | 'other' | 'owner' | 'pain' | 'percent' | 'persona' | 'phase' | 'plan' | 'prefers' | 'purchase' | 'question' | 'review' | 'reviewed' | 'sample' | 'scale' | 'serves' | 'severity' | 'source' | 'stage' | 'state' | 'status' | 'support' | 'survey' | 'target' | 'team' | 'thinks' | 'to' | 'touchpoint' | 'trigger' | 'truth' | 'unknown' | 'us' | 'valuegap' | string;
+export type Name = 'action' | 'addresses' | 'analytics' | 'and' | 'as' | 'at' | 'backstage' | 'better' | 'by' | 'ces' | 'channel' | 'column' | 'competitor' | 'count' | 'crm' | 'csat' | 'current' | 'data' | 'days' | 'description' | 'doing' | 'done' | 'due' | 'emotion' | 'every' | 'evidence' | 'flow' | 'for' | 'from' | 'future' | 'goal' | 'importance' | 'interview' | 'is' | 'journey' | 'kpi' | 'lower' | 'mean' | 'median' | 'metric' | 'moment' | 'motivation' | 'need' | 'nps' | 'observation' | 'of' | 'offline' | 'online' | 'open' | 'opportunity' | 'other' | 'owner' | 'pain' | 'percent' | 'persona' | 'phase' | 'plan' | 'prefers' | 'purchase' | 'question' | 'review' | 'reviewed' | 'sample' | 'scale' | 'serves' | 'severity' | 'share' | 'source' | 'stage' | 'state' | 'status' | 'support' | 'survey' | 'target' | 'team' | 'thinks' | 'to' | 'touchpoint' | 'trigger' | 'truth' | 'unknown' | 'us' | 'valuegap' | 'where' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'team' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'scale' || item === 'to' || item === 'lower' || item === 'is' || item === 'better' || item === 'competitor' || item === 'source' || item === 'survey' || item === 'interview' || item === 'analytics' || item === 'support' || item === 'crm' || item === 'review' || item === 'observation' || item === 'other' || item === 'sample' || item === 'persona' || item === 'description' || item === 'goal' || item === 'need' || item === 'importance' || item === 'pain' || item === 'motivation' || item === 'prefers' || item === 'journey' || item === 'trigger' || item === 'state' || item === 'current' || item === 'future' || item === 'of' || item === 'owner' || item === 'reviewed' || item === 'every' || item === 'days' || item === 'stage' || item === 'phase' || item === 'purchase' || item === 'question' || item === 'touchpoint' || item === 'by' || item === 'action' || item === 'thinks' || item === 'emotion' || item === 'serves' || item === 'backstage' || item === 'kpi' || item === 'target' || item === 'evidence' || item === 'moment' || item === 'truth' || item === 'at' || item === 'severity' || item === 'opportunity' || item === 'for' || item === 'flow' || item === 'unknown' || item === 'valuegap' || item === 'us' || item === 'plan' || item === 'addresses' || item === 'due' || item === 'status' || item === 'open' || item === 'doing' || item === 'done' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
+    return item === 'team' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'scale' || item === 'to' || item === 'lower' || item === 'is' || item === 'better' || item === 'competitor' || item === 'source' || item === 'survey' || item === 'interview' || item === 'analytics' || item === 'support' || item === 'crm' || item === 'review' || item === 'observation' || item === 'other' || item === 'sample' || item === 'persona' || item === 'description' || item === 'goal' || item === 'need' || item === 'importance' || item === 'pain' || item === 'motivation' || item === 'prefers' || item === 'journey' || item === 'trigger' || item === 'state' || item === 'current' || item === 'future' || item === 'of' || item === 'owner' || item === 'reviewed' || item === 'every' || item === 'days' || item === 'stage' || item === 'phase' || item === 'purchase' || item === 'question' || item === 'touchpoint' || item === 'by' || item === 'action' || item === 'thinks' || item === 'emotion' || item === 'serves' || item === 'backstage' || item === 'kpi' || item === 'target' || item === 'evidence' || item === 'moment' || item === 'truth' || item === 'at' || item === 'severity' || item === 'opportunity' || item === 'for' || item === 'flow' || item === 'unknown' || item === 'valuegap' || item === 'us' || item === 'plan' || item === 'addresses' || item === 'due' || item === 'status' || item === 'open' || item === 'doing' || item === 'done' || item === 'data' || item === 'from' || item === 'column' || item === 'as' || item === 'where' || item === 'and' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'mean' || item === 'median' || item === 'count' || item === 'share' || (typeof item === 'string' && (/[A-Za-z_][A-Za-z0-9_]*/.test(item)));
 }
 
 export interface Need extends langium.AstNode {
@@ -759,6 +815,23 @@ export function isReview(item: unknown): item is Review {
     return reflection.isInstance(item, Review.$type);
 }
 
+export interface RowFilter extends langium.AstNode {
+    readonly $container: KpiComputation;
+    readonly $type: 'RowFilter';
+    column: string;
+    value: string;
+}
+
+export const RowFilter = {
+    $type: 'RowFilter',
+    column: 'column',
+    value: 'value'
+} as const;
+
+export function isRowFilter(item: unknown): item is RowFilter {
+    return reflection.isInstance(item, RowFilter.$type);
+}
+
 export interface Serves extends langium.AstNode {
     readonly $container: Touchpoint;
     readonly $type: 'Serves';
@@ -777,6 +850,7 @@ export function isServes(item: unknown): item is Serves {
 export interface Source extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Source';
+    data?: string;
     date?: string;
     kind: SourceKind;
     label: string;
@@ -786,6 +860,7 @@ export interface Source extends langium.AstNode {
 
 export const Source = {
     $type: 'Source',
+    data: 'data',
     date: 'date',
     kind: 'kind',
     label: 'label',
@@ -1001,6 +1076,7 @@ export type JourneyDslAstType = {
     Action: Action
     Addressable: Addressable
     Addresses: Addresses
+    Aggregate: Aggregate
     Backstage: Backstage
     By: By
     Channel: Channel
@@ -1017,6 +1093,7 @@ export type JourneyDslAstType = {
     Journey: Journey
     JourneyState: JourneyState
     Kpi: Kpi
+    KpiComputation: KpiComputation
     Metric: Metric
     Model: Model
     MomentOfTruth: MomentOfTruth
@@ -1034,6 +1111,7 @@ export type JourneyDslAstType = {
     Prefers: Prefers
     Question: Question
     Review: Review
+    RowFilter: RowFilter
     Serves: Serves
     Source: Source
     Stage: Stage
@@ -1072,6 +1150,21 @@ export class JourneyDslAstReflection extends langium.AbstractAstReflection {
                     name: Addresses.items,
                     defaultValue: [],
                     referenceType: Addressable.$type
+                }
+            },
+            superTypes: []
+        },
+        Aggregate: {
+            name: Aggregate.$type,
+            properties: {
+                high: {
+                    name: Aggregate.high
+                },
+                kind: {
+                    name: Aggregate.kind
+                },
+                low: {
+                    name: Aggregate.low
                 }
             },
             superTypes: []
@@ -1292,6 +1385,9 @@ export class JourneyDslAstReflection extends langium.AbstractAstReflection {
         Kpi: {
             name: Kpi.$type,
             properties: {
+                computation: {
+                    name: Kpi.computation
+                },
                 metric: {
                     name: Kpi.metric,
                     referenceType: Metric.$type
@@ -1305,6 +1401,26 @@ export class JourneyDslAstReflection extends langium.AbstractAstReflection {
                 },
                 value: {
                     name: Kpi.value
+                }
+            },
+            superTypes: []
+        },
+        KpiComputation: {
+            name: KpiComputation.$type,
+            properties: {
+                aggregate: {
+                    name: KpiComputation.aggregate
+                },
+                column: {
+                    name: KpiComputation.column
+                },
+                filters: {
+                    name: KpiComputation.filters,
+                    defaultValue: []
+                },
+                source: {
+                    name: KpiComputation.source,
+                    referenceType: Source.$type
                 }
             },
             superTypes: []
@@ -1571,6 +1687,18 @@ export class JourneyDslAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        RowFilter: {
+            name: RowFilter.$type,
+            properties: {
+                column: {
+                    name: RowFilter.column
+                },
+                value: {
+                    name: RowFilter.value
+                }
+            },
+            superTypes: []
+        },
         Serves: {
             name: Serves.$type,
             properties: {
@@ -1584,6 +1712,9 @@ export class JourneyDslAstReflection extends langium.AbstractAstReflection {
         Source: {
             name: Source.$type,
             properties: {
+                data: {
+                    name: Source.data
+                },
                 date: {
                     name: Source.date
                 },

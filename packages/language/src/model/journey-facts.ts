@@ -3,6 +3,9 @@ import {
     isJourney, isTouchpoint, isValueGapRow, type CompetitorScore, type Journey, type Kpi, type Metric, type Opportunity, type Owner,
     type Pain, type Source, type Team, type Touchpoint, type ValueGap, type ValueGapRow
 } from '../generated/ast.js';
+import { kpiDataOf } from '../data/kpi-data.js';
+import type { AggregateSpec } from '../data/aggregates.js';
+import { parseCalendarDate, toEpochDay, type CalendarDate } from './calendar-date.js';
 
 /**
  * Derived facts the rules (and later the preview) share: who owns what, what is backed by evidence,
@@ -101,9 +104,23 @@ export function painHasEvidence(pain: Pain): boolean {
     return painEvidence(pain).length > 0 || (touchpoint !== undefined && touchpointHasEvidence(touchpoint));
 }
 
-/** A KPI's `source` is its evidence; its touchpoint's evidence covers it too. */
+/** A KPI's `source` (or the source it is computed `from`) is its evidence; its touchpoint's evidence covers it too. */
 export function kpiHasEvidence(kpi: Kpi): boolean {
-    return kpi.source !== undefined || (isTouchpoint(kpi.$container) && touchpointHasEvidence(kpi.$container));
+    return kpi.source !== undefined || kpi.computation?.source !== undefined || (isTouchpoint(kpi.$container) && touchpointHasEvidence(kpi.$container));
+}
+
+/** The source a KPI's number comes from: the one it is computed `from`, else its `source`. */
+export function kpiSource(kpi: Kpi): Source | undefined {
+    return kpi.computation?.source?.ref ?? kpi.source?.ref;
+}
+
+/** A KPI's value: as written, or as computed from its source's data (undefined when it cannot be). */
+export function kpiValue(kpi: Kpi): QuantityValue | undefined {
+    if (kpi.computation) {
+        const value = kpiDataOf(kpi)?.result?.value;
+        return value === undefined ? undefined : { value, percent: Boolean(kpi.metric?.ref?.percent) };
+    }
+    return readQuantity(kpi.value);
 }
 
 /** A number or percentage as written: `3.1%` → { value: 3.1, percent: true }. */
@@ -148,4 +165,25 @@ export function valueGapRows(valueGap: ValueGap): Array<{ row: ValueGapRow; scor
         }
     }
     return rows;
+}
+
+/** Whether a source's date is more than `maxDays` before today (a source without a date is not). */
+export function isStaleSource(source: Source, today: CalendarDate, maxDays: number): boolean {
+    const date = source.date ? parseCalendarDate(source.date) : undefined;
+    return date !== undefined && toEpochDay(today) - toEpochDay(date) > maxDays;
+}
+
+/** The aggregate as the text writes it: `nps`, `share 4 to 5`. */
+export function aggregateText(spec: AggregateSpec): string {
+    return spec.kind === 'share' ? `share ${spec.low} to ${spec.high}` : spec.kind;
+}
+
+/** A KPI's value as a message quotes it: as written (`3.1%`), or computed (`42 (computed from 120 answers)`). */
+export function kpiValueText(kpi: Kpi): string {
+    if (!kpi.computation) {
+        return String(kpi.value);
+    }
+    const result = kpiDataOf(kpi)?.result;
+    return result?.value === undefined ? 'no value'
+        : `${result.value}${kpi.metric?.ref?.percent ? '%' : ''} (computed from ${result.n} answer${result.n === 1 ? '' : 's'})`;
 }

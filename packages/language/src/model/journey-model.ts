@@ -4,12 +4,14 @@ import type { Range } from 'vscode-languageserver';
 import { parseCalendarDate, toEpochDay, type CalendarDate } from './calendar-date.js';
 import {
     isJourney, isOpportunity, isPain, type Journey, type Kpi, type Model, type Opportunity, type Pain, type Persona, type Plan, type Stage,
-    type Touchpoint
+    type Source, type Touchpoint
 } from '../generated/ast.js';
 import {
-    effectiveOwner, isOffTarget, kpiHasEvidence, painEvidence, painTouchpoint, readQuantity, touchpointEvidence, touchpointHasEvidence,
-    touchpointOwners, valueGapRows
+    aggregateText, effectiveOwner, isOffTarget, isStaleSource, kpiHasEvidence, kpiSource, kpiValue, painEvidence, painTouchpoint, readQuantity,
+    touchpointEvidence, touchpointHasEvidence, touchpointOwners, valueGapRows
 } from './journey-facts.js';
+import { DEFAULT_EVIDENCE, type EvidenceSettings } from '../data/evidence-settings.js';
+import { aggregateSpecOf, kpiDataOf } from '../data/kpi-data.js';
 import { journeyGraph } from './journey-graph.js';
 import { journeyPersonas } from '../references/journey-scope-provider.js';
 
@@ -81,7 +83,7 @@ export interface TouchpointModel extends NamedRef {
     serves: Array<{ persona: string; need: string; label: string }>;
     backstage?: string;
     kpis: KpiModel[];
-    evidence: NamedRef[];
+    evidence: SourceRef[];
     momentOfTruth: boolean;
     /** Pains at this touchpoint, wherever they are written, and the opportunities written in it. */
     pains: PainModel[];
@@ -96,20 +98,45 @@ export interface TouchpointModel extends NamedRef {
 
 export interface KpiModel {
     metric: NamedRef & { percent: boolean; low?: number; high?: number; lowerIsBetter: boolean };
+    /** As written, or as computed from data (then `computed` says how). */
     value: number;
     target?: number;
     /** `undefined` without a target. */
     onTarget?: boolean;
-    source?: NamedRef;
+    /** Where the number comes from: the source it is computed from, else its `source`. */
+    source?: SourceRef;
     supported: boolean;
+    computed?: ComputedKpiModel;
     range: Range;
+}
+
+/** How a KPI's value was computed from its source's data file. */
+export interface ComputedKpiModel {
+    /** The aggregate as written: `nps`, `share 4 to 5`. */
+    aggregate: string;
+    column: string;
+    where: Array<{ column: string; value: string }>;
+    /** The data file, as the source names it. */
+    file: string;
+    /** The answers counted, and the rows left out (empty, not a number, outside the scale). */
+    n: number;
+    leftOut: number;
+    distribution: Array<{ answer: string; count: number }>;
+    /** Fewer answers than the workspace's `minSample`. */
+    smallSample: boolean;
+}
+
+/** A source used as evidence: its date, and whether that is older than `maxEvidenceAgeDays` (current-state journeys). */
+export interface SourceRef extends NamedRef {
+    date?: string;
+    stale?: boolean;
 }
 
 export interface PainModel extends NamedRef {
     severity?: number;
     stage: string;
     touchpoint?: string;
-    evidence: NamedRef[];
+    evidence: SourceRef[];
     range: Range;
     nameRange: Range;
 }
@@ -161,11 +188,19 @@ export interface PlanModel extends NamedRef {
 }
 
 /** Every journey of a parsed document, in document order. */
-export function buildJourneyMapModels(model: Model, today: CalendarDate): JourneyMapModel[] {
-    return model.declarations.filter(isJourney).map(journey => buildJourneyMapModel(journey, today));
+export function buildJourneyMapModels(model: Model, today: CalendarDate, evidence: EvidenceSettings = DEFAULT_EVIDENCE): JourneyMapModel[] {
+    return model.declarations.filter(isJourney).map(journey => buildJourneyMapModel(journey, today, evidence));
 }
 
-export function buildJourneyMapModel(journey: Journey, today: CalendarDate): JourneyMapModel {
+/** What the parts of a journey's model are read with: the data rules' thresholds, for this journey. */
+interface PartContext {
+    minSample: number;
+    /** Whether a source of this date is stale evidence here (only on a current-state journey). */
+    isStale(source: Source): boolean;
+}
+
+/** `evidence`: the workspace's thresholds (journey.config.json), for `smallSample` and `stale`. */
+export function buildJourneyMapModel(journey: Journey, today: CalendarDate, evidence: EvidenceSettings = DEFAULT_EVIDENCE): JourneyMapModel {
     const uri = AstUtils.getDocument(journey).uri.toString();
     const personas = journeyPersonas(journey);
     const graph = journeyGraph(journey);
@@ -175,6 +210,11 @@ export function buildJourneyMapModel(journey: Journey, today: CalendarDate): Jou
     const reviewed = review && parseCalendarDate(review.date);
     const competitors = new Map<string, NamedRef>();
     const painsByTouchpoint = painsByTouchpointOf(journey);
+    const current = state !== undefined && !state.future;
+    const parts: PartContext = {
+        minSample: evidence.minSample,
+        isStale: source => current && isStaleSource(source, today, evidence.maxEvidenceAgeDays),
+    };
     const valueGap = journey.valueGaps.flatMap(valueGapRows).map(({ row, scores }) => {
         const need = row.need?.ref;
         const persona = need?.$container;
@@ -205,7 +245,7 @@ export function buildJourneyMapModel(journey: Journey, today: CalendarDate): Jou
             everyDays: review.every,
             stale: reviewed && review.every !== undefined ? toEpochDay(today) - toEpochDay(reviewed) > review.every : undefined,
         } : undefined,
-        stages: journey.stages.map(stage => stageModel(stage, personas.map(p => p.name), painsByTouchpoint)),
+        stages: journey.stages.map(stage => stageModel(stage, personas.map(p => p.name), painsByTouchpoint, parts)),
         flows: graph.edges.map(edge => ({
             from: edge.from.name ?? '',
             to: edge.to.name ?? '',
@@ -249,20 +289,20 @@ function painsByTouchpointOf(journey: Journey): Map<Touchpoint, Pain[]> {
     return result;
 }
 
-function stageModel(stage: Stage, allPersonas: string[], painsByTouchpoint: Map<Touchpoint, Pain[]>): StageModel {
+function stageModel(stage: Stage, allPersonas: string[], painsByTouchpoint: Map<Touchpoint, Pain[]>, parts: PartContext): StageModel {
     return {
         ...named(stage),
         phase: stage.phases[0]?.phase as StageModel['phase'],
         question: stage.questions[0]?.text,
-        touchpoints: stage.touchpoints.map(touchpoint => touchpointModel(touchpoint, stage, allPersonas, painsByTouchpoint.get(touchpoint) ?? [])),
-        pains: stage.pains.map(pain => painModel(pain, stage)),
+        touchpoints: stage.touchpoints.map(touchpoint => touchpointModel(touchpoint, stage, allPersonas, painsByTouchpoint.get(touchpoint) ?? [], parts)),
+        pains: stage.pains.map(pain => painModel(pain, stage, parts)),
         opportunities: stage.opportunities.map(opportunity => opportunityModel(opportunity, stage)),
         range: rangeOf(stage),
         nameRange: nameRangeOf(stage),
     };
 }
 
-function touchpointModel(touchpoint: Touchpoint, stage: Stage, allPersonas: string[], painsHere: Pain[]): TouchpointModel {
+function touchpointModel(touchpoint: Touchpoint, stage: Stage, allPersonas: string[], painsHere: Pain[], parts: PartContext): TouchpointModel {
     const channel = touchpoint.channels[0]?.channel?.ref;
     const by = touchpoint.by.flatMap(line => line.personas.map(p => p.ref?.name ?? p.$refText));
     const emotion = touchpoint.emotions[0];
@@ -280,10 +320,10 @@ function touchpointModel(touchpoint: Touchpoint, stage: Stage, allPersonas: stri
             return need ? [{ persona: need.$container.name, need: need.name, label: need.label }] : [];
         }),
         backstage: touchpoint.backstage[0]?.text,
-        kpis: touchpoint.kpis.map(kpiModel).filter((kpi): kpi is KpiModel => kpi !== undefined),
-        evidence: touchpointEvidence(touchpoint).flatMap(source => source.ref ? [named(source.ref)] : []),
+        kpis: touchpoint.kpis.map(kpi => kpiModel(kpi, parts)).filter((kpi): kpi is KpiModel => kpi !== undefined),
+        evidence: touchpointEvidence(touchpoint).flatMap(source => source.ref ? [sourceRef(source.ref, parts)] : []),
         momentOfTruth: touchpoint.moments.length > 0,
-        pains: painsHere.map(pain => painModel(pain, stage)),
+        pains: painsHere.map(pain => painModel(pain, stage, parts)),
         opportunities: AstUtils.streamContents(touchpoint).filter(isOpportunity).map(o => opportunityModel(o, stage)).toArray(),
         supported: touchpointHasEvidence(touchpoint),
         range: rangeOf(touchpoint),
@@ -295,31 +335,50 @@ function touchpointModel(touchpoint: Touchpoint, stage: Stage, allPersonas: stri
     };
 }
 
-function kpiModel(kpi: Kpi): KpiModel | undefined {
+function kpiModel(kpi: Kpi, parts: PartContext): KpiModel | undefined {
     const metric = kpi.metric?.ref;
-    const value = readQuantity(kpi.value);
+    const value = kpiValue(kpi);
     if (!metric || !value) {
         return undefined;
     }
     const target = readQuantity(kpi.target);
+    const source = kpiSource(kpi);
+    const data = kpiDataOf(kpi);
+    const computation = kpi.computation;
     return {
         metric: { ...named(metric), percent: Boolean(metric.percent), low: metric.low, high: metric.high, lowerIsBetter: Boolean(metric.lowerIsBetter) },
         value: value.value,
         target: target?.value,
         onTarget: target ? !isOffTarget(metric, value.value, target.value) : undefined,
-        source: optionalNamed(kpi.source?.ref),
+        source: source && sourceRef(source, parts),
         supported: kpiHasEvidence(kpi),
+        ...(computation && data?.result && data.file ? {
+            computed: {
+                aggregate: aggregateText(aggregateSpecOf(computation)),
+                column: computation.column ?? '',
+                where: computation.filters.map(filter => ({ column: filter.column ?? '', value: filter.value ?? '' })),
+                file: data.file.path,
+                n: data.result.n,
+                leftOut: data.result.leftOut,
+                distribution: data.result.distribution.map(row => ({ ...row })),
+                smallSample: data.result.n < parts.minSample,
+            },
+        } : {}),
         range: rangeOf(kpi),
     };
 }
 
-function painModel(pain: Pain, stage: Stage): PainModel {
+function sourceRef(source: Source, parts: PartContext): SourceRef {
+    return { ...named(source), ...(source.date ? { date: source.date } : {}), ...(parts.isStale(source) ? { stale: true } : {}) };
+}
+
+function painModel(pain: Pain, stage: Stage, parts: PartContext): PainModel {
     return {
         ...named(pain),
         severity: pain.severity,
         stage: stage.name ?? '',
         touchpoint: painTouchpoint(pain)?.name,
-        evidence: painEvidence(pain).flatMap(source => source.ref ? [named(source.ref)] : []),
+        evidence: painEvidence(pain).flatMap(source => source.ref ? [sourceRef(source.ref, parts)] : []),
         range: rangeOf(pain),
         nameRange: nameRangeOf(pain),
     };

@@ -1,7 +1,7 @@
 import { insertAfter } from '../fixes/text-edits.js';
 import { isTouchpoint, type Emotion, type Kpi } from '../generated/ast.js';
 import {
-    isOffTarget, journeyOf, kpiHasEvidence, painHasEvidence, readQuantity, touchpointHasEvidence, valueGapRows
+    isOffTarget, journeyOf, kpiHasEvidence, kpiValue, kpiValueText, painHasEvidence, readQuantity, touchpointHasEvidence, valueGapRows
 } from '../model/journey-facts.js';
 import { defineRule } from './rule-registry.js';
 import { uniqueName } from './unique-names.js';
@@ -75,12 +75,12 @@ export const kpiOffTargetRule = defineRule({
     checks: {
         Kpi: (kpi, context) => {
             const metric = kpi.metric?.ref;
-            const value = readQuantity(kpi.value);
+            const value = kpiValue(kpi);
             const target = readQuantity(kpi.target);
             if (metric && value && target && isOffTarget(metric, value.value, target.value)) {
                 context.report({
                     node: kpi, property: 'metric',
-                    message: `KPI \`${metric.name}\` is off target: ${kpi.value} against a target of ${kpi.target}`
+                    message: `KPI \`${metric.name}\` is off target: ${kpiValueText(kpi)} against a target of ${kpi.target}`
                         + `${metric.lowerIsBetter ? ' (lower is better)' : ''}. Name an opportunity or a plan that closes the gap.`,
                 });
             }

@@ -8,6 +8,7 @@ import { deadEndRule, unreachableTouchpointRule } from './flow-rules.js';
 import { futureWithoutCurrentRule, missingPostPurchaseRule, missingTriggerRule, staleMapRule } from './journey-rules.js';
 import { opportunityWithoutOwnerRule, touchpointWithoutChannelRule, touchpointWithoutOwnerRule } from './ownership-rules.js';
 import { planOverdueRule } from './plan-rules.js';
+import { claimWithoutResearchRule, dataUnreadableRule, sampleMismatchRule, smallSampleRule, staleEvidenceRule } from './data-rules.js';
 import { emotionOutOfRangeRule, scoreOutOfRangeRule } from './range-rules.js';
 
 export * from './rule-registry.js';
@@ -40,6 +41,11 @@ export const journeyRules: readonly JourneyRule[] = [
     staleMapRule,
     planOverdueRule,
     futureWithoutCurrentRule,
+    dataUnreadableRule,
+    smallSampleRule,
+    sampleMismatchRule,
+    staleEvidenceRule,
+    claimWithoutResearchRule,
     unusedSuppressionRule,
 ];
 

@@ -1,6 +1,8 @@
 import type { AstNode } from 'langium';
 import { propertyRange, replaceRange } from '../fixes/text-edits.js';
-import { metricRange, readQuantity } from '../model/journey-facts.js';
+import { aggregateText, metricRange, readQuantity } from '../model/journey-facts.js';
+import { aggregateRange } from '../data/aggregates.js';
+import { aggregateSpecOf, kpiDataOf } from '../data/kpi-data.js';
 import type { Metric } from '../generated/ast.js';
 import { defineRule, type RuleContext } from './rule-registry.js';
 
@@ -43,6 +45,39 @@ export const scoreOutOfRangeRule = defineRule({
             if (metric) {
                 checkMetricValue(context, kpi, 'value', kpi.value, metric, `KPI \`${metric.name}\``);
                 checkMetricValue(context, kpi, 'target', kpi.target, metric, `The target of KPI \`${metric.name}\``);
+            }
+        },
+        KpiComputation: (computation, context) => {
+            const metric = computation.$container.metric?.ref;
+            if (!metric || !computation.aggregate) {
+                return;
+            }
+            const spec = aggregateSpecOf(computation);
+            const holds = aggregateRange(spec);
+            const scale = metricRange(metric);
+            const as = `\`as ${aggregateText(spec)}\``;
+            if (holds?.percent && !metric.percent) {
+                context.report({
+                    node: computation, property: 'aggregate',
+                    message: `${as} gives a percentage, but metric \`${metric.name}\` is not one: declare it \`metric ${metric.name} "${metric.label}" percent\`.`,
+                });
+                return;
+            }
+            if (holds && !holds.percent && (metric.percent || scale.low > holds.low || scale.high < holds.high)) {
+                context.report({
+                    node: computation, property: 'aggregate',
+                    message: `${as} gives ${holds.low} to ${holds.high}, which metric \`${metric.name}\` (${metric.percent ? 'a percentage' : `scale ${metric.low} to ${metric.high}`}) cannot hold: `
+                        + `declare it \`scale ${holds.low} to ${holds.high}\`.`,
+                });
+                return;
+            }
+            const value = kpiDataOf(computation.$container)?.result?.value;
+            if (value !== undefined && (value < scale.low || value > scale.high)) {
+                context.report({
+                    node: computation, property: 'aggregate',
+                    message: `KPI \`${metric.name}\` computes to ${value}, outside ${metric.percent ? 'a percentage from 0% to 100%' : `its scale ${metric.low} to ${metric.high}`} (metric \`${metric.name}\`): `
+                        + 'check the column and the aggregate, or the metric\'s scale.',
+                });
             }
         },
         PlanTarget: (target, context) => {

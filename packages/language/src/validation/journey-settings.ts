@@ -2,6 +2,7 @@ import { calendarDateOfToday, type CalendarDate } from '../model/calendar-date.j
 import { isConfigurable, type ConfiguredSeverity } from '../rules/rule-registry.js';
 import { findRule } from '../rules/index.js';
 import type { JourneyConfig } from '../config/journey-config.js';
+import { DEFAULT_EVIDENCE, type EvidenceSettings } from '../data/evidence-settings.js';
 
 /**
  * What the user decided for this workspace: rule severities and, for reproducible runs, "today".
@@ -12,6 +13,8 @@ export class JourneySettings {
     today: CalendarDate | undefined;
     /** Per-rule severity overrides by rule id. */
     readonly severities = new Map<string, ConfiguredSeverity>();
+    /** The data rules' thresholds: the configuration's `evidence` over the defaults. */
+    evidence: EvidenceSettings = { ...DEFAULT_EVIDENCE };
 
     currentDate(): CalendarDate {
         return this.today ?? calendarDateOfToday();
@@ -23,6 +26,7 @@ export class JourneySettings {
         for (const [ruleId, severity] of config?.severities ?? []) {
             this.severities.set(ruleId, severity);
         }
+        this.evidence = { ...DEFAULT_EVIDENCE, ...config?.evidence };
     }
 
     severityOf(ruleId: string): ConfiguredSeverity {
