@@ -138,6 +138,32 @@ describe('journey lint --cache', () => {
         expect(renamed.stdout).toContain('fast_setup');
     });
 
+    it('re-checks the files whose KPIs are computed from a data file that changed, and not otherwise', async () => {
+        const survey = (answers: number[]) => `Respondent,Recommend\n${answers.map((answer, index) => `r${index},${answer}`).join('\n')}\n`;
+        const journeyText = RENEWAL_CLEAN.replace('serves fast_setup }', 'serves fast_setup evidence export\n            kpi nps from export column "Recommend" as nps target 0 }');
+        expect(journeyText).not.toBe(RENEWAL_CLEAN);
+        const ws = workspace({
+            'personas.journey': `${PERSONAS}\nmetric nps "Net Promoter Score" scale -100 to 100\nsource export "Survey export" survey data "data/survey.csv"\n`,
+            'renewal.journey': journeyText,
+            'data/survey.csv': survey(Array.from({ length: 40 }, () => 10)),
+        });
+        const first = await cachedMatchesUncached(ws.root, ['--info']);
+        expect(first.stdout).not.toMatch(/small-sample|off target/);
+        expect((await journey(['lint', '--cache', '--info', ...TODAY], ws.root)).loads).toBe(0);
+        // A new export with fewer, unhappier answers: the KPI is now off target and rests on a small sample.
+        ws.write('data/survey.csv', survey([1, 2, 10]));
+        const changed = await cachedMatchesUncached(ws.root, ['--info']);
+        expect(changed.loads).toBe(1);
+        expect(changed.checked).toContain('renewal.journey');
+        expect(changed.stdout).toContain('small-sample');
+        expect(changed.stdout).toMatch(/KPI `nps` is off target: -33\.33 \(computed from 3 answers\)/);
+        ws.write('data/survey.csv', survey(Array.from({ length: 40 }, () => 10)));
+        expect((await cachedMatchesUncached(ws.root, ['--info'])).stdout).not.toContain('small-sample');
+        // The export removed: the source's data is unreadable, from the cache's point of view a change too.
+        rmSync(ws.path('data/survey.csv'));
+        expect((await cachedMatchesUncached(ws.root, ['--info'])).stdout).toContain('data-unreadable');
+    });
+
     it('re-checks a file with an unknown name when a name is declared anywhere (its "did you mean" reads them all)', async () => {
         const ws = workspace({ 'personas.journey': PERSONAS, 'renewal.journey': RENEWAL_WITH_PROBLEMS });
         const before = await cachedMatchesUncached(ws.root);

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AstUtils } from 'langium';
@@ -31,8 +32,11 @@ import type { FileMessage, FileMessages, LintSeverity } from './lint-results.js'
  *   parse mentions the name (`mentionedInBrokenFile`, which silences the finding);
  * - no rule looks at who uses a declaration (there is no "unused" rule), but the files that refer to a
  *   file's names are part of its fingerprint all the same, so that such a rule would not need a new cache.
+ * - the data files (CSV exports) its sources and computed KPIs read: `data-unreadable`, `small-sample`,
+ *   `sample-mismatch`, and the computed values `kpi-off-target` and `score-out-of-range` check; each is
+ *   stamped with the hash of its bytes, read again on every run.
  * Every other rule reads only its own file (`unused-suppression` reads which findings the file has);
- * `stale-map` and `plan-overdue` also read the day, which is in the configuration's key.
+ * `stale-map`, `plan-overdue` and `stale-evidence` also read the day, which is in the configuration's key.
  *
  * So a file's fingerprint hashes, for every name it refers to or declares, the files (path and content
  * hash) that declare it; for every name it declares, the files that refer to it; and, when one of its
@@ -48,7 +52,7 @@ export const CACHE_FILE_NAME = '.journeycache';
 const CACHE_FORMAT = 1;
 
 /** The rules whose findings change with the day: while one is on, the cache is for one day. */
-const DATE_RULES = ['stale-map', 'plan-overdue'];
+const DATE_RULES = ['stale-map', 'plan-overdue', 'stale-evidence'];
 
 /** A finding as stored: rule, severity, message, start and end (1-based), fixable (1) or not (0). */
 type CachedMessage = [string, LintSeverity, string, number, number, number, number, 0 | 1];
@@ -63,6 +67,8 @@ export interface FileFacts {
     unresolved: boolean;
     /** Whether it does not parse (its declarations then count for nothing, and its words silence others' unknown names). */
     broken: boolean;
+    /** The data files (CSV exports) it read, each `path\u0000sha-256` (or `missing`): a changed export changes its findings. */
+    data?: string[];
 }
 
 interface CacheEntry extends FileFacts {
@@ -172,7 +178,8 @@ export class LintCache {
             }
             found.push({ file, name, entry });
         }
-        const prints = fingerprints(found.map(({ name, entry }) => ({ name, hash: entry.hash, facts: entry })));
+        // The data files as they are now: an export changed since is another fingerprint.
+        const prints = fingerprints(found.map(({ name, entry }) => ({ name, hash: entry.hash, facts: { ...entry, data: entry.data?.map(stamp => this.dataStamp(path.resolve(path.dirname(this.file), stamp.slice(0, stamp.indexOf('\u0000'))))) } })));
         if (found.some(({ entry }, index) => entry.fingerprint !== prints[index])) {
             return undefined;
         }
@@ -186,7 +193,7 @@ export class LintCache {
      * `cachedMessages`. Remembers what it found of every file, for `update`.
      */
     plan(files: readonly LoadedFile[], services: JourneyServices, options: { fix?: boolean } = {}): boolean[] {
-        const facts = factsOf(files, services);
+        const facts = factsOf(files, services, filePath => this.dataStamp(filePath));
         const linted = files.map((file, index) => ({ name: this.nameOf(file.filePath), hash: file.contentHash!, facts: facts[index] }));
         const prints = fingerprints(linted);
         this.planned = new Map(linted.map((file, index) => [file.name, { hash: file.hash, facts: file.facts, fingerprint: prints[index] }]));
@@ -241,6 +248,17 @@ export class LintCache {
         }
     }
 
+    /** A data file's path (as a key) and the hash of its bytes now. */
+    private dataStamp(filePath: string): string {
+        let hash: string;
+        try {
+            hash = contentHashOf(readFileSync(filePath));
+        } catch {
+            hash = 'missing';
+        }
+        return `${this.nameOf(filePath)}\u0000${hash}`;
+    }
+
     /** A file's key: its path from the cache file's folder, with `/`. */
     private nameOf(filePath: string): string {
         return path.relative(path.dirname(this.file), filePath).split(path.sep).join('/');
@@ -248,7 +266,7 @@ export class LintCache {
 }
 
 /** What each file of a loaded workspace declares and refers to (`FileFacts`), in the order of its files. */
-export function factsOf(files: readonly LoadedFile[], services: JourneyServices): FileFacts[] {
+export function factsOf(files: readonly LoadedFile[], services: JourneyServices, dataStamp: (filePath: string) => string = filePath => filePath): FileFacts[] {
     const declared = new Map<string, Set<string>>();
     for (const description of services.shared.workspace.IndexManager.allElements()) {
         const uri = description.documentUri.toString();
@@ -275,11 +293,13 @@ export function factsOf(files: readonly LoadedFile[], services: JourneyServices)
                 unresolved = true;
             }
         }
+        const data = services.data.DataFiles.readBy(document.uri).map(uri => dataStamp(uri.fsPath));
         return {
             declares: [...declared.get(document.uri.toString()) ?? []].sort(compareText),
             refers: [...refers].sort(compareText),
             unresolved,
             broken,
+            ...(data.length > 0 ? { data } : {}),
         };
     });
 }
@@ -332,6 +352,9 @@ export function fingerprints(files: ReadonlyArray<{ name: string; hash: string; 
         if (file.facts.unresolved) {
             hash.update(`w\u0000${workspaceNames()}`);
         }
+        if (file.facts.data && file.facts.data.length > 0) {
+            hash.update(`x\u0000${file.facts.data.join('\u0001')}`);
+        }
         return hash.digest('hex');
     });
 }
@@ -353,7 +376,7 @@ function isEntry(value: unknown): value is CacheEntry {
     return typeof entry === 'object' && entry !== null
         && typeof entry.hash === 'string' && typeof entry.fingerprint === 'string'
         && isStrings(entry.declares) && isStrings(entry.refers)
-        && typeof entry.unresolved === 'boolean' && typeof entry.broken === 'boolean'
+        && typeof entry.unresolved === 'boolean' && typeof entry.broken === 'boolean' && (entry.data === undefined || isStrings(entry.data))
         && Array.isArray(entry.messages) && entry.messages.every(isCachedMessage);
 }
 

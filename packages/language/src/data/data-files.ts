@@ -72,6 +72,12 @@ export class JourneyDataFiles {
         return [...documents].sort().map(document => URI.parse(document));
     }
 
+    /** The data files a document read (its sources' and those of the sources its KPIs are computed from), sorted. */
+    readBy(document: URI): URI[] {
+        const key = document.toString();
+        return [...this.readers].filter(([, documents]) => documents.has(key)).map(([file]) => file).sort().map(file => URI.parse(file));
+    }
+
     /** Whether a file is one that a source of the workspace points at. */
     isDataFile(uri: URI): boolean {
         return this.readers.has(uri.toString());
