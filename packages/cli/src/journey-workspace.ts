@@ -4,7 +4,7 @@ import v8 from 'node:v8';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
-import { createJourneyServices, hasSyntaxErrors, isConfigurable, journeyRules, withoutByteOrderMark, type CalendarDate, type JourneyConfig, type JourneyServices } from '@journey/language';
+import { createJourneyServices, hasSyntaxErrors, isConfigurable, journeyRules, withoutByteOrderMark, type CalendarDate, type EvidenceSettings, type JourneyConfig, type JourneyServices } from '@journey/language';
 import { CliError } from './cli-error.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
 import { readRegularFile } from './regular-file.js';
@@ -71,6 +71,8 @@ export interface LoadedFile {
     contentHash?: string;
     /** False when `select` left the file out: it was not checked, and its diagnostics are not known. */
     validated?: boolean;
+    /** The workspace's data thresholds (journey.config.json's `evidence`), for the map models built from it. */
+    evidence: EvidenceSettings;
 }
 
 /**
@@ -130,6 +132,7 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
         filePath: filePaths[index],
         document,
         diagnostics: chosen?.[index] === false ? [] : document.diagnostics ?? [],
+        evidence: Journey.validation.JourneySettings.evidence,
         ...(options.hashContent ? { contentHash: hashes[index] } : {}),
         ...(chosen?.[index] === false ? { validated: false } : {}),
     }));

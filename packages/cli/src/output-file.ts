@@ -1,4 +1,4 @@
-import { realpath, stat } from 'node:fs/promises';
+import { realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError } from './cli-error.js';
 
@@ -50,4 +50,15 @@ export async function sameFileAs(output: string, files: readonly string[], cwd: 
 /** ` (SHOWN by another name)` when `output` reaches `file` through a link rather than by its path; else ''. */
 export function byAnotherName(output: string, file: string, cwd: string, shown: string): string {
     return path.resolve(cwd, output) === path.resolve(cwd, file) ? '' : ` (${shown} by another name)`;
+}
+
+/** A command's report: on stdout, or written to `-o OUT` (relative to the working folder); a failure names OUT. */
+export async function writeOutput(text: string, output: string | undefined, io: { cwd: string; stdout(text: string): void }): Promise<void> {
+    if (output === undefined) {
+        io.stdout(text);
+        return;
+    }
+    await writeFile(path.resolve(io.cwd, output), text, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new CliError(`cannot write ${output}: ${error.code ?? error.message}`);
+    });
 }

@@ -117,6 +117,16 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .option('-o, --output <out>', 'write to OUT.journey instead of printing')
         .action(async (file: string, options) => setExitCode(await (await commands()).importCommand(file, options, io)));
 
+    program.command('kpis')
+        .description('List every KPI of the workspace: journey, touchpoint, metric, value (typed or computed from data, with its n), target, on or off target, source and its date.')
+        .argument('[paths...]', 'files, folders or globs (default: the current folder)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'csv']).default('stylish'))
+        .option('-o, --output <file>', 'write the list to FILE instead of stdout')
+        .option('-c, --config <file>', 'the evidence thresholds (minSample) and rule severities (default: journey.config.json, as lint finds it)')
+        .option('--today <date>', 'the date stale sources are judged by (YYYY-MM-DD)')
+        .option('--no-progress', 'never show the progress line')
+        .action(async (paths: string[], options) => setExitCode(await (await commands()).kpisCommand(paths, options, io)));
+
     program.command('rules')
         .description('List the lint rules: id, default severity and what each checks.')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))

@@ -1,12 +1,11 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { diffWorkspaces, formatDiffJson, formatDiffMarkdown, formatDiffText, type TextStyle } from '@journey/diff';
 import { createColors } from 'picocolors';
-import { CliError, ExitCode } from '../cli-error.js';
+import { ExitCode } from '../cli-error.js';
 import { parseToday } from '../cli-options.js';
 import { shouldColor } from '../color.js';
 import { diffNonce, formatDiffHtml } from '../diff/diff-html.js';
 import { loadDiffSides } from '../diff/diff-sides.js';
+import { writeOutput } from '../output-file.js';
 import type { CommandIO } from './lint-command.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
@@ -38,12 +37,6 @@ export async function diffCommand(base: string, head: string | undefined, patter
     const colors = createColors(color);
     const style: TextStyle = { better: colors.green, worse: colors.red, muted: colors.dim, bold: colors.bold };
     const report = format === 'html' ? await formatDiffHtml(diff, names, { nonce: diffNonce(diff, names) }) : format === 'json' ? formatDiffJson(diff, names) : format === 'markdown' ? formatDiffMarkdown(diff, names) : formatDiffText(diff, names, style);
-    if (options.output === undefined) {
-        io.stdout(report);
-    } else {
-        await writeFile(path.resolve(io.cwd, options.output), report, 'utf8').catch((error: NodeJS.ErrnoException) => {
-            throw new CliError(`cannot write ${options.output}: ${error.code ?? error.message}`);
-        });
-    }
+    await writeOutput(report, options.output, io);
     return options.exitCode && diff.changed ? ExitCode.Problems : ExitCode.Ok;
 }

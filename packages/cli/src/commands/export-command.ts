@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportCsv, exportJson, exportMermaid } from '@journey/interchange';
 import { buildJourneyMapModels, calendarDateOfToday, type JourneyMapModel, type Model } from '@journey/language';
@@ -6,7 +5,7 @@ import { CliError, ExitCode } from '../cli-error.js';
 import { parseToday } from '../cli-options.js';
 import { displayPosixPath } from '../formatters/paths.js';
 import { loadInputFile } from '../journey-file.js';
-import { refuseOverwritingInput } from '../output-file.js';
+import { refuseOverwritingInput, writeOutput } from '../output-file.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../format-names.js';
 import type { CommandIO } from './lint-command.js';
 
@@ -51,17 +50,11 @@ export async function exportCommand(file: string, options: ExportOptions, io: Co
         io.stderr(`journey: warning: ${file} has ${unresolved} unresolved name${unresolved === 1 ? '' : 's'}, left out of the export; \`journey lint\` shows where.\n`);
     }
 
-    const journeys = chooseJourneys(buildJourneyMapModels(target.document.parseResult.value as Model, today ?? calendarDateOfToday()), file, format, options.journey, io);
+    const journeys = chooseJourneys(buildJourneyMapModels(target.document.parseResult.value as Model, today ?? calendarDateOfToday(), target.evidence), file, format, options.journey, io);
     const output = format === 'json'
         ? exportJson(journeys.map(journey => ({ journey, file: displayPosixPath(target.filePath, io.cwd) })), { ranges: options.ranges })
         : format === 'csv' ? exportCsv(journeys) : exportMermaid(journeys[0]);
-    if (options.output === undefined) {
-        io.stdout(output);
-        return ExitCode.Ok;
-    }
-    await writeFile(path.resolve(io.cwd, options.output), output, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new CliError(`cannot write ${options.output}: ${error.code ?? error.message}`);
-    });
+    await writeOutput(output, options.output, io);
     return ExitCode.Ok;
 }
 

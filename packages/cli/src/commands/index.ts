@@ -10,3 +10,4 @@ export { rulesCommand } from './rules-command.js';
 export { buildCommand } from './build-command.js';
 export { serveCommand } from './serve-command.js';
 export { diffCommand } from './diff-command.js';
+export { kpisCommand } from './kpis-command.js';

@@ -35,7 +35,7 @@ export async function renderCommand(file: string, options: RenderOptions, io: Co
         return ExitCode.Problems;
     }
 
-    const models = buildJourneyMapModels(target.document.parseResult.value as Model, today ?? calendarDateOfToday());
+    const models = buildJourneyMapModels(target.document.parseResult.value as Model, today ?? calendarDateOfToday(), target.evidence);
     if (models.length === 0) {
         io.stderr(`journey: ${file} has no journey to render.\n`);
         return ExitCode.Problems;

@@ -220,7 +220,7 @@ function sideOf(workspace: JourneyWorkspace, today: CalendarDate, shown: (filePa
         }
     }
     findings.sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message));
-    const model = buildWorkspaceModel(workspace.files.map(file => file.document.parseResult.value as Model), today);
+    const model = buildWorkspaceModel(workspace.files.map(file => file.document.parseResult.value as Model), today, workspace.services.validation.JourneySettings.evidence);
     return { workspace: model, findings, broken: broken.sort(compareText), paths };
 }
 

@@ -53,7 +53,7 @@ export async function loadSite(patterns: readonly string[], io: CommandIO, optio
         findings: file.diagnostics.map(toFinding),
         syntaxErrors: hasSyntaxErrors(file.document) || file.diagnostics.some(diagnostic => diagnostic.code === 'syntax' && diagnostic.severity === 1),
     }));
-    const model = buildWorkspaceModel(workspace.files.map(file => file.document.parseResult.value as Model), today);
+    const model = buildWorkspaceModel(workspace.files.map(file => file.document.parseResult.value as Model), today, workspace.services.validation.JourneySettings.evidence);
     const digest = createHash('sha256')
         .update(journeyVersion).update('\0').update(formatCalendarDate(today)).update('\0').update(options.title ?? '')
         .update(workspace.files.map(file => `${shown(file.filePath)}\0${file.contentHash}`).join('\0'))

@@ -72,7 +72,7 @@ function registerJourneyMapProtocol(connection: Connection, shared: LangiumShare
         return {
             uri,
             version: versionOf(document),
-            journeys: buildJourneyMapModels(document.parseResult.value as Model, Journey.validation.JourneySettings.currentDate()),
+            journeys: buildJourneyMapModels(document.parseResult.value as Model, Journey.validation.JourneySettings.currentDate(), Journey.validation.JourneySettings.evidence),
             hasSyntaxErrors: hasSyntaxErrors(document),
         };
     });
@@ -102,7 +102,7 @@ function registerJourneyMapProtocol(connection: Connection, shared: LangiumShare
                 });
             }
             return {
-                workspace: buildWorkspaceModel(journeyDocuments.map(document => document.parseResult.value as Model), today),
+                workspace: buildWorkspaceModel(journeyDocuments.map(document => document.parseResult.value as Model), today, Journey.validation.JourneySettings.evidence),
                 files,
                 today: formatCalendarDate(today),
             };
