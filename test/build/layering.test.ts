@@ -28,7 +28,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'rules': ['generated', 'parser', 'references', 'data', 'model', 'fixes', 'utils'],
     'config': ['generated', 'parser', 'references', 'data', 'model', 'rules', 'utils'],
     'validation': ['generated', 'parser', 'references', 'data', 'model', 'rules', 'config', 'utils'],
-    'lsp': ['generated', 'parser', 'references', 'model', 'rules', 'fixes', 'config', 'validation', 'utils'],
+    'lsp': ['generated', 'parser', 'references', 'data', 'model', 'rules', 'fixes', 'config', 'validation', 'utils'],
     'formatting': ['generated', 'parser', 'references', 'model', 'utils'],
     'journey-module.ts': ['generated', 'parser', 'references', 'data', 'model', 'rules', 'config', 'validation', 'lsp', 'formatting', 'utils'],
     'server': ['generated', 'parser', 'references', 'model', 'utils', 'journey-module.ts'],

@@ -18,7 +18,8 @@ import { JourneyCodeLensProvider, JourneyInlayHintProvider } from './lsp/journey
 import { JourneyHoverProvider } from './lsp/journey-hover-provider.js';
 import { JourneyDocumentUpdateHandler, JourneyLanguageServer, addJourneyRequestHandlers } from './lsp/journey-language-server.js';
 import { JourneyFoldingRangeProvider } from './lsp/journey-ranges.js';
-import { JourneyDefinitionProvider, JourneyReferences } from './references/journey-references.js';
+import { JourneyReferences } from './references/journey-references.js';
+import { JourneyDataDefinitionProvider } from './lsp/journey-data-definitions.js';
 import { JourneyRenameProvider } from './lsp/journey-rename-provider.js';
 import { JourneyAstNodeDescriptionProvider, JourneyReferenceDescriptionProvider } from './references/journey-descriptions.js';
 import { JourneyIndexManager } from './references/journey-index-manager.js';
@@ -55,7 +56,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         CodeActionProvider: () => new JourneyCodeActionProvider(),
         CompletionProvider: services => new JourneyCompletionProvider(services),
         HoverProvider: services => new JourneyHoverProvider(services),
-        DefinitionProvider: services => new JourneyDefinitionProvider(services),
+        DefinitionProvider: services => new JourneyDataDefinitionProvider(services),
         RenameProvider: services => new JourneyRenameProvider(services),
         DocumentSymbolProvider: services => new JourneyDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new JourneyFoldingRangeProvider(services),

@@ -17,8 +17,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
             { scheme: 'untitled', language: 'journey' },
         ],
         synchronize: {
-            // Journey files changed outside the editor, and the configuration's severities.
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.journey,journey.config.json}'),
+            // Journey files changed outside the editor, the configuration's severities, and the data
+            // files (CSV exports) computed KPIs read.
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.journey,journey.config.json,*.csv}'),
         },
         outputChannelName: 'Journey Language Server',
     };

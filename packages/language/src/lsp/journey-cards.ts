@@ -6,7 +6,8 @@ import {
     isSource, isStage, isTeam, isTouchpoint, type Channel, type Competitor, type Emotion, type Journey, type Kpi, type Metric,
     type Need, type Opportunity, type Pain, type Persona, type Plan, type Source, type Stage, type Team, type Touchpoint
 } from '../generated/ast.js';
-import { effectiveOwner, isOffTarget, kpiHasEvidence, ownOwner, painTouchpoint, readQuantity } from '../model/journey-facts.js';
+import { aggregateText, effectiveOwner, isOffTarget, kpiHasEvidence, kpiSource, kpiValue, ownOwner, painTouchpoint, readQuantity } from '../model/journey-facts.js';
+import { kpiDataOf } from '../data/kpi-data.js';
 import { formatNumber, SIGNED_SCORE } from '../model/number-format.js';
 import { referencingNodes } from '../references/journey-references.js';
 import { journeyPersonas } from '../references/journey-scope-provider.js';
@@ -161,24 +162,46 @@ export function sourceCard(source: Source): string {
     ].join('\n\n');
 }
 
-/** A KPI against its target: the value, the target, on or off target, and where the number comes from. */
-export function kpiCard(kpi: Kpi): string {
+/** A KPI against its target: the value (as written, or computed from data with n, left out and the spread), the target, and where the number comes from. */
+export function kpiCard(kpi: Kpi, minSample?: number): string {
     const metric = kpi.metric?.ref;
-    const value = readQuantity(kpi.value);
+    const value = kpiValue(kpi);
     const target = readQuantity(kpi.target);
     let verdict: string | undefined;
     if (metric && value && target) {
         verdict = isOffTarget(metric, value.value, target.value) ? '**off target**' : '**on target**';
     }
+    const data = kpiDataOf(kpi);
+    const result = data?.result;
+    const computation = kpi.computation;
     const lines = [`**KPI** \`${kpi.metric?.$refText ?? ''}\`${metric ? ` — ${md(metric.label)}` : ''}`];
+    const source = kpiSource(kpi);
     lines.push(facts([
-        ['Value', kpi.value !== undefined ? quantityText(kpi.value) : undefined],
+        ['Value', computation
+            ? (value ? `${formatNumber(value.value, { unit: value.percent ? 'percent' : undefined })} (computed)` : '**not computed**: see the problems on this line')
+            : kpi.value !== undefined ? quantityText(kpi.value) : undefined],
         ['Target', kpi.target !== undefined ? `${quantityText(kpi.target)}${verdict ? ` — ${verdict}` : ''}` : 'none'],
         ['Scale', metric ? metricScale(metric) : undefined],
         ['Direction', metric ? (metric.lowerIsBetter ? 'lower is better' : 'higher is better') : undefined],
-        ['Source', kpi.source ? `\`${kpi.source.$refText}\`` : (kpiHasEvidence(kpi) ? "the touchpoint's evidence" : '**none** (unsupported claim)')],
+        ['Source', source ? `\`${source.name}\`${source.date ? ` (${source.date})` : ''}` : (kpiHasEvidence(kpi) ? "the touchpoint's evidence" : '**none** (unsupported claim)')],
     ]));
+    if (computation && data) {
+        const filters = computation.filters.map(filter => `"${md(filter.column)}" = "${md(filter.value)}"`).join(' and ');
+        lines.push(facts([
+            ['Computed', `${aggregateText(data.spec)} of column "${md(computation.column)}"${data.file ? ` in \`${md(data.file.path)}\`` : ''}${filters ? `, where ${filters}` : ''}`],
+            ['Answers', result ? `n = ${result.n}${minSample !== undefined && result.n < minSample ? ` — **small sample** (fewer than ${minSample})` : ''}, ${result.leftOut} left out (empty, not a number or outside the scale), of ${data.rows} row${data.rows === 1 ? '' : 's'}` : undefined],
+        ]));
+        if (result && result.n > 0) {
+            lines.push(distributionTable(result.distribution));
+        }
+    }
     return lines.join('\n\n');
+}
+
+/** How the answers are spread: a row per answer with its count and a bar. */
+function distributionTable(rows: ReadonlyArray<{ answer: string; count: number }>): string {
+    const most = Math.max(1, ...rows.map(row => row.count));
+    return ['| Answer | Count | |', '|---:|---:|:---|', ...rows.map(row => `| ${md(row.answer)} | ${row.count} | ${'█'.repeat(Math.round(10 * row.count / most))} |`)].join('\n');
 }
 
 /** What an emotion score means on the scale, with its label. */

@@ -10,7 +10,8 @@ import {
     type CompletionParams, type MarkupContent
 } from 'vscode-languageserver';
 import { formatCalendarDate } from '../model/calendar-date.js';
-import { isJourney, isJourneyState, isModel, isNeed, isPersonaLine, isValueGap } from '../generated/ast.js';
+import { isJourney, isJourneyState, isModel, isNeed, isPersonaLine, isSource, isValueGap } from '../generated/ast.js';
+import { columnNames, findColumn } from '../data/csv-table.js';
 import { JourneyCards } from './journey-cards.js';
 import type { JourneyServices } from '../journey-services.js';
 import { valueGapRows } from '../model/journey-facts.js';
@@ -154,6 +155,10 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         const text = document.textDocument.getText();
         const offset = document.textDocument.offsetAt(params.position);
+        const fromData = this.dataCompletion(document, text, offset);
+        if (fromData) {
+            return CompletionList.create(fromData, false);
+        }
         if (this.insideCommentOrString(document, text, offset)) {
             return CompletionList.create([], false);
         }
@@ -456,6 +461,54 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         const row = valueGapRows(valueGap).filter(({ row }) => (row.$cstNode?.offset ?? Infinity) < offset).pop();
         return new Set(row?.scores.filter(score => (score.$cstNode?.end ?? Infinity) <= offset && score.competitor?.ref)
             .map(score => score.competitor.$refText) ?? []);
+    }
+
+    /**
+     * In a computed KPI, the names the data file offers: after `column` and `where` (or `and`) its
+     * columns, after `where "C" =` the values of column C, most frequent first. Inside the quotes or
+     * before them; the text is read back from the cursor to the line's `kpi`, so it works mid-edit.
+     */
+    private dataCompletion(document: LangiumDocument, text: string, offset: number): CompletionItem[] | undefined {
+        const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+        const head = line.slice(Math.max(0, line.lastIndexOf('kpi ')));
+        const sourceName = /\bfrom\s+([A-Za-z_][A-Za-z0-9_]*)\s/.exec(head)?.[1];
+        const value = /"([^"]*)"\s*=\s*("?)([^"]*)$/.exec(head);
+        const column = value ? undefined : /(?:\b(?:column|where|and)|"[^"]*"\s*=\s*"[^"]*")\s+("?)([^"]*)$/.exec(head);
+        if (!sourceName || (!value && !column)) {
+            return undefined;
+        }
+        const description = this.journeyServices.shared.workspace.IndexManager.allElements('Source').find(candidate => candidate.name === sourceName);
+        const source = description && this.nodeOf(description);
+        const file = source && isSource(source) ? this.journeyServices.data.DataFiles.ofSource(source, document.uri) : undefined;
+        const table = file?.read.table;
+        if (!file || !table) {
+            return undefined;
+        }
+        const quoted = (value ? value[2] : column![1]) === '"';
+        const typed = value ? value[3] : column![2];
+        const start = document.textDocument.positionAt(offset - typed.length);
+        const end = document.textDocument.positionAt(offset);
+        const closing = text[offset] === '"' ? '' : '"';
+        const item = (label: string, detail: string, sortText: string): CompletionItem => ({
+            label, detail, kind: CompletionItemKind.Value, sortText, filterText: quoted ? label : `"${label}`,
+            textEdit: { range: { start, end }, newText: quoted ? `${label}${closing}` : `"${label}"` },
+        });
+        if (value) {
+            const wanted = findColumn(table, value[1]);
+            if (!wanted) {
+                return [];
+            }
+            const counts = new Map<string, number>();
+            for (const row of table.rows) {
+                const cell = (row[wanted.index] ?? '').trim();
+                if (cell !== '') {
+                    counts.set(cell, (counts.get(cell) ?? 0) + 1);
+                }
+            }
+            return [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).slice(0, 100)
+                .map(([cell, count], index) => item(cell, `${count} row${count === 1 ? '' : 's'} of ${file.path}`, String(index).padStart(4, '0')));
+        }
+        return columnNames(table).map((name, index) => item(name, `column of ${file.path}`, String(index).padStart(4, '0')));
     }
 
     private nodeOf(description: AstNodeDescription): AstNode | undefined {

@@ -17,9 +17,11 @@ import { findRule } from '../rules/index.js';
  */
 export class JourneyHoverProvider extends AstNodeHoverProvider {
     private readonly cards: JourneyCards;
+    private readonly settings: JourneyServices['validation']['JourneySettings'];
 
     constructor(services: JourneyServices) {
         super(services);
+        this.settings = services.validation.JourneySettings;
         this.cards = new JourneyCards(services, () => services.validation.JourneySettings.currentDate());
     }
 
@@ -50,7 +52,7 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
         const kpi = AstUtils.getContainerOfType(leaf.astNode, isKpi);
         const emotion = AstUtils.getContainerOfType(leaf.astNode, isEmotion);
         if (kpi && (targets.length === 0 || targets[0] === kpi.metric?.ref)) {
-            return kpiCard(kpi);
+            return kpiCard(kpi, this.settings.evidence.minSample);
         }
         if (emotion) {
             return emotionCard(emotion);

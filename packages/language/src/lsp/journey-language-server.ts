@@ -2,7 +2,8 @@ import { DocumentState, URI, type FileSystemProvider, type LangiumDocuments } fr
 import {
     DefaultDocumentUpdateHandler, DefaultLanguageServer, createRequestHandler, type LangiumSharedServices
 } from 'langium/lsp';
-import type { Connection, InitializeParams, InitializeResult, TextDocumentChangeEvent } from 'vscode-languageserver';
+import { FileChangeType, type Connection, type DidChangeWatchedFilesParams, type InitializeParams, type InitializeResult, type TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { JourneyServices } from '../journey-services.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { selectionRanges } from './journey-ranges.js';
 
@@ -33,12 +34,34 @@ export class JourneyDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly fileSystem: FileSystemProvider;
     private readonly langiumDocuments: LangiumDocuments;
     private readonly textDocuments: LangiumSharedServices['workspace']['TextDocuments'];
+    private readonly registry: LangiumSharedServices['ServiceRegistry'];
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.fileSystem = services.workspace.FileSystemProvider;
         this.langiumDocuments = services.workspace.LangiumDocuments;
         this.textDocuments = services.workspace.TextDocuments;
+        this.registry = services.ServiceRegistry;
+    }
+
+    /**
+     * A data file (a CSV export a source points at) that changed, appeared or went away on disk is not
+     * a document: what was read of it is forgotten, and the documents whose sources or KPIs read it are
+     * built again (their values and findings follow the file). Other files go to Langium as usual.
+     */
+    override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+        const dataFiles = this.registry.all.map(services => (services as JourneyServices).data.DataFiles);
+        const isData = (uri: string) => dataFiles.some(files => files.isDataFile(URI.parse(uri))) || /\.csv$/i.test(uri);
+        const data = params.changes.filter(change => isData(change.uri));
+        if (data.length === 0) {
+            super.didChangeWatchedFiles(params);
+            return;
+        }
+        const readers = dataFiles.flatMap(files => files.invalidate(data.map(change => URI.parse(change.uri))));
+        const others = params.changes.filter(change => !isData(change.uri));
+        const changed = [...others.filter(change => change.type !== FileChangeType.Deleted).map(change => URI.parse(change.uri)), ...readers];
+        const deleted = others.filter(change => change.type === FileChangeType.Deleted).map(change => URI.parse(change.uri));
+        this.fireDocumentUpdate([...new Map(changed.map(uri => [uri.toString(), uri])).values()], deleted);
     }
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
