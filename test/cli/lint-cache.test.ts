@@ -204,8 +204,8 @@ describe('journey lint --cache', () => {
         // Another day: the date rules may say otherwise.
         const tomorrow = await journey(['lint', '--cache', '--today', '2026-11-26'], ws.root);
         expect(tomorrow.loads).toBe(1);
-        // With both date rules off, the day does not matter.
-        ws.write('journey.config.json', JSON.stringify({ rules: { 'need-not-served': 'off', 'stale-map': 'off', 'plan-overdue': 'off' } }));
+        // With the date rules off, the day does not matter.
+        ws.write('journey.config.json', JSON.stringify({ rules: { 'need-not-served': 'off', 'stale-map': 'off', 'plan-overdue': 'off', 'stale-evidence': 'off' } }));
         expect((await journey(['lint', '--cache', '--today', '2026-11-26'], ws.root)).loads).toBe(1);
         expect((await journey(['lint', '--cache', '--today', '2027-01-01'], ws.root)).loads).toBe(0);
         // A cache another version of journey wrote is rewritten.

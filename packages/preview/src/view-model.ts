@@ -117,6 +117,8 @@ export interface TouchpointView extends ViewElement {
     owner?: string;
     momentOfTruth: boolean;
     emotion?: { value: number; label?: string };
+    /** Its evidence from sources too old for a current-state map (`stale-evidence`): "Label (date)". */
+    staleEvidence?: string[];
 }
 
 export interface EdgeView {
@@ -181,6 +183,12 @@ export interface KpiItem extends LaneItemBase {
     onTarget?: boolean;
     lowerIsBetter: boolean;
     source?: string;
+    /** The source's date, and whether it is too old for a current-state map. */
+    sourceDate?: string;
+    sourceStale?: boolean;
+    /** Computed from data: the answers it rests on, and whether they are fewer than `minSample`. */
+    n?: number;
+    smallSample?: boolean;
 }
 
 export interface LanesView {
@@ -299,7 +307,7 @@ export function buildViewModel(model: JourneyMapModel, options: ViewModelOptions
         }
         pains.push({
             id: ids.make(`pain:${j}:${pain.name}`), name: pain.name, label: pain.label, severity: pain.severity,
-            evidence: pain.evidence.map(e => e.label),
+            evidence: pain.evidence.map(e => e.stale ? `${e.label} (stale: ${e.date})` : e.label),
             stageId: stage.id, stageIndex: stage.index, touchpointId,
             range: pain.range, selectionRange: pain.nameRange,
         });
@@ -427,6 +435,8 @@ function touchpointView(touchpoint: TouchpointModel, id: string, stage: StageVie
         owner: touchpoint.owner?.label,
         momentOfTruth: touchpoint.momentOfTruth,
         emotion: touchpoint.emotion ? { ...touchpoint.emotion } : undefined,
+        ...(touchpoint.evidence.some(source => source.stale)
+            ? { staleEvidence: touchpoint.evidence.filter(source => source.stale).map(source => `${source.label} (${source.date})`) } : {}),
         range: touchpoint.range, selectionRange: touchpoint.nameRange,
     };
 }
@@ -462,6 +472,9 @@ function kpiItem(kpi: KpiModel, id: string, stage: StageView, touchpointId: stri
         onTarget: kpi.onTarget,
         lowerIsBetter: kpi.metric.lowerIsBetter,
         source: kpi.source?.label,
+        ...(kpi.source?.date ? { sourceDate: kpi.source.date } : {}),
+        ...(kpi.source?.stale ? { sourceStale: true } : {}),
+        ...(kpi.computed ? { n: kpi.computed.n, smallSample: kpi.computed.smallSample } : {}),
         stageId: stage.id, stageIndex: stage.index, touchpointId,
         range: kpi.range, selectionRange: kpi.range,
     };

@@ -25,6 +25,9 @@ export function nodeBlocks(tp: TouchpointView): Block[] {
     if (tp.momentOfTruth) {
         blocks.push({ text: '★ Moment of truth', font: FONT.smallBold, tone: 'warn' });
     }
+    if (tp.staleEvidence) {
+        blocks.push({ text: `⚠ Stale evidence: ${tp.staleEvidence.join(', ')}`, font: FONT.small, tone: 'warn' });
+    }
     return blocks;
 }
 

@@ -155,8 +155,15 @@ function kpiBlocks(item: KpiItem): Block[] {
         { text: `${item.value}${item.target !== undefined ? ` (target ${item.target}${item.lowerIsBetter ? ', lower is better' : ''})` : ''}`, font: FONT.text },
         { text: mark, font: FONT.smallBold, tone: kpiTone(item) },
     ];
+    if (item.n !== undefined) {
+        blocks.push(item.smallSample
+            ? { text: `⚠ Small sample: n = ${item.n}`, font: FONT.smallBold, tone: 'warn' }
+            : { text: `Computed from n = ${item.n}`, font: FONT.small, muted: true });
+    }
     if (item.source) {
-        blocks.push({ text: `Source: ${item.source}`, font: FONT.small, muted: true });
+        blocks.push(item.sourceStale
+            ? { text: `⚠ Source: ${item.source} (stale: ${item.sourceDate})`, font: FONT.small, tone: 'warn' }
+            : { text: `Source: ${item.source}`, font: FONT.small, muted: true });
     }
     return blocks;
 }
