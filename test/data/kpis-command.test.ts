@@ -1,9 +1,11 @@
 // `journey kpis` on real files: a workspace with a survey export (CSV) beside its maps, run in
 // process through the program object. Every computed value below is worked out by hand from the CSV.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { runJourneyInProcess } from '../support/journey-in-process.js';
-import { scratchWorkspaces } from '../support/journey-process.js';
+import { repoRoot, scratchWorkspaces } from '../support/journey-process.js';
 
 const workspace = scratchWorkspaces();
 const TODAY = ['--today', '2026-12-01'];
@@ -118,5 +120,25 @@ describe('journey kpis', () => {
         expect(written.stdout).toBe('');
         expect(JSON.parse(readFileSync(data.path('kpis.json'), 'utf8'))).toHaveLength(3);
         expect(readFileSync(data.path('maps/data/q3.csv'), 'utf8')).toBe(before);
+    });
+
+    it('exports a computed KPI to JSON with how it was computed, valid against the shipped schema', async () => {
+        const ws = files();
+        const run = await runJourneyInProcess(['export', 'maps/renewal.journey', '-f', 'json', ...TODAY], { cwd: ws.root });
+        expect(run.status, run.stderr).toBe(0);
+        const exported = JSON.parse(run.stdout) as { journeys: Array<{ stages: Array<{ touchpoints: Array<{ kpis: Array<Record<string, unknown>> }> }> }> };
+        const [nps, satisfied, conversion] = exported.journeys[0].stages[0].touchpoints[0].kpis;
+        expect(nps).toMatchObject({ value: 16.67, source: { name: 'q3', date: '2026-09-30' } });
+        expect(nps.computed).toEqual({
+            aggregate: 'nps', column: 'Recommend', where: [{ column: 'Touchpoint', value: 'pricing_page' }], file: 'data/q3.csv',
+            n: 6, leftOut: 0, smallSample: true,
+            distribution: Array.from({ length: 11 }, (_, answer) => ({ answer: String(answer), count: { 3: 1, 6: 1, 8: 1, 9: 2, 10: 1 }[answer] ?? 0 })),
+        });
+        expect(satisfied.computed).toMatchObject({ aggregate: 'csat', n: 5, leftOut: 1 });
+        expect(conversion.computed).toBeUndefined();
+        expect(conversion.source).toEqual({ name: 'old', label: 'Old interviews', date: '2024-06-01', stale: true });
+        const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas/journey-export.schema.json'), 'utf8')) as object;
+        const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+        expect(validate(exported), JSON.stringify(validate.errors)).toBe(true);
     });
 });

@@ -127,8 +127,18 @@ class ExportWriter {
             value: kpi.value,
             target: kpi.target,
             onTarget: kpi.onTarget,
-            source: optionalNamed(kpi.source),
+            source: kpi.source && { ...named(kpi.source), date: kpi.source.date, stale: kpi.source.stale },
             supported: kpi.supported,
+            computed: kpi.computed && {
+                aggregate: kpi.computed.aggregate,
+                column: kpi.computed.column,
+                where: kpi.computed.where.map(filter => ({ column: filter.column, value: filter.value })),
+                file: kpi.computed.file,
+                n: kpi.computed.n,
+                leftOut: kpi.computed.leftOut,
+                distribution: kpi.computed.distribution.map(row => ({ answer: row.answer, count: row.count })),
+                smallSample: kpi.computed.smallSample,
+            },
             ...this.ranges(kpi.range),
         };
     }
