@@ -63,13 +63,13 @@ export const MISTAKES: Mistake[] = [
     { name: 'a text without quotes', file: ONBOARDING, find: 'action "Forwards the six-week plan to her depot leads and books the kickoff"', replace: 'action Forwards the plan', says: /Expected a "quoted text" \(texts go in double quotes\) but found `Forwards`/ },
     { name: 'an owner without a team', file: ONBOARDING, find: '    owner fleet_success\n    reviewed', replace: '    owner\n    reviewed', says: /This line ends too early: `reviewed` on the next line was read as the rest of its `owner`\. An `owner` line is written `owner TEAM`/ },
     { name: 'a severity without its number', file: ONBOARDING, find: 'severity 3', replace: 'severity', says: /Expected a number/ },
-    { name: 'a kpi without its value', file: ONBOARDING, find: 'kpi onboarding_csat 4.6 target 4.4', replace: 'kpi onboarding_csat target 4.4', says: /Expected a number, a percentage such as 5% or `from` but found `target`/ },
+    { name: 'a kpi without its value', file: ONBOARDING, find: 'kpi support_csat 4.1 target 4.0', replace: 'kpi support_csat target 4.0', says: /Expected a number, a percentage such as 5% or `from` but found `target`/ },
 
     // ---- Wrong keyword values ----
     { name: 'a misspelt channel mode', file: 'shared/channels.journey', find: 'channel website "brightspoke.com" online', replace: 'channel website "brightspoke.com" onilne', says: /Expected `online` or `offline` but found `onilne`\. Did you mean `online`\?/ },
     { name: 'a phase written with a space', file: ONBOARDING, find: 'phase post-purchase', replace: 'phase post purchase', says: /but found `post`\. Did you mean `post-purchase`\?/ },
     { name: 'a metric kind that does not exist', file: 'shared/metrics.journey', find: 'metric support_csat "Support CSAT (post-contact survey)" scale 1 to 5', replace: 'metric support_csat "Support CSAT (post-contact survey)" number', says: /Expected `percent` or `scale` but found `number`/ },
-    { name: 'a misspelt source kind', file: 'shared/evidence.journey', find: 'survey 2026-09-30 sample 64', replace: 'survy 2026-09-30 sample 64', says: /Did you mean `survey`\?/ },
+    { name: 'a misspelt source kind', file: 'shared/evidence.journey', find: 'survey 2026-09-30 sample 50', replace: 'survy 2026-09-30 sample 50', says: /Did you mean `survey`\?/ },
     { name: 'a misspelt plan status', file: EBIKE, find: '        status doing', replace: '        status doign', says: /Expected `open`, `doing` or `done` but found `doign`\. Did you mean `doing`\?/ },
     { name: 'a misspelt journey state', file: ONBOARDING, find: '    state current', replace: '    state curent', says: /Did you mean `current`\?/ },
 
@@ -95,7 +95,7 @@ export const MISTAKES: Mistake[] = [
 
     // ---- Dates ----
     { name: 'an impossible date', file: ONBOARDING, find: 'reviewed 2026-11-12', replace: 'reviewed 2026-02-30', says: /`2026-02-30` is not a calendar date: February 2026 has 28 days/ },
-    { name: 'a date not written YYYY-MM-DD', file: 'shared/evidence.journey', find: 'survey 2026-09-30 sample 64', replace: 'survey 2026-9-30 sample 64', says: /not a date: write YYYY-MM-DD.*`2026-09-30`/ },
+    { name: 'a date not written YYYY-MM-DD', file: 'shared/evidence.journey', find: 'survey 2026-09-30 sample 50', replace: 'survey 2026-9-30 sample 50', says: /not a date: write YYYY-MM-DD.*`2026-09-30`/ },
 ];
 
 /** The file's text with the mistake made. */
