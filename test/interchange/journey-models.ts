@@ -27,12 +27,13 @@ export async function buildModels(files: Record<string, string>, today = TODAY):
     return { journeys, errors };
 }
 
-/** The .journey files of a folder of the repository, by relative path. */
+/** The .journey files of a folder of the repository, and its data files (CSV), by relative path. */
 export function journeyFiles(folder: string): Record<string, string> {
     const root = path.join(repoRoot, folder);
     const files: Record<string, string> = {};
     for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-        if (entry.isFile() && entry.name.endsWith('.journey')) {
+        // The maps and the data files (CSV exports) their sources point at.
+        if (entry.isFile() && (entry.name.endsWith('.journey') || entry.name.endsWith('.csv'))) {
             const file = path.join(entry.parentPath, entry.name);
             files[path.relative(root, file).split(path.sep).join('/')] = readFileSync(file, 'utf8');
         }

@@ -6,7 +6,7 @@ import type { CalendarDate } from '@journey/language';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { journeyFiles } from '../interchange/journey-models.js';
-import { buildWorkspace, type BuiltWorkspace } from './workspace-helper.js';
+import { buildWorkspace, isDataFile, type BuiltWorkspace } from './workspace-helper.js';
 
 export interface Mistake {
     /** What the user did. */
@@ -146,7 +146,7 @@ export class EditorWorkspace {
         const uri = workspace.doc(file).uri;
         workspace.shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'journey', ++this.version, text));
         await workspace.shared.workspace.DocumentBuilder.update([uri], []);
-        return new Map(Object.keys(this.files).map(name =>
+        return new Map(Object.keys(this.files).filter(name => !isDataFile(name)).map(name =>
             [name, workspace.shared.workspace.LangiumDocuments.getDocument(workspace.doc(name).uri)?.diagnostics ?? []]));
     }
 }

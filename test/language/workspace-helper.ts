@@ -77,6 +77,11 @@ async function giveBack(workspace: TestWorkspace): Promise<void> {
     }
 }
 
+/** Whether a file given to a test workspace is a data file (a CSV export), served to sources rather than built. */
+export function isDataFile(name: string): boolean {
+    return name.toLowerCase().endsWith('.csv');
+}
+
 export function uriOf(name: string): URI {
     return URI.parse(`file:///ws/${name}`);
 }
@@ -116,8 +121,13 @@ async function buildIn(
 ): Promise<BuiltWorkspace> {
     configure?.(workspace);
     const { shared } = workspace;
+    // Data files (CSV exports) are read by the sources that point at them, not documents of the workspace.
+    const data = Object.fromEntries(Object.entries(files).filter(([name]) => isDataFile(name)));
+    if (Object.keys(data).length > 0) {
+        serveDataFiles(workspace, data);
+    }
     const documents = new Map<string, LangiumDocument<Model>>();
-    for (const [name, text] of Object.entries(files)) {
+    for (const [name, text] of Object.entries(files).filter(([name]) => !isDataFile(name))) {
         const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uriOf(name));
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.set(name, document);

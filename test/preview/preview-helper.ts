@@ -2,7 +2,7 @@
 // text, through the language package's own services (what the CLI and the language server do).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildJourneyMapModels, createJourneyServices, isJourney, type CalendarDate, type JourneyMapModel, type Model } from '@journey/language';
+import { buildJourneyMapModels, createJourneyServices, isJourney, type CalendarDate, type JourneyMapModel, type JourneyServices, type Model } from '@journey/language';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { repoRoot } from '../support/journey-process.js';
@@ -40,6 +40,10 @@ const idle: LangiumSharedServices[] = [];
 async function withDocuments<T>(files: Record<string, string>, use: (documents: Map<string, LangiumDocument<Model>>) => T): Promise<T> {
     const shared = idle.pop() ?? createJourneyServices({ ...EmptyFileSystem }).shared;
     const documents = new Map<string, LangiumDocument<Model>>();
+    // The examples' data files (CSV exports) are read from disk, where they are beside their maps.
+    for (const services of shared.ServiceRegistry.all) {
+        (services as JourneyServices).data.DataFiles.reader = uri => readFileSync(uri.fsPath, 'utf8');
+    }
     try {
         for (const [name, text] of Object.entries(files)) {
             const uri = path.isAbsolute(name) ? URI.file(name) : URI.parse(`file:///ws/${name}`);

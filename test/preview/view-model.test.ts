@@ -47,7 +47,7 @@ describe('view model', () => {
             }
             expect(view.lanes.kpis.length, `${model.name}: KPIs`).toBe(count(text, /(?<!\w)kpi\s+\w+/g));
             for (const kpi of view.lanes.kpis) {
-                expect(textAt(text, kpi.range)).toMatch(/^kpi\s+\w+\s+[\d.]+%?/);
+                expect(textAt(text, kpi.range)).toMatch(/^kpi\s+\w+\s+([\d.]+%?|from\s+\w+\s+column\s+")/);
             }
             expect(view.unknowns.length, `${model.name}: unknowns`).toBe(count(text, /(?<!\w)unknown\s+"/g));
             for (const unknown of view.unknowns) {

@@ -19,7 +19,7 @@ import type { Diagnostic, DocumentSymbol, Range } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { emotionCard, JourneyCards, kpiCard } from '../../packages/language/src/lsp/journey-cards.js';
 import { journeyFiles } from '../interchange/journey-models.js';
-import { buildWorkspace, summarize, uriOf, withWorkspace, type BuiltWorkspace, type TestWorkspace } from '../language/workspace-helper.js';
+import { buildWorkspace, isDataFile, summarize, uriOf, withWorkspace, type BuiltWorkspace, type TestWorkspace } from '../language/workspace-helper.js';
 
 const TODAY: CalendarDate = { year: 2026, month: 11, day: 25 };
 
@@ -420,11 +420,14 @@ describe('generated journeys', () => {
 const EXAMPLES = Object.fromEntries(['brightspoke-cx', 'spec'].map(folder => {
     const files = journeyFiles(`examples/${folder}`);
     const isJourneyFile = (file: string) => /^\s*journey\s/m.test(files[file]);
-    const names = Object.keys(files).sort();
+    // The data files (CSV exports) go with the declarations, whose sources read them; they are not mutated.
+    const data = Object.fromEntries(Object.entries(files).filter(([file]) => isDataFile(file)));
+    const names = Object.keys(files).filter(file => !isDataFile(file)).sort();
     return [folder, {
         files,
         journeys: names.filter(isJourneyFile),
         declarations: Object.fromEntries(names.filter(file => !isJourneyFile(file)).map(file => [file, files[file]])),
+        data,
     }];
 }));
 
@@ -519,7 +522,7 @@ const originals = new Map<string, Promise<WorkspaceModel>>();
 function originalModel(example: string, file: string): Promise<WorkspaceModel> {
     const key = `${example}/${file}`;
     if (!originals.has(key)) {
-        originals.set(key, withWorkspace({ ...EXAMPLES[example].declarations, [file]: EXAMPLES[example].files[file] },
+        originals.set(key, withWorkspace({ ...EXAMPLES[example].declarations, ...EXAMPLES[example].data, [file]: EXAMPLES[example].files[file] },
             async built => buildWorkspaceModel([built.doc(file).parseResult.value], TODAY), setToday));
     }
     return originals.get(key)!;
@@ -548,7 +551,7 @@ describe('mutated journeys', () => {
         // other files of declarations (the journeys would only add parsing time).
         const declared = new Map<string, BuiltWorkspace>();
         for (const [example, { declarations }] of Object.entries(EXAMPLES)) {
-            declared.set(example, await buildWorkspace(declarations, setToday));
+            declared.set(example, await buildWorkspace({ ...declarations, ...EXAMPLES[example].data }, setToday));
         }
         let broken = 0;
         await fc.assert(fc.asyncProperty(targetArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 }), async ({ example, file, journey }, mutations) => {
@@ -568,7 +571,7 @@ describe('mutated journeys', () => {
                     await shared.workspace.DocumentBuilder.update([], [document.uri]);
                 }
             } else {
-                await withWorkspace({ ...declarations, [file]: text }, async built => {
+                await withWorkspace({ ...declarations, ...EXAMPLES[example].data, [file]: text }, async built => {
                     const document = built.doc(file);
                     broken += Number(await checkBroken(document, [...built.documents.values()].filter(other => other !== document), built.services));
                 }, setToday);

@@ -49,7 +49,8 @@ export const scoreOutOfRangeRule = defineRule({
         },
         KpiComputation: (computation, context) => {
             const metric = computation.$container.metric?.ref;
-            if (!metric || !computation.aggregate) {
+            // A metric without its scale did not parse whole: its file reports that, not every KPI of it.
+            if (!metric || !computation.aggregate || (!metric.percent && (metric.low === undefined || metric.high === undefined))) {
                 return;
             }
             const spec = aggregateSpecOf(computation);
