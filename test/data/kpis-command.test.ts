@@ -6,6 +6,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { runJourneyInProcess } from '../support/journey-in-process.js';
 import { repoRoot, scratchWorkspaces } from '../support/journey-process.js';
+import { commitAll, git } from '../support/git-repository.js';
 
 const workspace = scratchWorkspaces();
 const TODAY = ['--today', '2026-12-01'];
@@ -140,5 +141,26 @@ describe('journey kpis', () => {
         const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas/journey-export.schema.json'), 'utf8')) as object;
         const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
         expect(validate(exported), JSON.stringify(validate.errors)).toBe(true);
+    });
+
+    it('journey diff compares a computed KPI as each revision\'s export gives it (a real repository)', async () => {
+        const ws = files();
+        commitAll(ws.root, 'the Q3 export');
+        // A new export: the two detractors became promoters. 5 of 6 promoters, no detractor: 83.33.
+        ws.write('maps/data/q3.csv', SURVEY.replace('r5;pricing_page;3;1', 'r5;pricing_page;9;1').replace('r6;pricing_page;6;n/a', 'r6;pricing_page;10;n/a'));
+        const working = await runJourneyInProcess(['diff', 'HEAD', '--format', 'json', ...TODAY], { cwd: ws.root });
+        expect(working.status, working.stderr).toBe(0);
+        const changes = (JSON.parse(working.stdout) as { journeys: Array<{ changes: Array<{ kind: string; text: string; direction: string }> }> }).journeys[0].changes;
+        // From 16.67 against a target of 40 to 83.33: it crossed its target.
+        const crossed = changes.filter(change => change.kind === 'kpi-crossed-target');
+        expect(crossed.map(change => change.direction)).toEqual(['better']);
+        expect(crossed[0].text).toMatch(/16\.67.*83\.33/);
+        // Committed: two revisions compare their own exports, whatever the working tree holds.
+        git(ws.root, 'commit', '-qam', 'the Q4 export');
+        ws.write('maps/data/q3.csv', 'not,the,export\n');
+        const revisions = await runJourneyInProcess(['diff', 'HEAD~1', 'HEAD', ...TODAY], { cwd: ws.root });
+        expect(revisions.status, revisions.stderr).toBe(0);
+        expect(revisions.stdout).toMatch(/16\.67.*83\.33/);
+        expect(revisions.stdout).not.toContain('data-unreadable');
     });
 });

@@ -37,6 +37,8 @@ export interface WorkspaceOptions {
     parseOnly?: boolean;
     /** Give each file the sha-256 of the bytes read (`LoadedFile.contentHash`, for `lint --cache`). */
     hashContent?: boolean;
+    /** How the sources' data files are read (a git revision's for `journey diff`); the file system when absent. */
+    readDataFile?: (uri: URI) => string;
     /**
      * Which files to check (`lint --cache`): asked once every file is parsed and linked, before any is
      * checked, with the files in order; those it leaves out are not validated (`validated: false`, no
@@ -103,6 +105,9 @@ export async function loadJourneyWorkspace(filePaths: readonly string[], options
     shared.workspace.IndexManager.updateReferences = async () => undefined;
     Journey.validation.JourneySettings.today = options.today;
     Journey.validation.JourneySettings.applyConfig(options.config);
+    if (options.readDataFile) {
+        Journey.data.DataFiles.reader = options.readDataFile;
+    }
     const progress = options.progress ?? NO_PROGRESS;
     const documents: LangiumDocument[] = [];
     const notUtf8 = new Map<LangiumDocument, Diagnostic>();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { buildWorkspaceModel, calendarDateOfToday, compareText, CONFIG_FILE_NAME, hasSyntaxErrors, isJourney, severityName, type CalendarDate, type JourneyConfig, type Model } from '@journey/language';
 import type { DiffFinding, DiffSide } from '@journey/diff';
-import type { LangiumDocument } from 'langium';
+import type { LangiumDocument, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { CliError } from '../cli-error.js';
 import type { CommandIO } from '../commands/lint-command.js';
@@ -11,7 +11,7 @@ import { loadConfigFile, parseConfigText, workspaceRootOf } from '../config-file
 import { findJourneyFiles } from '../file-discovery.js';
 import { displayPosixPath } from '../formatters/paths.js';
 import { loadJourneyWorkspace, type JourneyWorkspace } from '../journey-workspace.js';
-import { filesAtRevision, mergeBase, readBlobs, repositoryRoot, resolveRevision } from './git-revisions.js';
+import { fileTextAtRevision, filesAtRevision, mergeBase, readBlobs, repositoryRoot, resolveRevision } from './git-revisions.js';
 
 export interface DiffSidesOptions {
     /** "Today" for the date rules and the models, the same on both sides; the clock when absent. */
@@ -143,7 +143,9 @@ async function revisionSide(root: string, commit: string, name: string, paths: r
     const config = options.config !== undefined
         ? (await loadConfigFile(options.config, io.cwd)).config
         : await configAtRevision(root, commit, name, workspaceRoot);
-    const workspace = await loadJourneyWorkspace(filePaths, { today, config, texts, cwd: io.cwd, createServices: io.createServices });
+    // The data files too are the revision's: a KPI computed from an export compares as the export was then.
+    const readDataFile = (uri: URI) => fileTextAtRevision(root, commit, uri.fsPath);
+    const workspace = await loadJourneyWorkspace(filePaths, { today, config, texts, cwd: io.cwd, createServices: io.createServices, readDataFile });
     return sideOf(workspace, today, filePath => displayPosixPath(filePath, root));
 }
 

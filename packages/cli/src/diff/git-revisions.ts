@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { CliError } from '../cli-error.js';
 
@@ -142,4 +142,17 @@ export async function readBlobs(root: string, objects: readonly string[]): Promi
         at = end + 1 + size + 1;
     }
     return blobs;
+}
+
+/**
+ * The text of a file at a commit, read at once (a source's data file, which the language reads when it
+ * links a KPI to it). A file the commit does not have is an error with code ENOENT, as on disk.
+ */
+export function fileTextAtRevision(root: string, commit: string, absolute: string): string {
+    const relative = path.relative(root, absolute).split(path.sep).join('/');
+    try {
+        return execFileSync('git', ['--literal-pathspecs', 'cat-file', 'blob', `${commit}:${relative}`], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true, maxBuffer: 1 << 30 }).toString('utf8');
+    } catch {
+        throw Object.assign(new Error(`${relative} is not in ${commit}`), { code: 'ENOENT' });
+    }
 }
