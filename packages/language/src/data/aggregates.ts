@@ -52,7 +52,7 @@ export function computeAggregate(spec: AggregateSpec, cells: readonly string[]):
     const percent = spec.kind === 'csat' || spec.kind === 'share';
     if (spec.kind === 'count') {
         const answers = cells.map(cell => cell.trim()).filter(cell => cell !== '');
-        return { value: answers.length, n: answers.length, leftOut: cells.length - answers.length, distribution: spread(answers), percent };
+        return { value: answers.length, n: answers.length, leftOut: cells.length - answers.length, distribution: textSpread(answers), percent };
     }
     const scale = SCALES[spec.kind];
     const numbers: number[] = [];
@@ -66,7 +66,7 @@ export function computeAggregate(spec: AggregateSpec, cells: readonly string[]):
     const n = numbers.length;
     const result = (value: number | undefined): AggregateResult => ({
         value: value === undefined || n === 0 ? undefined : Math.round(value * 100) / 100,
-        n, leftOut: cells.length - n, distribution: spread(numbers.map(String), scale), percent,
+        n, leftOut: cells.length - n, distribution: numberSpread(numbers, scale), percent,
     });
     const share = (within: (answer: number) => boolean) => 100 * numbers.filter(within).length / n;
     switch (spec.kind) {
@@ -94,58 +94,62 @@ export function computeAggregate(spec: AggregateSpec, cells: readonly string[]):
  * A number as exports write one: `4`, `-1`, `3.5`, and `3,5` (a decimal comma, as `;`-separated files
  * from many locales have). Anything else (`n/a`, `4 stars`, empty) is not a number.
  */
+const NUMBER = /^\s*([+-]?\d+)(?:([.,])(\d+))?\s*$/;
+
 export function readNumber(cell: string): number | undefined {
-    const text = cell.trim();
-    if (/^[+-]?\d+(\.\d+)?$/.test(text)) {
-        return Number(text);
-    }
-    if (/^[+-]?\d+,\d+$/.test(text)) {
-        return Number(text.replace(',', '.'));
-    }
-    return undefined;
+    const match = NUMBER.exec(cell);
+    return match ? Number(match[2] === ',' ? `${match[1]}.${match[3]}` : match[0].trim()) : undefined;
 }
 
 /** The most rows a distribution has: more distinct answers are binned (numbers) or summed up as "other" (texts). */
 const MOST_ROWS = 12;
 
 /**
- * Each answer with its count: a scale's every step (zeros too) in order, else the answers given, in
- * order; past {@link MOST_ROWS} distinct answers, numbers in ten equal ranges and texts as the most given
- * and "other", so that the model stays small for a 100,000-row export.
+ * Numeric answers with their counts: a scale's every step (zeros too) in order, else the answers given
+ * in order; past {@link MOST_ROWS} distinct values, ten equal ranges, so that the model stays small for
+ * a 100,000-row export.
  */
-function spread(answers: readonly string[], scale?: { low: number; high: number }): AggregateResult['distribution'] {
-    const all = exactSpread(answers, scale);
-    if (all.length <= MOST_ROWS || scale) {
-        return all;
-    }
-    const numbers = answers.map(readNumber);
-    if (numbers.every(number => number !== undefined)) {
-        const low = (numbers as number[]).reduce((least, number) => Math.min(least, number), Infinity);
-        const high = (numbers as number[]).reduce((most, number) => Math.max(most, number), -Infinity);
-        const width = (high - low) / 10;
-        const bins = Array.from({ length: 10 }, (_, index) => ({ from: low + index * width, count: 0 }));
-        for (const number of numbers as number[]) {
-            bins[Math.min(9, Math.floor((number - low) / width))].count++;
-        }
-        const round = (value: number) => String(Math.round(value * 100) / 100);
-        return bins.map((bin, index) => ({ answer: `${round(bin.from)}–${round(index === 9 ? high : bin.from + width)}`, count: bin.count }));
-    }
-    const most = [...all].sort((a, b) => b.count - a.count || (a.answer < b.answer ? -1 : 1)).slice(0, MOST_ROWS - 1);
-    const other = answers.length - most.reduce((sum, row) => sum + row.count, 0);
-    return [...most, { answer: 'other', count: other }];
-}
-
-function exactSpread(answers: readonly string[], scale?: { low: number; high: number }): AggregateResult['distribution'] {
-    const counts = new Map<string, number>();
+function numberSpread(numbers: readonly number[], scale?: { low: number; high: number }): AggregateResult['distribution'] {
+    const counts = new Map<number, number>();
     if (scale) {
         for (let step = scale.low; step <= scale.high; step++) {
-            counts.set(String(step), 0);
+            counts.set(step, 0);
         }
     }
+    for (const number of numbers) {
+        counts.set(number, (counts.get(number) ?? 0) + 1);
+    }
+    if (scale || counts.size <= MOST_ROWS) {
+        return [...counts].sort(([a], [b]) => a - b).map(([answer, count]) => ({ answer: String(answer), count }));
+    }
+    let low = Infinity;
+    let high = -Infinity;
+    for (const number of counts.keys()) {
+        low = Math.min(low, number);
+        high = Math.max(high, number);
+    }
+    const width = (high - low) / 10;
+    const bins = Array.from({ length: 10 }, (_, index) => ({ from: low + index * width, count: 0 }));
+    for (const [number, count] of counts) {
+        bins[Math.min(9, Math.floor((number - low) / width))].count += count;
+    }
+    const round = (value: number) => String(Math.round(value * 100) / 100);
+    return bins.map((bin, index) => ({ answer: `${round(bin.from)}–${round(index === 9 ? high : bin.from + width)}`, count: bin.count }));
+}
+
+/** Text answers (`count`) with their counts, in order; past {@link MOST_ROWS}, the most given and "other". */
+function textSpread(answers: readonly string[]): AggregateResult['distribution'] {
+    const counts = new Map<string, number>();
     for (const answer of answers) {
         counts.set(answer, (counts.get(answer) ?? 0) + 1);
     }
-    const numeric = [...counts.keys()].every(answer => readNumber(answer) !== undefined);
-    return [...counts].map(([answer, count]) => ({ answer, count }))
-        .sort((a, b) => numeric ? readNumber(a.answer)! - readNumber(b.answer)! : a.answer < b.answer ? -1 : a.answer > b.answer ? 1 : 0);
+    const rows = [...counts].map(([answer, count]) => ({ answer, count }));
+    const byText = (a: { answer: string }, b: { answer: string }) => (a.answer < b.answer ? -1 : a.answer > b.answer ? 1 : 0);
+    if (rows.length <= MOST_ROWS) {
+        // Numbers in numeric order (`count` of a column of scores), other answers alphabetically.
+        const numeric = rows.every(row => readNumber(row.answer) !== undefined);
+        return numeric ? rows.sort((a, b) => readNumber(a.answer)! - readNumber(b.answer)!) : rows.sort(byText);
+    }
+    const most = rows.sort((a, b) => b.count - a.count || byText(a, b)).slice(0, MOST_ROWS - 1);
+    return [...most, { answer: 'other', count: answers.length - most.reduce((sum, row) => sum + row.count, 0) }];
 }
