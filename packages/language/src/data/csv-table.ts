@@ -32,7 +32,8 @@ export type CsvRead = { table: CsvTable; problem?: undefined } | { table?: undef
  * Reads a CSV export as survey and analytics tools write them: RFC 4180 (quoted cells, `""`, newlines
  * inside quotes), UTF-8 with or without a byte order mark, `,` or `;` between cells (whichever the
  * header row uses more), and Qualtrics' three header rows. The parsing is csv-parse's; what is ours is
- * telling a file that is not CSV, finding the header, and where each header cell is written.
+ * telling a file that is not CSV, finding the header, and where each header cell is written. A quote
+ * inside an unquoted cell (`{"a":1}` as some tools write it) is read as a character, as spreadsheets do.
  */
 export function parseCsvTable(raw: string): CsvRead {
     const text = withoutByteOrderMark(raw);
@@ -45,7 +46,7 @@ export function parseCsvTable(raw: string): CsvRead {
     const delimiter = delimiterOf(text);
     let records: string[][];
     try {
-        records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
+        records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
     } catch (error) {
         return { problem: `it is not valid CSV: ${error instanceof Error ? error.message.replace(/^(CsvError: )?/, '') : String(error)}` };
     }
