@@ -163,4 +163,14 @@ describe('journey kpis', () => {
         expect(revisions.stdout).toMatch(/16\.67.*83\.33/);
         expect(revisions.stdout).not.toContain('data-unreadable');
     });
+
+    it('journey build: the KPIs report shows the n of a computed KPI, a small sample and a stale source', async () => {
+        const ws = files();
+        const run = await runJourneyInProcess(['build', 'maps', '-o', 'site', ...TODAY], { cwd: ws.root });
+        expect(run.status, run.stderr).toBe(0);
+        const report = readFileSync(ws.path('site/reports/kpis.html'), 'utf8');
+        const rows = [...report.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(match => match[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+        expect(rows.find(row => row.includes('Net Promoter Score'))).toMatch(/16\.67 6 Small sample 40/);
+        expect(rows.find(row => row.includes('Trial-to-paid conversion'))).toMatch(/2024-06-01 Stale/);
+    });
 });

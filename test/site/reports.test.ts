@@ -279,9 +279,10 @@ describe('reports', () => {
 
     it('puts off-target KPIs first, with the source and its date', () => {
         const rows = rowsOf('reports/kpis.html').map(cells);
-        expect(rows[0]).toEqual([`Shop ${SCRIPT}`, 'Pricing page', 'Conversion', '3%', '5%', 'Off target', 'Tickets', '2026-10-01']);
-        expect(rows[1].slice(1, 6)).toEqual(['Chat', 'Satisfaction', '4.5', '4', 'On target']);
-        expect(rows[1][6]).toBe('No source');
+        // Typed values: no n.
+        expect(rows[0]).toEqual([`Shop ${SCRIPT}`, 'Pricing page', 'Conversion', '3%', '', '5%', 'Off target', 'Tickets', '2026-10-01']);
+        expect(rows[1].slice(1, 7)).toEqual(['Chat', 'Satisfaction', '4.5', '', '4', 'On target']);
+        expect(rows[1][7]).toBe('No source');
     });
 
     it('lays plans out by due date, marks the overdue one and counts them', () => {

@@ -7,7 +7,7 @@ import type { Report } from './index.js';
 import { journeyLink } from '../site/site-links.js';
 import { byJourneyThenName, journeyOrder, mapLink, quantity } from './report-parts.js';
 
-/** Every KPI of every touchpoint: value against target, and the source it is read from with its date. */
+/** Every KPI of every touchpoint: value against target (with its n when computed from data), and the source it is read from with its date. */
 
 export type KpiStatus = 'off' | 'on' | 'none';
 
@@ -39,7 +39,7 @@ function statusBadge(status: KpiStatus) {
 export const kpisReport: Report = {
     path: 'reports/kpis.html',
     title: 'KPIs',
-    summary: 'Every KPI against its target, with the source it is read from and when that data was cut.',
+    summary: 'Every KPI against its target, with the answers a computed one rests on, the source it is read from and when that data was cut.',
     headline: context => {
         const rows = kpiRows(context);
         return `${counted(rows.length, 'KPI')}, ${rows.filter(row => row.status === 'off').length} off target`;
@@ -54,10 +54,12 @@ ${table<KpiRow>(counted(rows.length, 'KPI'), [
     { header: 'Touchpoint', cell: row => mapLink(context, path, row.journey, row.kpi.range, row.touchpoint.label) },
     { header: 'Metric', cell: row => row.kpi.metric.label },
     { header: 'Value', cell: row => quantity(row.kpi.value, row.kpi.metric.percent), numeric: true },
+    // A value computed from a data file: the answers it rests on, and a mark when they are too few.
+    { header: 'n', cell: row => row.kpi.computed ? (row.kpi.computed.smallSample ? html`${row.kpi.computed.n} ${badge('Small sample', 'warn')}` : String(row.kpi.computed.n)) : '', numeric: true },
     { header: 'Target', cell: row => row.kpi.target === undefined ? html`<span class="muted">none</span>` : quantity(row.kpi.target, row.kpi.metric.percent), numeric: true },
     { header: 'Status', cell: row => statusBadge(row.status) },
     { header: 'Source', cell: row => row.kpi.source?.label ?? badge('No source', 'warn') },
-    { header: 'Source date', cell: row => row.source?.date ?? (row.kpi.source ? html`<span class="muted">no date</span>` : '') },
+    { header: 'Source date', cell: row => row.kpi.source?.stale ? html`${row.source?.date ?? ''} ${badge('Stale', 'warn')}` : row.source?.date ?? (row.kpi.source ? html`<span class="muted">no date</span>` : '') },
 ], rows, 'No KPI: a KPI is written `kpi METRIC VALUE target VALUE source SOURCE` in a touchpoint.')}`;
     },
 };
