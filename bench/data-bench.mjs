@@ -21,28 +21,18 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { JOURNEY, benchOptions, median, peakRssRunner, spread } from './bench-common.mjs';
+import { seededRandom } from '../scripts/seeded-random.mjs';
 
 const { quick, runs: RUNS } = benchOptions();
 const ROWS = quick ? 25_000 : 100_000;
 
-/** mulberry32, as scripts/generate-example-data.mjs: the same export on every run. */
-function generator(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const TOUCHPOINTS = ['pricing_page', 'checkout', 'delivery', 'support_chat'];
 const scratch = mkdtempSync(path.join(tmpdir(), 'journey-data-bench-'));
 const run = peakRssRunner(scratch, 'data bench');
 
 function exportCsv() {
-    const random = generator(19);
+    const random = seededRandom(19);
     const lines = ['ResponseId,Touchpoint,Recommend,Satisfaction,Effort,Minutes'];
     for (let row = 0; row < ROWS; row++) {
         const empty = random() < 0.02;

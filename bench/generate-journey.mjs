@@ -18,18 +18,8 @@
 //   anywhere): flows between touchpoints drawn uniformly from the whole map, 1.2 per touchpoint, a tenth
 //   of them loops back. A map whose customers jump between any two moments (an omnichannel journey
 //   written as one map); most flows cross many stages.
+import { seededRandom } from '../scripts/seeded-random.mjs';
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const WORDS = ['quote', 'pricing', 'demo', 'trial', 'setup', 'invoice', 'support', 'renewal', 'review', 'survey', 'onboarding',
     'training', 'contract', 'upgrade', 'referral', 'call', 'email', 'workshop', 'report', 'dashboard'];
@@ -49,7 +39,7 @@ export function generateJourney(options = {}) {
     const extraForward = options.extraForward ?? (chainHeavy ? 60 : 30);
     const loopsBack = options.loopsBack ?? (chainHeavy ? 40 : 30);
     const name = options.name ?? 'generated';
-    const next = random(options.seed ?? 1);
+    const next = seededRandom(options.seed ?? 1);
     const pick = list => list[Math.floor(next() * list.length)];
     const words = count => Array.from({ length: count }, () => pick(WORDS)).join(' ');
 

@@ -12,23 +12,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from './seeded-random.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const folder = path.join(root, 'examples/brightspoke-cx/data');
 
-/** mulberry32: a small, well-known seeded generator (deterministic across Node versions). */
-function generator(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
-const random = generator(20261015);
+const random = seededRandom(20261015);
 const pick = list => list[Math.floor(random() * list.length)];
 /** An answer on a scale, drawn from weights (index 0 is the scale's low end). */
 const weighted = (low, weights) => {
