@@ -220,6 +220,11 @@ const RULES: Record<string, RuleCases> = {
             'value gap: a competitor\'s score -1 and 5.5': fires(ws(journey(`${stage()}\n    valuegap {\n        dark_mode us 3 acme -1 globex 5.5\n    }`)),
                 on('dark_mode us', '-1'), on('dark_mode us', '5.5')),
             'value gap: 0 and 5 are the ends: silent': silent(ws(journey(`${stage()}\n    valuegap {\n        dark_mode us 0 acme 5\n    }`))),
+            'a computed nps in a 1..5 metric: on the aggregate': fires(withExport(KPI_STAGE('kpi csat from survey_export column "Recommend" as nps')), on('kpi csat', 'nps')),
+            'a computed nps in a percent metric: on the aggregate': fires(withExport(KPI_STAGE('kpi conversion from survey_export column "Recommend" as nps')), on('kpi conversion', 'nps')),
+            'a computed csat in a percent metric, an nps in a -100..100 scale: silent': silent(withExport(KPI_STAGE(
+                'kpi conversion from survey_export column "Satisfied" as csat\n            kpi nps from survey_export column "Recommend" as nps'))),
+            'a computed mean outside its metric\'s scale: on the aggregate': fires(withExport(KPI_STAGE('kpi csat from survey_export column "Recommend" as mean')), on('kpi csat', 'mean')),
             'KPI value above its metric\'s scale': fires(ws(journey(touchpointStage('            channel email evidence survey\n            kpi csat 6'))), on('kpi csat', '6')),
             'KPI target below its metric\'s scale': fires(ws(journey(touchpointStage('            channel email evidence survey\n            kpi csat 4 target 0'))),
                 on('kpi csat', '0')),
@@ -338,6 +343,8 @@ const RULES: Record<string, RuleCases> = {
             'lower is better: below or equal to the target is fine': silent(
                 ws(journey(touchpointStage('            channel email evidence survey\n            kpi wait_minutes 3 target 5\n            kpi wait_minutes 5 target 5')))),
             'a negative scale': fires(ws(journey(touchpointStage('            channel email evidence survey\n            kpi nps -20 target 10'))), on('kpi nps', 'nps')),
+            'a computed value below its target': fires(withExport(KPI_STAGE('kpi nps from survey_export column "Recommend" as nps target 90')), on('kpi nps', 'nps')),
+            'a computed value above its target: silent': silent(withExport(KPI_STAGE('kpi nps from survey_export column "Recommend" as nps target -90'))),
         },
     },
     'data-unreadable': {
@@ -563,6 +570,25 @@ describe.each(Object.entries(RULES))('%s', (ruleId, { main, cases }) => {
 });
 
 describe('details of the rules that the matrix does not show', () => {
+    test('data-unreadable lists the file\'s columns and says which one was meant', async () => {
+        const [finding] = of(await lint(withExport(KPI_STAGE('kpi nps from survey_export column "Recomend" as nps'))), 'data-unreadable');
+        expect(finding.message).toBe('The data file data/survey.csv has no column "Recomend": did you mean "Recommend"? Its columns: "Segment", "Recommend", "Satisfied".');
+        const [missing] = of(await lint(withExport('', 'data/missing.csv')), 'data-unreadable');
+        expect(missing.message).toMatch(/^Cannot read the data file "data\/missing\.csv" of source `survey_export`: there is no such file\./);
+        const [binary] = of(await lint(withExport('', 'data/binary.csv')), 'data-unreadable');
+        expect(binary.message).toContain('it is not a CSV file (it holds binary data)');
+    });
+
+    test('small-sample and kpi-off-target quote the computed value and its n', async () => {
+        const diagnostics = await lint(withExport(KPI_STAGE('kpi nps from survey_export column "Recommend" as nps where "Segment" = "C" target 90')));
+        // Segment C: one empty answer, one 10: n = 1, NPS 100... on target; C has only promoters.
+        expect(of(diagnostics, 'small-sample').map(d => d.message)).toEqual(['KPI `nps` rests on 1 answer after its `where` filters, fewer than 30: read it as a signal, not a measure, and say so, or gather more answers.']);
+        expect(of(diagnostics, 'kpi-off-target')).toEqual([]);
+        const off = await lint(withExport(KPI_STAGE('kpi nps from survey_export column "Recommend" as nps where "Segment" = "B" target 90')));
+        // Segment B: 9, 7, 2 repeated (29 answers: 10 nines, 10 sevens, 9 twos): (10 − 9) / 29 = 3.45.
+        expect(of(off, 'kpi-off-target').map(d => d.message)[0]).toMatch(/^KPI `nps` is off target: 3\.45 \(computed from 29 answers\) against a target of 90/);
+    });
+
     test('a `state future of` a missing journey is both an unresolved reference and future-without-current, on the name', async () => {
         const text = ws(journey(stage(), `${HEADER}\n    state future of renewl_today`));
         const diagnostics = await lint(text);
