@@ -223,6 +223,29 @@ describe('journey serve', () => {
         expect(await served.exit).toBe(0);
     }, 60_000);
 
+    it('rebuilds when a data file its KPIs are computed from changes', async () => {
+        const files = workspace();
+        copyExamplesReviewedToday('examples/spec', files.path('maps'));
+        files.write('maps/data/survey.csv', 'Recommend\n10\n10\n9\n');
+        const renewal = files.path('maps/renewal.journey');
+        const text = readFileSync(renewal, 'utf8');
+        expect(text).toContain('kpi conversion 3.1% target 5% source tickets');
+        writeFileSync(renewal, text.replace('kpi conversion 3.1% target 5% source tickets', 'kpi nps from export column "Recommend" as nps target 40'));
+        writeFileSync(files.path('maps/shared.journey'), `${readFileSync(files.path('maps/shared.journey'), 'utf8')}\nsource export "Survey export" survey data "data/survey.csv"\n`);
+        const served = await serve([files.path('maps'), '--port', '0']);
+        const stream = await events(served.url);
+        const before = await raw(served.url, '/reports/kpis.html');
+        expect(before.body).toMatch(/>100</);
+        // Two detractors more: 3 promoters, 2 detractors of 5 = 20.
+        files.write('maps/data/survey.csv', 'Recommend\n10\n10\n9\n2\n3\n');
+        await stream.next('reload', 5000);
+        const after = await raw(served.url, '/reports/kpis.html');
+        expect(after.body).toMatch(/>20</);
+        stream.close();
+        served.child.kill('SIGINT');
+        expect(await served.exit).toBe(0);
+    }, 60_000);
+
     it('warns when it listens beyond this machine', async () => {
         const { root } = specWorkspace();
         const served = await serve([root, '--port', '0', '--host', '0.0.0.0']);

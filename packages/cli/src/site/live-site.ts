@@ -22,7 +22,8 @@ export interface LiveBuild extends ServedSite {
 
 /**
  * The site of `journey serve`, kept up to date: built in memory with a fresh nonce per build, rebuilt
- * when a `.journey` file or `journey.config.json` under the watched folders changes. A file that does
+ * when a `.journey` file, a data file (`.csv`, which computed KPIs read) or `journey.config.json` under
+ * the watched folders changes. A file that does
  * not parse shows its syntax errors over the journeys of its last version that parsed ("last good
  * map"); a load that fails (a file removed while it was read) keeps the site as it was.
  */
@@ -217,14 +218,14 @@ export class LiveSite {
     }
 }
 
-/** `.journey` files and `journey.config.json`, outside `node_modules` and `.git`. */
+/** `.journey` files, data files (`.csv`) and `journey.config.json`, outside `node_modules` and `.git`. */
 export function isWatchedFile(relative: string): boolean {
     const parts = relative.split(/[\\/]/);
     const name = parts[parts.length - 1] ?? '';
     if (parts.some(part => part === 'node_modules' || part === '.git')) {
         return false;
     }
-    return name.endsWith('.journey') || name === 'journey.config.json';
+    return name.endsWith('.journey') || name.toLowerCase().endsWith('.csv') || name === 'journey.config.json';
 }
 
 function describeChanges(changed: readonly string[]): string {
