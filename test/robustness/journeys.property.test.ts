@@ -262,8 +262,8 @@ function sharedDeclarationsArb(g: Globals): fc.Arbitrary<string[]> {
     const competitor = (name: string) => labelArb.map(label => `competitor ${name} ${quoted(label)}`);
     const source = (name: string) => fc.tuple(labelArb,
         fc.constantFrom('survey', 'interview', 'analytics', 'support', 'crm', 'review', 'observation', 'other'),
-        optional(dateArb), optional(fc.nat(500).map(String), ' sample '))
-        .map(([label, kind, date, sample]) => `source ${name} ${quoted(label)} ${kind}${date}${sample}`);
+        optional(dateArb), optional(fc.nat(500).map(String), ' sample '), optional(fc.constantFrom('"data/gen.csv"', '"data/missing.csv"'), ' data '))
+        .map(([label, kind, date, sample, data]) => `source ${name} ${quoted(label)} ${kind}${date}${sample}${data}`);
     const persona = ({ name, needs }: Globals['personas'][number]) => fc.tuple(labelArb, fc.array(fc.oneof(
         labelArb.map(text => `description ${quoted(text)}`),
         labelArb.map(text => `goal ${quoted(text)}`),
@@ -319,6 +319,12 @@ function journeyArb(g: Globals, j: JourneyNames): fc.Arbitrary<string> {
         fc.tuple(refArb(g.metrics), quantityArb, optional(quantityArb, ' target '), optional(refArb(g.sources), ' source '))
             .map(([metric, value, target, source]) => `kpi ${metric} ${value}${target}${source}`),
         refListArb(g.sources).map(list => `evidence ${list}`),
+        // Computed from the generated data file (or from a source without one, or a column it lacks).
+        fc.tuple(refArb(g.metrics), refArb(g.sources), fc.constantFrom('A', 'B', 'C', 'Missing'),
+            fc.constantFrom('nps', 'csat', 'ces', 'mean', 'median', 'count', 'share 1 to 3', 'share 9 to 2'),
+            optional(fc.tuple(fc.constantFrom('A', 'B', 'Nope'), fc.constantFrom('1', 'x', '')).map(([column, value]) => `"${column}" = "${value}"`), ' where '),
+            optional(quantityArb, ' target '))
+            .map(([metric, source, column, aggregate, where, target]) => `kpi ${metric} from ${source} column "${column}" as ${aggregate}${where}${target}`),
         fc.constant('moment of truth'),
     );
     const touchpoint = (name: string, nested: string[]) => fc.tuple(labelArb, fc.array(member, { maxLength: 6 }), fc.constantFrom('block', 'line', 'bare'))
@@ -372,15 +378,23 @@ function journeyArb(g: Globals, j: JourneyNames): fc.Arbitrary<string> {
 }
 
 /** A workspace: the shared declarations in one file, the journeys in one or two others; LF or CRLF, with or without a byte order mark. */
+/** The data file the generated sources may point at: columns A, B, C of numbers, empties and text, or not CSV at all. */
+const dataFileArb: fc.Arbitrary<string> = fc.oneof(
+    fc.tuple(fc.constantFrom(',', ';'), fc.array(fc.array(fc.oneof(fc.integer({ min: -2, max: 12 }).map(String), fc.constantFrom('', 'x', '3,5', '"1"', ' 7 ')), { minLength: 3, maxLength: 3 }), { maxLength: 40 }))
+        .map(([delimiter, rows]) => ['A', 'B', 'C'].join(delimiter) + '\n' + rows.map(row => row.join(delimiter)).join('\n')),
+    fc.constantFrom('', '\u0000\u0001', 'A,"B\n1,2', 'A,B,C\n'),
+);
+
 const workspaceArb: fc.Arbitrary<Record<string, string>> = globalsArb.chain(g => fc.tuple(
     sharedDeclarationsArb(g),
     fc.tuple(...g.journeys.map(journeyNamesArb)).chain(names => fc.tuple(...names.map(j => journeyArb(g, j)))),
     fc.nat(g.journeys.length),
     fc.constantFrom('\n', '\n', '\r\n'),
     fc.constantFrom('', '', '', '\uFEFF'),
-)).map(([shared, journeys, split, eol, bom]) => {
+    dataFileArb,
+)).map(([shared, journeys, split, eol, bom, data]) => {
     const file = (declarations: string[]) => `${bom}${declarations.join('\n\n')}\n`.replace(/\n/g, eol);
-    const files: Record<string, string> = { 'shared.journey': file(shared), 'journeys.journey': file(journeys.slice(0, split)) };
+    const files: Record<string, string> = { 'shared.journey': file(shared), 'journeys.journey': file(journeys.slice(0, split)), 'data/gen.csv': data };
     if (split < journeys.length) {
         files['more.journey'] = file(journeys.slice(split));
     }
