@@ -87,7 +87,7 @@ describe('JSON export', () => {
             name: 'kickoff', label: 'Kick-off workshop', stage: 'onboarding',
             channel: { name: 'phone', label: 'Phone call', mode: 'offline' },
             owner: { name: 'success', label: 'Customer Success' },
-            personas: ['olivia'], emotion: { value: 1 },
+            personas: ['olivia'], byWritten: false, emotion: { value: 1 },
             serves: [{ persona: 'olivia', need: 'fast_setup', label: 'Be productive within one week' }],
             kpis: [], evidence: [], momentOfTruth: false, pains: [], opportunities: [], supported: false,
         });

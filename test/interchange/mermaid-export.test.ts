@@ -12,14 +12,15 @@ const importable = readdirSync(FIXTURES).filter(name => name.endsWith('.mmd') &&
 
 /**
  * A diagram as the round trip promises to keep it: no comments, front matter, accTitle/accDescr (the
- * journey model holds none of them), one line per statement with whitespace normalized.
+ * journey model holds none of them), one line per statement with whitespace normalized, and a task's
+ * empty list of actors (`E task: 5:`) written as no list (`E task: 5`): Mermaid reads both alike.
  */
 function normalized(text: string): string[] {
     const body = text.replace(/\r\n?/g, '\n').replace(/^\s*---\n[\s\S]*?\n---\n/, '').replace(/accDescr\s*\{[^}]*\}/g, '\n');
     return body.split('\n')
         .map(line => line.trim())
         .filter(line => line !== '' && !line.startsWith('%%') && !/^acc(Title|Descr)\b/.test(line))
-        .map(line => line.replace(/\s*([:,])\s*/g, '$1').replace(/\s+/g, ' '));
+        .map(line => line.replace(/\s*([:,])\s*/g, '$1').replace(/\s+/g, ' ').replace(/^([^:]+:[^:]+):$/, '$1'));
 }
 
 async function exportedFrom(mermaid: string): Promise<string> {
@@ -29,10 +30,8 @@ async function exportedFrom(mermaid: string): Promise<string> {
 }
 
 describe('Mermaid round trip: Mermaid → journey → Mermaid', () => {
-    /** Tasks without actors come back with all personas as actors (a touchpoint without `by`). */
-    const withoutActors = (name: string): boolean => parseMermaidJourney(readFixture(name)).sections
-        .some(section => section.tasks.some(task => task.actors.every(actor => actor.trim() === '')));
-    const textual = importable.filter(name => !withoutActors(name) && !readFixture(name).startsWith('---'));
+    // Tasks without actors come back without actors (a touchpoint without `by`).
+    const textual = importable.filter(name => !readFixture(name).startsWith('---'));
 
     it('covers most of Mermaid\'s examples textually', () => {
         expect(textual.length).toBeGreaterThanOrEqual(12);
@@ -54,16 +53,25 @@ describe('Mermaid round trip: Mermaid → journey → Mermaid', () => {
         expect(after.sections).toEqual(before.sections.map(section => section.trim()));
         expect(after.tasks.map(({ section, task, score }) => ({ section, task, score })))
             .toEqual(before.tasks.map(({ section, task, score }) => ({ section: section.trim(), task: task.trim(), score })));
-        const allActors = [...new Set(before.tasks.flatMap(task => task.people).filter(actor => actor !== ''))];
         after.tasks.forEach((task, index) => {
-            const people = before.tasks[index].people.filter(actor => actor !== '');
-            expect(task.people).toEqual(people.length > 0 ? people : allActors.length > 0 ? allActors : ['User']);
+            // The actors as written, none where none were.
+            expect(task.people).toEqual(before.tasks[index].people.filter(actor => actor !== ''));
         });
     });
 
     it('writes the docs example exactly as Mermaid\'s docs do', async () => {
         const original = readFixture('docs-user-journey.mmd');
         expect(await exportedFrom(original)).toBe(original.slice(original.indexOf('\njourney') + 1));
+    });
+
+    it('gives back tasks without actors without actors, in a diagram with actors and in one with none', async () => {
+        const mixed = 'journey\n    title T\n    section A\n      Tea: 5: Me\n      Walk: 3\n      Talk: 4: Me, You\n';
+        expect(await exportedFrom(mixed)).toBe(mixed);
+        const none = 'journey\n    title T\n    section A\n      Tea: 5\n      Walk: 3\n';
+        expect(await exportedFrom(none)).toBe(none);
+        // The touchpoints say whether a \`by\` names their personas.
+        const { journeys } = await buildModels({ 'imported.journey': importMermaid(mixed).text });
+        expect(journeys[0].stages[0].touchpoints.map(touchpoint => [touchpoint.label, touchpoint.byWritten])).toEqual([['Tea', true], ['Walk', false], ['Talk', true]]);
     });
 
     it('keeps decimal scores and tasks before the first section', async () => {
@@ -85,11 +93,11 @@ describe('Mermaid export of journeys written in .journey', () => {
         expect(exported).toBe(`journey
     title Olivia replaces her operations tool
     section Renewal notice
-      Renewal quote arrives: 1: Olivia#44; Operations Manager
+      Renewal quote arrives: 1
     section Research
       Visits the pricing page: 2: Olivia#44; Operations Manager
     section Onboarding
-      Kick-off workshop: 4: Olivia#44; Operations Manager
+      Kick-off workshop: 4
 %% Not drawn by Mermaid, kept from journey \`renewal\` (in .journey syntax):
 %%   journey renewal: trigger "Her contract renews in 60 days at a 20% higher price"; state current; owner success; reviewed 2026-11-01 every 30 days
 %%   persona olivia: need clear_pricing "Know the total cost before talking to sales" importance 5; need fast_setup "Be productive within one week" importance 4
@@ -111,8 +119,9 @@ describe('Mermaid export of journeys written in .journey', () => {
 `);
         expect(await mermaidParse(exported)).toBe('journey');
         const meaning = await mermaidMeaning(exported);
-        expect(meaning.tasks.map(task => task.people)).toEqual([['Olivia#44; Operations Manager'], ['Olivia#44; Operations Manager'], ['Olivia#44; Operations Manager']]);
-        expect(decodeMermaidEntities(meaning.tasks[0].people[0])).toBe('Olivia, Operations Manager');
+        // Only the pricing page says \`by olivia\`: the others are met by all of the journey's personas, drawn without actors.
+        expect(meaning.tasks.map(task => task.people)).toEqual([[], ['Olivia#44; Operations Manager'], []]);
+        expect(decodeMermaidEntities(meaning.tasks[1].people[0])).toBe('Olivia, Operations Manager');
     });
 
     it('every journey of the examples workspace: accepted by Mermaid, one task per touchpoint in stage order', async () => {
@@ -140,14 +149,15 @@ journey j "J" {
     persona p
     stage s "S" {
         touchpoint worst "Worst" { emotion -3 }
-        touchpoint bad "Bad" { emotion -2 }
+        touchpoint bad "Bad" { emotion -2 by p }
         touchpoint best "Best" { emotion 3 "Delighted" }
         touchpoint silent "Silent" { serves n }
     }
 }
 ` });
         const exported = exportMermaid(journeys[0]);
-        expect(exported).toContain('      Worst: 1: P\n      Bad: 1: P\n      Best: 5: P\n      Silent: 3: P\n');
+        // Actors are the personas a \`by\` names: none for the touchpoints without one.
+        expect(exported).toContain('      Worst: 1\n      Bad: 1: P\n      Best: 5\n      Silent: 3\n');
         expect(exported).toContain('%%   touchpoint worst: emotion -3 (drawn as score 1)\n');
         expect(exported).toContain('%%   touchpoint best: emotion 3 (drawn as score 5); emotion label "Delighted"\n');
         expect(exported).toContain('%%   touchpoint silent: no emotion (drawn as score 3); serves p.n\n');
@@ -166,7 +176,7 @@ journey j "J" {
 }
 ` });
         const exported = exportMermaid(journeys[0]);
-        expect(exported).toMatch(/section One\n {6}A: 4: P\n {6}B: 4: P\n {4}section Two\n {6}C: 4: P\n/);
+        expect(exported).toMatch(/section One\n {6}A: 4\n {6}B: 4\n {4}section Two\n {6}C: 4\n/);
         expect(exported).toContain('%%   flow c -> a\n%%   flow a -> b\n');
     });
 

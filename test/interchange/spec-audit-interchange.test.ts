@@ -56,7 +56,7 @@ describe('Mermaid export of labels with line breaks', () => {
             'a.journey': `persona p "Ann\\nSmith" { need n "N" }
 journey j "Two\\nlines" {
     persona p
-    stage s "Stage\r\none" { touchpoint t "Task \\n two" { emotion 1 } }
+    stage s "Stage\r\none" { touchpoint t "Task \\n two" { emotion 1 by p } }
 }
 ` });
         expect(errors).toEqual([]);

@@ -105,6 +105,7 @@ class ExportWriter {
             channel: touchpoint.channel && { ...named(touchpoint.channel), mode: touchpoint.channel.mode },
             owner: optionalNamed(touchpoint.owner),
             personas: [...touchpoint.personas],
+            byWritten: touchpoint.byWritten,
             action: touchpoint.action,
             thinks: touchpoint.thinks,
             emotion: touchpoint.emotion && { value: touchpoint.emotion.value, label: touchpoint.emotion.label },

@@ -15,7 +15,9 @@ import { pushAll } from './push-all.js';
  * - Score = emotion + 3, kept to Mermaid's 1..5: −3 is drawn as 1 and +3 as 5 (so −3 and −2 look the
  *   same, as do +2 and +3), and decimals stay decimals (Mermaid accepts any number). A touchpoint with
  *   no emotion gets the neutral 3. Every such case is named in the note.
- * - Actors are the labels of the touchpoint's personas (its `by`, else all of the journey's).
+ * - Actors are the labels of the personas the touchpoint's `by` names; a touchpoint without `by` (met by
+ *   all of the journey's personas) is a task without actors, as Mermaid's own tasks without actors are,
+ *   so that Mermaid → journey → Mermaid gives the same tasks back.
  * - Characters Mermaid reserves there (`:` `,` `#` `;`, a task named like a keyword) are written as
  *   Mermaid entity codes (`#58;`), which Mermaid draws as the character and `journey import` decodes.
  * - Everything a Mermaid journey cannot hold (trigger, needs, channels, owners, pains, opportunities,
@@ -35,7 +37,7 @@ export function exportMermaid(journey: JourneyMapModel): string {
         }
         for (const touchpoint of stage.touchpoints) {
             const name = encodeMermaidText(touchpoint.label.trim() !== '' ? touchpoint.label : touchpoint.name, 'task');
-            const actors = touchpoint.personas.map(persona => encodeMermaidText(personaLabels.get(persona) ?? persona, 'actor')).filter(a => a !== '');
+            const actors = (touchpoint.byWritten ? touchpoint.personas : []).map(persona => encodeMermaidText(personaLabels.get(persona) ?? persona, 'actor')).filter(a => a !== '');
             const score = scoreOf(touchpoint);
             lines.push(`      ${name}: ${formatNumber(score)}${actors.length > 0 ? `: ${actors.join(', ')}` : ''}`);
         }

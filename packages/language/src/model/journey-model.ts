@@ -77,6 +77,8 @@ export interface TouchpointModel extends NamedRef {
     owner?: NamedRef;
     /** Personas meeting this touchpoint: its `by` line, else all of the journey's. */
     personas: string[];
+    /** Whether a `by` line names them (else they are all of the journey's): a Mermaid task's actors are only those written. */
+    byWritten: boolean;
     action?: string;
     thinks?: string;
     emotion?: { value: number; label?: string };
@@ -312,6 +314,7 @@ function touchpointModel(touchpoint: Touchpoint, stage: Stage, allPersonas: stri
         channel: channel ? { ...named(channel), mode: channel.mode } : undefined,
         owner: optionalNamed(effectiveOwner(touchpoint)),
         personas: by.length > 0 ? by : allPersonas,
+        byWritten: by.length > 0,
         action: touchpoint.actions[0]?.text,
         thinks: touchpoint.thoughts[0]?.text,
         emotion: emotion?.value !== undefined ? { value: emotion.value, label: emotion.label } : undefined,
