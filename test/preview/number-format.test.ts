@@ -55,7 +55,7 @@ describe('numbers: the preview and the exports print them the same way', () => {
         const model = await modelOf(NUMBERS);
         const svg = await renderJourneySvg(model);
         expect(svg).toContain('\u22121.5');
-        expect(exportMermaid(model)).toContain('Pay: 1.5: Olivia'); // the score, emotion + 3
+        expect(exportMermaid(model)).toContain('Pay: 1.5\n'); // the score, emotion + 3
         expect(csvRows([model])[1]).toContain('-1.5');
         expect(svg).toContain('Behind by 1.7 × importance 4 = 6.8');
         expect(exportMermaid(model)).toContain('us 3 acme 4.7');
