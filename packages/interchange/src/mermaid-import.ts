@@ -5,6 +5,7 @@ import { formatJourneyString } from './journey-text.js';
 import { decodeMermaidEntities } from './mermaid-text.js';
 import { isMermaidJourney, MermaidSyntaxError, parseMermaidJourney, type MermaidComment, type MermaidJourney } from './mermaid-journey-parser.js';
 import { pushAll } from './push-all.js';
+import { fencedBlocks } from './markdown-fences.js';
 
 /**
  * Mermaid `journey` diagrams → `.journey` text.
@@ -60,26 +61,7 @@ export interface MermaidBlock {
 
 /** The fenced code blocks of a Markdown text whose info string is `mermaid` (CommonMark fences). */
 export function mermaidBlocks(markdown: string): MermaidBlock[] {
-    const lines = stripBom(markdown).split(/\r\n?|\n/);
-    const blocks: MermaidBlock[] = [];
-    for (let i = 0; i < lines.length; i++) {
-        const open = /^( {0,3})(`{3,}|~{3,})\s*([^\s`]*)[^`]*$/.exec(lines[i]);
-        if (!open || (open[2][0] === '`' && lines[i].slice(open[0].indexOf(open[2]) + open[2].length).includes('`'))) {
-            continue;
-        }
-        const [, indent, fence, info] = open;
-        const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
-        let end = i + 1;
-        while (end < lines.length && !close.test(lines[end])) {
-            end++;
-        }
-        if (info.toLowerCase() === 'mermaid') {
-            const body = lines.slice(i + 1, end).map(line => line.replace(new RegExp(`^ {0,${indent.length}}`), ''));
-            blocks.push({ text: body.join('\n'), line: i + 2 });
-        }
-        i = end;
-    }
-    return blocks;
+    return fencedBlocks(markdown, 'mermaid').map(({ text, line }) => ({ text, line }));
 }
 
 /** Every ```mermaid block of a Markdown text whose diagram is a `journey`, one journey each. */
