@@ -405,19 +405,28 @@ describe('render, export, import and format given a file of the wrong kind', () 
             'docs/readme.txt': 'x',
         });
     }
+    const RENDER_FILE = (file: string, hint = '') => `journey: render takes a .journey file or a Markdown file (.md), not ${file}${hint}\n`;
     const JOURNEY_FILE = (command: string, file: string) => `journey: ${command} takes a .journey file, not ${file}\n`;
     const FROM_MERMAID = (command: string, file: string) => `journey: ${command} takes a .journey file, not ${file} (\`journey import ${file}\` turns its Mermaid journey diagram into one)\n`;
     const MERMAID = 'a Mermaid diagram (.mmd, .mermaid) or a Markdown file (.md, .markdown, .mdx)';
 
     it.each([
-        [['render', 'notes.md'], FROM_MERMAID('render', 'notes.md')],
-        [['render', 'map.mmd'], FROM_MERMAID('render', 'map.mmd')],
-        [['render', 'data.csv'], JOURNEY_FILE('render', 'data.csv')],
-        [['render', 'map.svg', '-o', 'out.svg'], JOURNEY_FILE('render', 'map.svg')],
-        [['render', 'RENEWAL.JOURNEY'], JOURNEY_FILE('render', 'RENEWAL.JOURNEY')],
-        [['render', 'maps'], 'journey: render takes a .journey file; maps is a folder\n'],
+        [['render', 'notes.md'], 'journey: render of a Markdown file writes a picture of each ```journey block: name the folder for them with -o DIR\n'],
+        [['render', 'notes.md', '--journey', 'a', '-o', 'out'], 'journey: --journey is for a .journey file; in Markdown, a block names its journey: ```journey file=PATH journey=NAME\n'],
+        [['render', 'notes.md', '-o', 'out', '--scale', '2'], 'journey: --scale is for PNG pictures, not SVG (add --format png)\n'],
+        [['render', 'renewal.journey', '--format', 'png'], 'journey: --format is for a Markdown file; for a .journey file the format is -o OUT\'s extension (.svg, .html, .png, .pdf)\n'],
+        [['render', 'renewal.journey', '-o', 'map.png', '--page', 'a4'], 'journey: --page is for PDF documents, not PNG (write -o OUT.pdf)\n'],
+        [['render', 'renewal.journey', '-o', 'map.jpg'], 'journey: -o takes a file ending in .svg, .html, .png or .pdf, not "map.jpg"\n'],
+        [['render', 'renewal.journey', '-o', 'map.png', '--scale', '0'], 'journey: --scale takes a number from 0.1 to 8 (pixels per pixel of the map), not "0"\n'],
+        [['render', 'renewal.journey', '-o', 'map.png', '--scale', '2x'], 'journey: --scale takes a number from 0.1 to 8 (pixels per pixel of the map), not "2x"\n'],
+        [['render', 'map.mmd'], RENDER_FILE('map.mmd', ' (`journey import map.mmd` turns its Mermaid journey diagram into .journey text)')],
+        [['render', 'data.csv'], RENDER_FILE('data.csv')],
+        [['render', 'map.svg', '-o', 'out.svg'], RENDER_FILE('map.svg')],
+        [['render', 'RENEWAL.JOURNEY'], RENDER_FILE('RENEWAL.JOURNEY')],
+        [['render', 'maps'], 'journey: render takes a .journey file or a Markdown file (.md); maps is a folder\n'],
         [['render', 'nope.journey'], 'journey: no such file: nope.journey\n'],
-        [['render', 'nope.md'], FROM_MERMAID('render', 'nope.md')],
+        [['render', 'nope.md', '-o', 'out'], 'journey: no such file: nope.md\n'],
+        [['render', 'notes.md', '-o', 'map.svg'], 'journey: -o map.svg is a file; render of a Markdown file writes its pictures into a folder\n'],
         [['export', 'notes.md', '-f', 'json'], FROM_MERMAID('export', 'notes.md')],
         [['export', 'map.mmd', '-f', 'mermaid'], FROM_MERMAID('export', 'map.mmd')],
         [['export', 'data.csv', '-f', 'csv'], JOURNEY_FILE('export', 'data.csv')],

@@ -126,7 +126,7 @@ describe('only regular files are read', () => {
         const ws = workspace();
         mkfifo(ws, 'x.mmd');
         expectUsageLine(await journeyInProcess(['render', 'x.mmd'], ws.root),
-            'render takes a .journey file, not x.mmd (`journey import x.mmd` turns its Mermaid journey diagram into one)');
+            'render takes a .journey file or a Markdown file (.md), not x.mmd (`journey import x.mmd` turns its Mermaid journey diagram into .journey text)');
     });
 });
 

@@ -46,11 +46,17 @@ function npxJourney(args: readonly string[], { viaNpx = false } = {}) {
 
 describe('the packed tarball', () => {
     it('holds the bundled CLI, its launcher, README and LICENSE, and nothing else (no sources, no source maps)', () => {
-        expect(packed.files.map(file => file.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/journey.cjs', 'dist/commands.cjs', 'dist/elk.cjs', 'dist/journey.cjs', 'package.json', 'schemas/journey-diff.schema.json']);
+        expect(packed.files.map(file => file.path).sort()).toEqual([
+            'LICENSE', 'README.md', 'bin/journey.cjs', 'dist/commands.cjs', 'dist/elk.cjs', 'dist/journey.cjs',
+            'dist/picture-assets/DejaVu-LICENSE.txt', 'dist/picture-assets/DejaVuSans-Bold.ttf', 'dist/picture-assets/DejaVuSans-Oblique.ttf',
+            'dist/picture-assets/DejaVuSans.ttf', 'dist/picture-assets/resvg.wasm', 'dist/png-pdf.cjs',
+            'package.json', 'schemas/journey-diff.schema.json',
+        ]);
         expect(readFileSync(path.join(repoRoot, 'packages/cli/LICENSE'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'LICENSE'), 'utf8'));
-        // Small enough to install in a CI step without a second thought.
-        expect(packed.size).toBeLessThan(1_200_000);
-        expect(packed.unpackedSize).toBeLessThan(4_500_000);
+        // Small enough to install in a CI step without a second thought: PNG and PDF are two thirds of it
+        // (resvg's WebAssembly 2.5 MB, three faces of the map font 2.1 MB, PDFKit and SVGO 2 MB).
+        expect(packed.size).toBeLessThan(4_000_000);
+        expect(packed.unpackedSize).toBeLessThan(11_000_000);
     });
 
     it('is the public package: named, versioned with the workspace, with a bin and no runtime dependency (all of it is bundled)', () => {
@@ -125,13 +131,22 @@ describe('installed in a folder of its own', () => {
         expect(broken.stdout).toContain('unresolved-reference');
     });
 
-    it('renders SVG and HTML, formats, exports and imports', () => {
+    it('renders SVG, HTML, PNG and PDF, formats, exports and imports', () => {
         const svg = npxJourney(['render', 'maps/renewal.journey']);
         expect(svg.status, svg.stderr).toBe(0);
         expect(svg.stdout).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
         expect(svg.stdout).toContain('Olivia replaces her operations tool');
         expect(npxJourney(['render', 'maps/renewal.journey', '-o', 'map.html']).status).toBe(0);
         expect(readFileSync(path.join(project, 'map.html'), 'utf8')).toContain('Content-Security-Policy');
+        // PNG and PDF find their fonts and WebAssembly in the installed package, offline.
+        const png = npxJourney(['render', 'maps/renewal.journey', '-o', 'map.png', '--scale', '2']);
+        expect(png.status, png.stderr).toBe(0);
+        expect(readFileSync(path.join(project, 'map.png')).subarray(1, 4).toString('latin1')).toBe('PNG');
+        const pdf = npxJourney(['render', 'maps/renewal.journey', '-o', 'map.pdf', '--page', 'a4']);
+        expect(pdf.status, pdf.stderr).toBe(0);
+        const pdfText = readFileSync(path.join(project, 'map.pdf')).toString('latin1');
+        expect(pdfText.startsWith('%PDF-1.7')).toBe(true);
+        expect(pdfText).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
 
         const check = npxJourney(['format', '--check', 'maps']);
         expect(check.status, check.stderr).toBe(0);

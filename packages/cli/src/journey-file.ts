@@ -98,6 +98,13 @@ export const JOURNEY_INPUT: InputKind = {
     hints: Object.fromEntries(MERMAID_OR_MARKDOWN.map(extension => [extension, '`journey import {file}` turns its Mermaid journey diagram into one'])),
 };
 
+/** What `render` reads: a .journey file, or a Markdown file whose ```journey blocks it draws. */
+export const RENDER_INPUT: InputKind = {
+    extensions: ['.journey'],
+    description: 'a .journey file or a Markdown file (.md)',
+    hints: Object.fromEntries(['.mmd', '.mermaid'].map(extension => [extension, '`journey import {file}` turns its Mermaid journey diagram into .journey text'])),
+};
+
 /** What `import` reads. */
 export const MERMAID_INPUT: InputKind = {
     extensions: MERMAID_OR_MARKDOWN,
@@ -136,8 +143,8 @@ export async function requireInputFile(command: string, file: string, cwd: strin
  * folder or a file that is not a .journey file is a usage error; syntax errors are printed on stderr and
  * `undefined` comes back, so nothing half-made is written.
  */
-export async function loadInputFile(command: string, file: string, io: CommandIO, today: CalendarDate | undefined, nothingDone: string): Promise<LoadedFile | undefined> {
-    const filePath = await requireInputFile(command, file, io.cwd, JOURNEY_INPUT);
+export async function loadInputFile(command: string, file: string, io: CommandIO, today: CalendarDate | undefined, nothingDone: string, kind: InputKind = JOURNEY_INPUT): Promise<LoadedFile | undefined> {
+    const filePath = await requireInputFile(command, file, io.cwd, kind);
     const target = await loadJourneyFile(filePath, { today, cwd: io.cwd, env: io.env, createServices: io.createServices });
     const syntax = target.diagnostics.filter(diagnostic => diagnostic.code === 'syntax');
     if (syntax.length > 0) {

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, ExitCode } from './cli-error.js';
 import type { CommandIO } from './commands/lint-command.js';
-import { EXPORT_FORMATS, LINT_FORMATS } from './format-names.js';
+import { EXPORT_FORMATS, LINT_FORMATS, MAX_SCALE, MIN_SCALE, PDF_PAGE_NAMES } from './format-names.js';
 import { journeyVersion } from './version.js';
 
 /** The commands' code, loaded when one runs: `--version`, `--help` and usage errors do without it. */
@@ -56,11 +56,15 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .action(async (paths: string[], options) => setExitCode(await (await commands()).formatCommand(paths, options, io)));
 
     program.command('render')
-        .description('Draw one journey map as standalone SVG (stdout or OUT.svg) or a self-contained HTML page (OUT.html).')
-        .argument('<file>', WORKSPACE_OF_FILE)
-        .option('-o, --output <out>', 'write to OUT (.svg or .html) instead of printing SVG')
-        .option('--journey <name>', 'the journey to draw when the file has several (default: the first)')
+        .description('Draw journey maps: standalone SVG (stdout or OUT.svg), a self-contained HTML page (OUT.html), a PNG picture (OUT.png) '
+            + 'or a vector PDF (OUT.pdf, a page per journey); or, for a Markdown file, the picture of every ```journey block into a folder.')
+        .argument('<file>', `${WORKSPACE_OF_FILE}; or a Markdown file (.md), whose \`\`\`journey blocks are drawn (a block holds journey text, or names a file: \`\`\`journey file=maps/a.journey journey=NAME)`)
+        .option('-o, --output <out>', 'write to OUT (.svg, .html, .png or .pdf) instead of printing SVG; for a Markdown file, the folder to write the pictures to')
+        .option('--journey <name>', 'the journey to draw when the file has several (default: the first; for a PDF, all of them)')
         .addOption(new Option('--theme <theme>', 'colour theme').choices(['light', 'dark']).default('light'))
+        .option('--scale <factor>', `PNG: pixels per pixel of the map, ${MIN_SCALE} to ${MAX_SCALE} (default: 1; 2 for slides and high-density screens)`)
+        .addOption(new Option('--page <size>', 'PDF: the page size; fit makes each page the size of its map, a paper size scales the map down to fit (default: fit)').choices(PDF_PAGE_NAMES))
+        .option('--format <format>', 'for a Markdown file: the pictures\' format, svg or png (default: svg)')
         .option('--today <date>', 'the date overdue plans and stale reviews are judged by (YYYY-MM-DD)')
         .action(async (file: string, options) => setExitCode(await (await commands()).renderCommand(file, options, io)));
 

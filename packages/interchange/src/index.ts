@@ -3,6 +3,7 @@ export * from './identifiers.js';
 export * from './journey-text.js';
 export * from './json-export.js';
 export * from './markdown-fences.js';
+export * from './markdown-journeys.js';
 export * from './mermaid-export.js';
 export * from './mermaid-import.js';
 export * from './mermaid-journey-parser.js';

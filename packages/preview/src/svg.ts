@@ -16,6 +16,12 @@ export interface SvgOptions {
     theme?: Theme;
     /** Put on the `<style>` element, for pages whose CSP allows styles by nonce (the VS Code webview). */
     nonce?: string;
+    /**
+     * Colours and font written into the rules instead of CSS custom properties, for renderers that
+     * know no `var()` or `:where()` (resvg for PNG, PDFKit for PDF). The SVG then has one theme only,
+     * and a host can no longer restyle it.
+     */
+    fixedStyle?: { fontFamily: string };
 }
 
 /** The theme colours. A host (the VS Code webview) overrides them by setting the same properties. */
@@ -67,6 +73,20 @@ export function journeyStylesheet(): string {
     return [
         `:where(svg.journey){--journey-font:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;${themeBlock('light')}}`,
         `:where(svg.journey[data-theme="dark"]){${themeBlock('dark')}}`,
+        ...styleRules(),
+    ].join('\n');
+}
+
+/** The stylesheet of one theme with its values written in (SvgOptions.fixedStyle). */
+export function fixedJourneyStylesheet(theme: Theme, fontFamily: string): string {
+    const values: Record<string, string> = { ...THEMES[theme], font: fontFamily };
+    return styleRules()
+        .map(rule => rule.replace(/var\(--journey-([a-z-]+)\)/g, (_, name: string) => values[name]))
+        .join('\n');
+}
+
+function styleRules(): string[] {
+    return [
         'svg.journey{font-family:var(--journey-font);color:var(--journey-foreground)}',
         '.journey-background{fill:var(--journey-background)}',
         '.journey text{fill:var(--journey-foreground)}',
@@ -109,7 +129,7 @@ export function journeyStylesheet(): string {
         '.journey-bar{fill:var(--journey-bar-competitor)}',
         '.journey-bar-us{fill:var(--journey-bar)}',
         '.journey-section-title{font-weight:700}',
-    ].join('\n');
+    ];
 }
 
 /** Renders a layout as an SVG document (no XML declaration: it can be inlined in HTML as it is). */
@@ -119,9 +139,10 @@ export function renderSvg(layout: Layout, options: SvgOptions = {}): string {
     const out: string[] = [];
     out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="journey" data-theme="${theme}" data-id="${attr(layout.id)}"`
         + ` width="${num(layout.width)}" height="${num(layout.height)}" viewBox="0 0 ${num(layout.width)} ${num(layout.height)}"`
-        + ` role="img" aria-labelledby="${prefix}-title" font-family="system-ui, sans-serif">`);
+        + ` role="img" aria-labelledby="${prefix}-title" font-family="${attr(options.fixedStyle?.fontFamily ?? 'system-ui, sans-serif')}">`);
     out.push(`<title id="${prefix}-title">${text(`Journey map: ${layout.title}`)}</title>`);
-    out.push(`<style${options.nonce ? ` nonce="${attr(options.nonce)}"` : ''}>\n${journeyStylesheet()}\n</style>`);
+    const stylesheet = options.fixedStyle ? fixedJourneyStylesheet(theme, options.fixedStyle.fontFamily) : journeyStylesheet();
+    out.push(`<style${options.nonce ? ` nonce="${attr(options.nonce)}"` : ''}>\n${stylesheet}\n</style>`);
     out.push('<defs>');
     out.push(`<marker id="${prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path class="journey-arrow" d="M0,1 L9,5 L0,9 z"/></marker>`);
     out.push(`<marker id="${prefix}-arrow-back" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path class="journey-arrow-back" d="M0,1 L9,5 L0,9 z"/></marker>`);

@@ -1,0 +1,155 @@
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { buildJourneyMapModels, calendarDateOfToday, type CalendarDate, type Model } from '@journey/language';
+import { inlineBlockPath, journeyBlocks, type JourneyBlock } from '@journey/interchange';
+import { layoutJourneyMap } from '@journey/preview';
+import { CliError, ExitCode } from '../cli-error.js';
+import { loadConfig } from '../config-file.js';
+import { drawnAs, writeDrawing, type DrawOptions } from '../drawing.js';
+import { displayPosixPath } from '../formatters/paths.js';
+import { JOURNEY_INPUT, loadJourneyFile, RENDER_INPUT, requireInputFile, type InputKind } from '../journey-file.js';
+import { hasSyntaxProblems, loadJourneyWorkspace, type LoadedFile } from '../journey-workspace.js';
+import type { CommandIO } from './lint-command.js';
+
+/** What `journey render DOC.md --format` writes for each journey. */
+export type PictureFormat = 'svg' | 'png' | 'pdf';
+
+export interface MarkdownRenderOptions {
+    output?: string;
+    format: PictureFormat;
+    draw: DrawOptions;
+    today?: CalendarDate;
+}
+
+const MARKDOWN_INPUT: InputKind = { ...RENDER_INPUT, extensions: ['.md', '.markdown', '.mdx'], anyCase: true };
+
+/**
+ * `journey render DOC.md -o DIR [--format svg|png|pdf]`: a picture of every journey of every ```journey
+ * block of DOC.md, written to DIR as `JOURNEY.svg` (`-2`, `-3`… when two journeys share a name), each
+ * said on stderr with the line of its block. A block holds journey text (the inline blocks of DOC.md are
+ * one workspace, so one can use the personas another declares), or names a file relative to DOC.md
+ * (`file=maps/a.journey`, loaded with its workspace as `journey render` loads one); `journey=NAME` draws
+ * that journey only. A block that cannot be drawn (syntax errors, a missing file, an unknown journey) is
+ * said with its line and skipped, the others are written, and the exit code is 1.
+ */
+export async function renderMarkdown(file: string, options: MarkdownRenderOptions, io: CommandIO): Promise<number> {
+    if (options.output === undefined) {
+        throw new CliError(`render of a Markdown file writes a picture of each \`\`\`journey block: name the folder for them with -o DIR`);
+    }
+    const markdownPath = await requireInputFile('render', file, io.cwd, MARKDOWN_INPUT);
+    const shown = displayPosixPath(markdownPath, io.cwd);
+    const markdown = await readFile(markdownPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new CliError(`cannot read ${file}: ${error.code ?? error.message}`);
+    });
+    const outDir = path.resolve(io.cwd, options.output);
+    const existing = await stat(outDir).catch(() => undefined);
+    if (existing && !existing.isDirectory()) {
+        throw new CliError(`-o ${options.output} is a file; render of a Markdown file writes its pictures into a folder`);
+    }
+    const blocks = journeyBlocks(markdown);
+    if (blocks.length === 0) {
+        io.stderr(`journey: ${file} has no \`\`\`journey block; nothing rendered.\n`);
+        return ExitCode.Problems;
+    }
+
+    const inline = await loadInlineBlocks(markdownPath, blocks.filter(block => block.file === undefined), options.today, io);
+    const files = new Map<string, LoadedFile>();
+    const written = new Set<string>();
+    let failed = false;
+    const problem = (block: JourneyBlock, message: string) => {
+        io.stderr(`${shown}:${fenceLine(block)}: ${message}\n`);
+        failed = true;
+    };
+    await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+        throw new CliError(`cannot make the folder ${options.output}: ${error.code ?? error.message}`);
+    });
+    for (const block of blocks) {
+        let loaded: LoadedFile;
+        let what: string;
+        if (block.file !== undefined) {
+            const target = path.resolve(path.dirname(markdownPath), block.file);
+            what = block.file;
+            try {
+                await requireInputFile('render', target, io.cwd, { ...JOURNEY_INPUT, description: 'a .journey file in file=' });
+                loaded = files.get(target) ?? await loadJourneyFile(target, { today: options.today, cwd: io.cwd, env: io.env, createServices: io.createServices });
+            } catch (error) {
+                if (error instanceof CliError) {
+                    problem(block, error.message.replace(target, block.file));
+                    continue;
+                }
+                throw error;
+            }
+            files.set(target, loaded);
+            if (hasSyntaxProblems(loaded)) {
+                problem(block, `${block.file} has syntax errors (\`journey lint ${displayPosixPath(target, io.cwd)}\` shows them); not drawn`);
+                continue;
+            }
+        } else {
+            loaded = inline.get(block)!;
+            what = 'the block';
+            if (hasSyntaxProblems(loaded)) {
+                for (const diagnostic of loaded.diagnostics.filter(found => found.code === 'syntax')) {
+                    io.stderr(`${shown}:${block.line + diagnostic.range.start.line}:${diagnostic.range.start.character + 1}: ${inMarkdownTerms(diagnostic.message, block)}\n`);
+                }
+                problem(block, 'the journey block has syntax errors; not drawn');
+                continue;
+            }
+        }
+        let models = buildJourneyMapModels(loaded.document.parseResult.value as Model, options.today ?? calendarDateOfToday(), loaded.evidence);
+        if (block.journey !== undefined) {
+            const chosen = models.filter(model => model.name === block.journey);
+            if (chosen.length === 0) {
+                problem(block, `no journey \`${block.journey}\` in ${what}${models.length > 0 ? `; it has ${models.map(model => `\`${model.name}\``).join(', ')}` : ''}`);
+                continue;
+            }
+            models = chosen;
+        }
+        if (models.length === 0) {
+            problem(block, `${what === 'the block' ? 'the block' : block.file} has no journey to draw`);
+            continue;
+        }
+        for (const model of models) {
+            const drawn = await drawnAs(options.format, [await layoutJourneyMap(model)], options.draw);
+            const name = uniqueName(model.name, options.format, written);
+            const outPath = path.join(outDir, name);
+            await writeDrawing(outPath, drawn, displayPosixPath(outPath, io.cwd));
+            io.stderr(`journey: ${shown}:${fenceLine(block)}: wrote ${displayPosixPath(outPath, io.cwd)}\n`);
+        }
+    }
+    return failed ? ExitCode.Problems : ExitCode.Ok;
+}
+
+/** The inline blocks as one workspace, each loaded under the name inlineBlockPath gives it. */
+async function loadInlineBlocks(markdownPath: string, blocks: readonly JourneyBlock[], today: CalendarDate | undefined, io: CommandIO): Promise<Map<JourneyBlock, LoadedFile>> {
+    const loaded = new Map<JourneyBlock, LoadedFile>();
+    if (blocks.length === 0) {
+        return loaded;
+    }
+    const texts = new Map(blocks.map(block => [inlineBlockPath(markdownPath, block), block.text]));
+    const config = await loadConfig(undefined, io.cwd, path.dirname(markdownPath));
+    const workspace = await loadJourneyWorkspace([...texts.keys()], { texts, today, config, cwd: io.cwd, createServices: io.createServices });
+    blocks.forEach((block, index) => loaded.set(block, workspace.files[index]));
+    return loaded;
+}
+
+/** A message about the block's own text, with its lines those of the Markdown file, and the file the block. */
+function inMarkdownTerms(message: string, block: JourneyBlock): string {
+    return message
+        .replace(/\bon line (\d+)\b/g, (_, line: string) => `on line ${Number(line) + block.line - 1}`)
+        .replace(/^The file ends\b/, 'The block ends');
+}
+
+/** The line of the block's opening fence. */
+function fenceLine(block: JourneyBlock): number {
+    return block.line - 1;
+}
+
+/** `NAME.svg`, or `NAME-2.svg` when a journey of the same name was written already. */
+function uniqueName(journey: string, format: PictureFormat, written: Set<string>): string {
+    let name = `${journey}.${format}`;
+    for (let n = 2; written.has(name.toLowerCase()); n++) {
+        name = `${journey}-${n}.${format}`;
+    }
+    written.add(name.toLowerCase());
+    return name;
+}

@@ -1,0 +1,3 @@
+export * from './assets.js';
+export * from './pdf.js';
+export * from './png.js';
