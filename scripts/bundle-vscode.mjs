@@ -5,12 +5,15 @@
 //   media/preview.js    the preview webview's script (browser IIFE with @journey/preview and ELK)
 //   media/elk-worker.js ELK's own worker script, which the preview lays out in (copied from elkjs)
 //   dist/cli/           the journey CLI's bundles (scripts/bundle.mjs runs first), which
-//                       "Journey: Compare with …" runs as `journey diff --format html`
+//                       "Journey: Compare with …" runs as `journey diff --format html`, and whose
+//                       png-pdf.cjs (with picture-assets/) draws the preview's PNG and PDF exports
 // and copies in what the manifest points to from the top level: the TextMate grammar, the
 // journey.config.json schema and the LICENSE. The extension's version is the root's.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { PICTURE_ASSET_FILES, PICTURE_ASSETS_FOLDER } from '../packages/png-pdf/out/assets.js';
+import { requiredBeside } from './esbuild-plugins.mjs';
 import { rawText } from './raw-text-plugin.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,6 +37,8 @@ for (const [from, to] of [
     ['packages/cli/dist/journey.cjs', 'dist/cli/journey.cjs'],
     ['packages/cli/dist/commands.cjs', 'dist/cli/commands.cjs'],
     ['packages/cli/dist/elk.cjs', 'dist/cli/elk.cjs'],
+    ['packages/cli/dist/png-pdf.cjs', 'dist/cli/png-pdf.cjs'],
+    ...Object.values(PICTURE_ASSET_FILES).map(file => [`packages/cli/dist/${PICTURE_ASSETS_FOLDER}/${file.name}`, `dist/cli/${PICTURE_ASSETS_FOLDER}/${file.name}`]),
 ]) {
     mkdirSync(`${ext}${to}`.replace(/[^/]+$/, ''), { recursive: true });
     copyFileSync(`${root}${from}`, `${ext}${to}`);
@@ -58,7 +63,8 @@ await Promise.all([
         format: 'cjs',
         target: 'node20',
         external: ['vscode'],
-        plugins: [rawText],
+        // PNG and PDF are drawn by the CLI's own bundle, loaded when first asked for.
+        plugins: [rawText, requiredBeside(/^@journey\/png-pdf$/, './cli/png-pdf.cjs')],
     }),
     build({
         ...common,

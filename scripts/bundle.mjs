@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { jsonRequiresInlined, noWoff2, requiredBeside } from './esbuild-plugins.mjs';
 import { copyPictureAssets } from './picture-assets.mjs';
 import { rawText } from './raw-text-plugin.mjs';
 
@@ -42,59 +43,12 @@ const elkBeside = {
  * ./commands.cjs when the first command runs. (An `import()` of it would make Node read the whole file
  * once more to find its exports: 180 ms.)
  */
-const commandsBeside = {
-    name: 'commands-beside-the-program',
-    setup(build) {
-        build.onResolve({ filter: /^\.\/commands\/index\.js$/ }, () => ({ path: 'commands', namespace: 'journey-commands' }));
-        build.onLoad({ filter: /.*/, namespace: 'journey-commands' }, () => ({ contents: "module.exports = require('./commands.cjs');", loader: 'js' }));
-        build.onResolve({ filter: /^\.\/commands\.cjs$/ }, () => ({ path: './commands.cjs', external: true }));
-    },
-};
+const commandsBeside = requiredBeside(/^\.\/commands\/index\.js$/, './commands.cjs');
 /**
  * PNG and PDF (PDFKit, svg-to-pdfkit, resvg) are a bundle of their own, dist/png-pdf.cjs, required when
  * a picture is first drawn; their fonts and resvg's WebAssembly go to dist/picture-assets/.
  */
-const picturesBeside = {
-    name: 'pictures-beside-the-bundle',
-    setup(build) {
-        build.onResolve({ filter: /^@journey\/png-pdf$/ }, () => ({ path: 'png-pdf', namespace: 'journey-png-pdf' }));
-        build.onLoad({ filter: /.*/, namespace: 'journey-png-pdf' }, () => ({ contents: "module.exports = require('./png-pdf.cjs');", loader: 'js' }));
-        build.onResolve({ filter: /^\.\/png-pdf\.cjs$/ }, () => ({ path: './png-pdf.cjs', external: true }));
-    },
-};
-/**
- * css-tree and csso (under SVGO) read JSON with `createRequire(import.meta.url)(…)`, which a bundle
- * cannot follow: those reads become imports, and the JSON goes into the bundle.
- */
-const jsonRequiresInlined = {
-    name: 'json-requires-inlined',
-    setup(build) {
-        build.onLoad({ filter: /[\\/]node_modules[\\/](css-tree|csso)[\\/]lib[\\/].*\.js$/ }, async args => {
-            let contents = readFileSync(args.path, 'utf8');
-            if (!contents.includes('createRequire(import.meta.url)')) {
-                return undefined;
-            }
-            const imports = [];
-            contents = contents
-                .replace(/^const require = createRequire\(import\.meta\.url\);$/m, '')
-                .replace(/\brequire\((['"])([^'"]+\.json)\1\)/g, (_, quote, file) => {
-                    imports.push(`import __json${imports.length} from ${JSON.stringify(file)};`);
-                    return `__json${imports.length - 1}`;
-                });
-            return { contents: `${imports.join('\n')}\n${contents}`, loader: 'js', resolveDir: path.dirname(args.path) };
-        });
-    },
-};
-/** fontkit decodes WOFF2 with brotli (half a megabyte); PDFs embed the map font, which is TrueType. */
-const noWoff2 = {
-    name: 'no-woff2',
-    setup(build) {
-        build.onResolve({ filter: /^brotli\/decompress\.js$/ }, () => ({ path: 'brotli', namespace: 'no-woff2' }));
-        build.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
-            contents: "module.exports = () => { throw new Error('WOFF2 fonts are not read here: the map font is TrueType'); };", loader: 'js',
-        }));
-    },
-};
+const picturesBeside = requiredBeside(/^@journey\/png-pdf$/, './png-pdf.cjs');
 mkdirSync(`${root}packages/cli/dist`, { recursive: true });
 copyPictureAssets(`${root}packages/cli/dist`);
 copyFileSync(`${root}node_modules/${ELK}`, `${root}packages/cli/dist/elk.cjs`);

@@ -122,7 +122,6 @@ journey broken "Broken" {
             status: 1,
             stdout: '',
             stderr: [
-                'docs/README.md:5: the block has no journey to draw',
                 'journey: docs/README.md:14: wrote out/onboarding.svg',
                 'journey: docs/README.md:23: wrote out/second.svg',
                 'docs/README.md:26: no such file: missing.journey',

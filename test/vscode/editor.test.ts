@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFParse } from 'pdf-parse';
+import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { missingTools, packageVsix, startCodeServer, type CodeServer } from './support/code-server.js';
 import { bundleHostTests, packagePayload } from './support/host-tests.js';
@@ -224,25 +226,36 @@ describe('the extension in VS Code (code-server)', () => {
         expect(svg).toContain('data-id="tp:renewal:welcome_mail"'); // the unsaved text is what is exported
     }, 60_000);
 
-    it('exports the map as PNG and as a self-contained HTML page', async () => {
-        for (const [format, title] of [['png', 'Journey: Export Map as PNG…'], ['html', 'Journey: Export Map as HTML…']] as const) {
-            const target = join(server.workspace, 'spec', `renewal-export.${format}`);
-            await bench.runCommand(title);
+    it('exports the map as PNG, PDF (from the preview\'s toolbar) and a self-contained HTML page', async () => {
+        const saveAs = async (format: string, target: string) => {
             const input = bench.page.locator('.quick-input-widget input');
             await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain(`renewal.${format}`);
             await input.fill(target);
             await bench.page.keyboard.press('Enter');
             await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
+        };
+        for (const [format, title] of [['png', 'Journey: Export Map as PNG…'], ['html', 'Journey: Export Map as HTML…']] as const) {
+            await bench.runCommand(title);
+            await saveAs(format, join(server.workspace, 'spec', `renewal-export.${format}`));
         }
-        const png = readFileSync(join(server.workspace, 'spec', 'renewal-export.png'));
-        expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-        expect(png.readUInt32BE(16)).toBeGreaterThan(1000); // width: drawn at twice the map's size
+        await bench.preview().locator('button[data-export="pdf"]').click();
+        await saveAs('pdf', join(server.workspace, 'spec', 'renewal-export.pdf'));
+
+        // PNG and PDF are drawn by the CLI's code (resvg, PDFKit) from the preview's layout: the unsaved text.
+        const png = PNG.sync.read(readFileSync(join(server.workspace, 'spec', 'renewal-export.png')));
+        expect(png.width).toBeGreaterThan(1000); // twice the map's size
+        expect(png.data[3]).toBe(255); // opaque: the map's background
+        const parser = new PDFParse({ data: new Uint8Array(readFileSync(join(server.workspace, 'spec', 'renewal-export.pdf'))) });
+        const text = await parser.getText();
+        await parser.destroy();
+        expect(text.total).toBe(1);
+        expect(text.text).toContain('Welcome mail');
         const html = readFileSync(join(server.workspace, 'spec', 'renewal-export.html'), 'utf8');
         expect(html).toMatch(/^<!DOCTYPE html>/);
         expect(html).toContain('Content-Security-Policy');
         expect(html).toContain('data-id="tp:renewal:welcome_mail"');
         expect(html).not.toContain('<script');
-    }, 60_000);
+    }, 90_000);
 
     it('shows a realistic map beside its editor (the README\'s screenshot)', async () => {
         await bench.openFile('brightspoke-cx/journeys/fleet-renewal.journey');

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePreviewState, parseWebviewMessage } from '../../packages/vscode/src/webview-messages.js';
+import { parseExportedLayouts, parsePreviewState, parseWebviewMessage } from '../../packages/vscode/src/webview-messages.js';
 import { repoRoot } from './support/code-server.js';
 
 const ext = join(repoRoot, 'packages/vscode');
@@ -36,7 +36,7 @@ describe('the extension manifest', () => {
         const declared = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
         const registered = [...source.matchAll(/register\('([\w.]+)'/g)].map(m => m[1]);
         expect(declared).toEqual(expect.arrayContaining(registered));
-        expect(declared).toEqual(expect.arrayContaining(['journey.export.svg', 'journey.export.png', 'journey.export.html']));
+        expect(declared).toEqual(expect.arrayContaining(['journey.export.svg', 'journey.export.png', 'journey.export.pdf', 'journey.export.html']));
         expect(manifest.contributes.menus['editor/title']).toContainEqual(expect.objectContaining({ command: 'journey.preview.openToSide', group: 'navigation' }));
         expect(manifest.contributes.menus['editor/context']).toContainEqual(expect.objectContaining({ command: 'journey.preview.openToSide' }));
         expect(manifest.activationEvents).toEqual(expect.arrayContaining(['onLanguage:journey', 'onWebviewPanel:journey.preview']));
@@ -74,8 +74,9 @@ describe('the extension manifest', () => {
         expect(bundle).not.toMatch(/langium/i);
     });
 
-    it('ships the CLI that "Compare with…" runs: journey diff, the same bundle as the published package\'s', () => {
-        for (const file of ['journey.cjs', 'commands.cjs', 'elk.cjs']) {
+    it('ships the CLI that "Compare with…" runs and that draws PNG and PDF exports: the same bundles as the published package\'s', () => {
+        const assets = ['DejaVu-LICENSE.txt', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans.ttf', 'resvg.wasm'].map(file => `picture-assets/${file}`);
+        for (const file of ['journey.cjs', 'commands.cjs', 'elk.cjs', 'png-pdf.cjs', ...assets]) {
             expect(readFileSync(join(ext, 'dist/cli', file)).equals(readFileSync(join(ext, '../cli/dist', file))), file).toBe(true);
         }
         const run = spawnSync(process.execPath, [join(ext, 'dist/cli/journey.cjs'), 'diff', '--help'], { encoding: 'utf8' });
@@ -90,6 +91,8 @@ describe('the extension manifest', () => {
         expect(result.status, result.stderr).toBe(0);
         expect(result.stdout.trim().split('\n').sort()).toEqual([
             'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli/commands.cjs', 'dist/cli/elk.cjs', 'dist/cli/journey.cjs',
+            'dist/cli/picture-assets/DejaVu-LICENSE.txt', 'dist/cli/picture-assets/DejaVuSans-Bold.ttf', 'dist/cli/picture-assets/DejaVuSans-Oblique.ttf',
+            'dist/cli/picture-assets/DejaVuSans.ttf', 'dist/cli/picture-assets/resvg.wasm', 'dist/cli/png-pdf.cjs',
             'dist/extension.cjs', 'dist/server.cjs', 'language-configuration.json', 'media/elk-worker.js', 'media/icon.png', 'media/preview-dark.svg', 'media/preview-light.svg', 'media/preview.css', 'media/preview.js',
             'package.json', 'schemas/journey.config.schema.json', 'snippets/journey.code-snippets', 'syntaxes/journey.tmLanguage.json',
         ]);
@@ -103,6 +106,19 @@ describe('messages from the preview webview', () => {
         expect(parseWebviewMessage({ type: 'reveal', range })).toEqual({ type: 'reveal', range });
         expect(parseWebviewMessage({ type: 'exported', requestId: 1, format: 'png', data: 'iVBOR' }))
             .toEqual({ type: 'exported', requestId: 1, format: 'png', data: 'iVBOR' });
+        expect(parseWebviewMessage({ type: 'exportRequest', format: 'pdf' })).toEqual({ type: 'exportRequest', format: 'pdf' });
+    });
+
+    it('hand over the layouts of a PNG or PDF export only with a theme and maps of a size', () => {
+        const map = { name: 'renewal', title: 'Renewal', width: 800, height: 600, stages: [] };
+        expect(parseExportedLayouts(JSON.stringify({ theme: 'dark', layouts: [map] }))).toEqual({ theme: 'dark', layouts: [map] });
+        for (const bad of [
+            'not json', '[]', JSON.stringify({ theme: 'dark', layouts: [] }), JSON.stringify({ theme: 'auto', layouts: [map] }),
+            JSON.stringify({ theme: 'light', layouts: [{ ...map, width: -1 }] }), JSON.stringify({ theme: 'light', layouts: [{ ...map, height: 1e9 }] }),
+            JSON.stringify({ theme: 'light', layouts: [{ ...map, name: 3 }] }), JSON.stringify({ theme: 'light', layouts: [map], script: 'x' }),
+        ]) {
+            expect(parseExportedLayouts(bad), bad).toBeUndefined();
+        }
     });
 
     it('are dropped when anything is off: unknown types, extra keys, wrong types, negative or fractional positions', () => {
@@ -116,6 +132,7 @@ describe('messages from the preview webview', () => {
             { type: 'reveal', range: { start: { line: '1', character: 0 }, end: range.end } },
             { type: 'exported', requestId: 1, format: 'exe', data: '' },
             { type: 'exported', requestId: 1, format: 'svg', data: 42 },
+            { type: 'exportRequest', format: 'exe' }, { type: 'exportRequest', format: 'png', target: '/etc/passwd' },
             { type: 'error', message: 'x'.repeat(100_000) },
         ]) {
             expect(parseWebviewMessage(bad), JSON.stringify(bad)?.slice(0, 80)).toBeUndefined();

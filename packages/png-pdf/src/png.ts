@@ -1,5 +1,5 @@
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import { renderSvg, type Layout, type Theme } from '@journey/preview';
+import { renderSvgStack, stackSize, type Layout, type Theme } from '@journey/preview';
 import { MAP_FONT_FAMILY, readPictureAssets, type PictureAssets } from './assets.js';
 
 export interface PngOptions {
@@ -18,23 +18,25 @@ export class PictureError extends Error {}
 let wasmReady: Promise<void> | undefined;
 
 /**
- * The map as a PNG: the SVG `journey render` writes, with its colours and font fixed in (resvg knows
- * no CSS variables), drawn by resvg with the map font's own files. Same layout,
- * same scale: same bytes.
+ * The map as a PNG (several maps: one below the other): the SVG `journey render` writes, with its
+ * colours and font fixed in (resvg knows no CSS variables), drawn by resvg with the map font's own
+ * files. Same layout, same scale: same bytes.
  */
-export async function renderPng(layout: Layout, options: PngOptions = {}): Promise<Uint8Array> {
+export async function renderPng(maps: Layout | readonly Layout[], options: PngOptions = {}): Promise<Uint8Array> {
+    const layouts: readonly Layout[] = Array.isArray(maps) ? maps : [maps as Layout];
+    const size = stackSize(layouts);
     const scale = options.scale ?? 1;
     if (!(scale > 0 && Number.isFinite(scale))) {
         throw new PictureError(`the scale of a PNG is a number above 0, not ${scale}`);
     }
-    const width = Math.ceil(layout.width * scale);
-    const height = Math.ceil(layout.height * scale);
+    const width = Math.ceil(size.width * scale);
+    const height = Math.ceil(size.height * scale);
     if (width * height > MAX_PNG_PIXELS) {
-        const fits = Math.floor(Math.sqrt(MAX_PNG_PIXELS / (layout.width * layout.height)) * 10) / 10;
-        throw new PictureError(`the PNG of \`${layout.name}\` would be ${width}×${height} pixels at scale ${scale}, more than ${MAX_PNG_PIXELS / 1_000_000} million; `
+        const fits = Math.floor(Math.sqrt(MAX_PNG_PIXELS / (size.width * size.height)) * 10) / 10;
+        throw new PictureError(`the PNG of ${layouts.map(layout => `\`${layout.name}\``).join(', ')} would be ${width}×${height} pixels at scale ${scale}, more than ${MAX_PNG_PIXELS / 1_000_000} million; `
             + (fits > 0 ? `use --scale ${fits} or lower, or a PDF or SVG, which stay sharp at any size` : 'write a PDF or SVG instead, which stay sharp at any size'));
     }
-    const svg = renderSvg(layout, { theme: options.theme, fixedStyle: { fontFamily: MAP_FONT_FAMILY } });
+    const svg = renderSvgStack(layouts, { theme: options.theme, fixedStyle: { fontFamily: MAP_FONT_FAMILY } });
     return pngOfSvg(svg, scale, options.assets);
 }
 

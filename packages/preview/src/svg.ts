@@ -132,6 +132,36 @@ function styleRules(): string[] {
     ];
 }
 
+/** Between the maps of a stack. */
+const STACK_GAP = 40;
+
+/**
+ * Several maps as one SVG document, each below the one before (the file's journeys in one picture);
+ * one map is its own SVG. No XML declaration, as renderSvg.
+ */
+export function renderSvgStack(layouts: readonly Layout[], options: SvgOptions = {}): string {
+    const svgs = layouts.map(layout => renderSvg(layout, options).trimEnd());
+    if (svgs.length === 1) {
+        return `${svgs[0]}\n`;
+    }
+    const { width, height } = stackSize(layouts);
+    let y = 0;
+    const nested = layouts.map((layout, index) => {
+        const placed = svgs[index].replace('<svg ', `<svg x="0" y="${num(y)}" `);
+        y += layout.height + STACK_GAP;
+        return placed;
+    });
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}">\n${nested.join('\n')}\n</svg>\n`;
+}
+
+/** The size of renderSvgStack's picture. */
+export function stackSize(layouts: readonly Pick<Layout, 'width' | 'height'>[]): { width: number; height: number } {
+    return {
+        width: Math.max(...layouts.map(layout => layout.width)),
+        height: layouts.reduce((sum, layout) => sum + layout.height, 0) + STACK_GAP * (layouts.length - 1),
+    };
+}
+
 /** Renders a layout as an SVG document (no XML declaration: it can be inlined in HTML as it is). */
 export function renderSvg(layout: Layout, options: SvgOptions = {}): string {
     const theme = options.theme ?? 'light';

@@ -5,7 +5,7 @@ import { compareWith } from './compare-command.js';
 import { createLanguageClient } from './language-client.js';
 import { JourneyPreviewManager } from './preview-manager.js';
 import { JourneyReportPanel } from './report-panel.js';
-import type { ExportFormat } from './webview-messages.js';
+import { EXPORT_FORMATS } from './webview-messages.js';
 
 /**
  * The extension is a thin client: it starts the journey language server (checks, completion, hover,
@@ -39,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
             await vscode.window.showTextDocument(preview.uri, { viewColumn: vscode.ViewColumn.One });
         }
     });
-    for (const format of ['svg', 'png', 'html'] satisfies ExportFormat[]) {
+    for (const format of EXPORT_FORMATS) {
         register(`journey.export.${format}`, async () => {
             try {
                 return await previews.export(format);

@@ -1,6 +1,7 @@
 import { JourneyMapChangedNotification } from '@journey/language/protocol';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { exportedBytes } from './picture-export.js';
 import { JourneyPreviewPanel, PREVIEW_VIEW_TYPE, type PreviewContext } from './preview-panel.js';
 import { parsePreviewState, previewUriToRestore, type ExportFormat, type PreviewTheme } from './webview-messages.js';
 
@@ -23,6 +24,11 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
             theme: () => previewTheme(),
             log: message => output.info(message),
             onDidBecomeActive: panel => { this.current = panel; },
+            exportMap: (format, panel) => {
+                void this.export(format, panel).catch((error: unknown) => {
+                    void vscode.window.showErrorMessage(`Could not export the map: ${error instanceof Error ? error.message : String(error)}`);
+                });
+            },
         };
         this.disposables.push(
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
@@ -99,8 +105,9 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
         return editor ? this.panels.get(editor.document.uri.toString()) : undefined;
     }
 
-    async export(format: ExportFormat): Promise<vscode.Uri | undefined> {
-        let preview = this.activePreview();
+    /** Exports the map of `from` (else the active preview's, else the active editor's) after a save dialog. */
+    async export(format: ExportFormat, from?: JourneyPreviewPanel): Promise<vscode.Uri | undefined> {
+        let preview = from ?? this.activePreview();
         if (!preview) {
             const editor = vscode.window.activeTextEditor;
             if (!editor || editor.document.languageId !== 'journey') {
@@ -109,9 +116,9 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
             }
             preview = this.open(editor.document.uri, true);
         }
-        const data = await vscode.window.withProgress(
+        const bytes = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: `Drawing the map as ${format.toUpperCase()}…` },
-            () => preview.requestExport(format),
+            async () => exportedBytes(format, await preview.requestExport(format)),
         );
         const source = preview.uri;
         const base = source.path.split('/').pop()!.replace(/\.journey$/, '');
@@ -124,7 +131,6 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
         if (!target) {
             return undefined;
         }
-        const bytes = format === 'png' ? Buffer.from(data, 'base64') : Buffer.from(data, 'utf8');
         await vscode.workspace.fs.writeFile(target, bytes);
         this.output.info(`Exported ${source.toString()} as ${format} to ${target.toString()} (${bytes.length} bytes).`);
         void vscode.window.showInformationMessage(`Exported the map to ${vscode.workspace.asRelativePath(target)}.`);
@@ -172,7 +178,7 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
     }
 }
 
-const FILTER_NAMES: Record<ExportFormat, string> = { svg: 'SVG image', png: 'PNG image', html: 'HTML page' };
+const FILTER_NAMES: Record<ExportFormat, string> = { svg: 'SVG image', png: 'PNG image', pdf: 'PDF document', html: 'HTML page' };
 
 function previewTheme(): PreviewTheme {
     const theme = vscode.workspace.getConfiguration('journey.preview').get<string>('theme');

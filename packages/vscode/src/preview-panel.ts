@@ -213,6 +213,9 @@ export class JourneyPreviewPanel implements vscode.Disposable {
                 }
                 return;
             }
+            case 'exportRequest':
+                this.context.exportMap(message.format, this);
+                return;
             case 'error':
                 this.context.log(`Preview: ${message.message}`);
                 return;
@@ -266,6 +269,13 @@ export class JourneyPreviewPanel implements vscode.Disposable {
   <button id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
   <button id="zoom-fit" title="Fit to window (0)">Fit</button>
   <button id="zoom-reset" title="Actual size (1)">1:1</button>
+  <span class="toolbar-group" role="group" aria-label="Export the map">
+    <span class="toolbar-label" aria-hidden="true">Export</span>
+    <button data-export="svg" title="Export the map as an SVG image…" aria-label="Export as SVG">SVG</button>
+    <button data-export="png" title="Export the map as a PNG image…" aria-label="Export as PNG">PNG</button>
+    <button data-export="pdf" title="Export the map as a PDF document…" aria-label="Export as PDF">PDF</button>
+    <button data-export="html" title="Export the map as an HTML page…" aria-label="Export as HTML">HTML</button>
+  </span>
   <span id="status" role="status"></span>
 </div>
 <div id="viewport" tabindex="0"><div id="canvas"></div></div>
@@ -300,6 +310,8 @@ export interface PreviewContext {
     theme(): PreviewTheme;
     log(message: string): void;
     onDidBecomeActive(panel: JourneyPreviewPanel): void;
+    /** The toolbar's Export buttons: the export command of that format, for this panel's file. */
+    exportMap(format: ExportFormat, panel: JourneyPreviewPanel): void;
 }
 
 export function mediaRoot(extensionUri: vscode.Uri): vscode.Uri {

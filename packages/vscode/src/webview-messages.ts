@@ -1,4 +1,5 @@
 import type { JourneyMapModel } from '@journey/language/protocol';
+import type { Layout } from '@journey/preview';
 
 /**
  * The messages between the extension and the preview webview, typed once for both sides. The
@@ -7,7 +8,17 @@ import type { JourneyMapModel } from '@journey/language/protocol';
  */
 
 export type PreviewTheme = 'auto' | 'light' | 'dark';
-export type ExportFormat = 'svg' | 'png' | 'html';
+export type ExportFormat = 'svg' | 'png' | 'pdf' | 'html';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'png', 'pdf', 'html'];
+
+/**
+ * What the webview answers an export of a PNG or PDF with (as JSON in `data`): the maps as it laid them
+ * out, which the extension draws with the CLI's code (@journey/png-pdf).
+ */
+export interface ExportedLayouts {
+    theme: 'light' | 'dark';
+    layouts: Layout[];
+}
 
 export interface Position {
     line: number;
@@ -51,6 +62,8 @@ export type WebviewMessage =
     | { type: 'rendered'; uri: string; version: number | null; elements: number }
     | { type: 'exported'; requestId: number; format: ExportFormat; data: string }
     | { type: 'exportFailed'; requestId: number; message: string }
+    /** A toolbar button: export the map in this format (as the command of that name). */
+    | { type: 'exportRequest'; format: ExportFormat }
     | { type: 'error'; message: string };
 
 const MAX_TEXT = 64 * 1024;
@@ -82,6 +95,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
             return hasOnly(value, ['type', 'requestId', 'message']) && isCount(value.requestId) && isText(value.message, MAX_TEXT)
                 ? { type: 'exportFailed', requestId: value.requestId, message: value.message }
                 : undefined;
+        case 'exportRequest':
+            return hasOnly(value, ['type', 'format']) && isExportFormat(value.format) ? { type: 'exportRequest', format: value.format } : undefined;
         case 'error':
             return hasOnly(value, ['type', 'message']) && isText(value.message, MAX_TEXT)
                 ? { type: 'error', message: value.message }
@@ -195,7 +210,30 @@ function decode(text: string): string | undefined {
 }
 
 export function isExportFormat(value: unknown): value is ExportFormat {
-    return value === 'svg' || value === 'png' || value === 'html';
+    return (EXPORT_FORMATS as readonly unknown[]).includes(value);
+}
+
+/**
+ * The layouts of an `exported` PNG or PDF, checked as far as drawing relies on them: a theme, and
+ * one or more maps, each an object with a name, a title and a finite positive size (what else is
+ * wrong in one makes drawing throw, which the export says).
+ */
+export function parseExportedLayouts(data: string): ExportedLayouts | undefined {
+    let value: unknown;
+    try {
+        value = JSON.parse(data);
+    } catch {
+        return undefined;
+    }
+    if (!isRecord(value) || !hasOnly(value, ['theme', 'layouts']) || (value.theme !== 'light' && value.theme !== 'dark')
+        || !Array.isArray(value.layouts) || value.layouts.length === 0) {
+        return undefined;
+    }
+    const size = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n > 0 && n < 1_000_000;
+    const layouts = value.layouts as unknown[];
+    return layouts.every(layout => isRecord(layout) && typeof layout.name === 'string' && typeof layout.title === 'string' && size(layout.width) && size(layout.height))
+        ? { theme: value.theme, layouts: layouts as Layout[] }
+        : undefined;
 }
 
 function parseRange(value: unknown): Range | undefined {

@@ -5,11 +5,11 @@
 // is ever turned into script.
 import type { JourneyMapModel } from '@journey/language/protocol';
 import {
-    buildViewModel, layoutJourney, renderHtml, renderSvg, viewElements, type Layout, type Theme, type ViewElement, type ViewModel
+    buildViewModel, layoutJourney, renderHtml, renderSvg, renderSvgStack, viewElements, type Layout, type Theme, type ViewElement, type ViewModel
 } from '@journey/preview';
 import { createPanZoom } from '@journey/preview/browser';
 import { createPreviewElk, mainThreadElk, type PreviewElk } from './elk-worker-client.js';
-import type { ExportFormat, ExtensionMessage, Position, PreviewState, PreviewTheme, WebviewMessage } from '../src/webview-messages.js';
+import type { ExportedLayouts, ExportFormat, ExtensionMessage, Position, PreviewState, PreviewTheme, WebviewMessage } from '../src/webview-messages.js';
 
 interface VsCodeApi {
     postMessage(message: WebviewMessage): void;
@@ -202,6 +202,9 @@ document.getElementById('zoom-in')!.addEventListener('click', () => panZoom.zoom
 document.getElementById('zoom-out')!.addEventListener('click', () => panZoom.zoomTo(state.zoom / 1.25));
 document.getElementById('zoom-fit')!.addEventListener('click', () => panZoom.fit());
 document.getElementById('zoom-reset')!.addEventListener('click', () => panZoom.zoomTo(1));
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
+    button.addEventListener('click', () => vscode.postMessage({ type: 'exportRequest', format: button.dataset.export as ExportFormat }));
+}
 
 // ---- Export ----------------------------------------------------------------------------------------------------
 
@@ -215,9 +218,10 @@ async function exportMap(requestId: number, format: ExportFormat): Promise<void>
             throw new Error('this file has no journey to export');
         }
         const exportTheme = drawTheme();
+        // PNG and PDF: the extension draws the maps as they are laid out here, with the CLI's own code.
         const data = format === 'html' ? exportHtml(layouts, exportTheme)
             : format === 'svg' ? exportSvg(layouts, exportTheme)
-            : await exportPng(exportSvg(layouts, exportTheme));
+            : JSON.stringify({ theme: exportTheme, layouts } satisfies ExportedLayouts);
         vscode.postMessage({ type: 'exported', requestId, format, data });
     } catch (error) {
         vscode.postMessage({ type: 'exportFailed', requestId, message: error instanceof Error ? error.message : String(error) });
@@ -226,19 +230,7 @@ async function exportMap(requestId: number, format: ExportFormat): Promise<void>
 
 /** One journey: its standalone SVG. Several: stacked in one SVG. */
 function exportSvg(layouts: Layout[], svgTheme: Theme): string {
-    const svgs = layouts.map(layout => renderSvg(layout, { theme: svgTheme }).trimEnd());
-    if (svgs.length === 1) {
-        return `<?xml version="1.0" encoding="UTF-8"?>\n${svgs[0]}\n`;
-    }
-    const gap = 40;
-    const width = Math.max(...layouts.map(layout => layout.width));
-    let y = 0;
-    const nested = layouts.map((layout, index) => {
-        const placed = svgs[index].replace('<svg ', `<svg x="0" y="${y}" `);
-        y += layout.height + gap;
-        return placed;
-    });
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y - gap}" viewBox="0 0 ${width} ${y - gap}">\n${nested.join('\n')}\n</svg>\n`;
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${renderSvgStack(layouts, { theme: svgTheme })}`;
 }
 
 function exportHtml(layouts: Layout[], svgTheme: Theme): string {
@@ -249,28 +241,6 @@ function exportHtml(layouts: Layout[], svgTheme: Theme): string {
     // The page's CSP allows the map's stylesheet by its hash, so the other journeys' identical ones pass too.
     const more = layouts.slice(1).map(layout => renderSvg(layout, { theme: svgTheme }).trimEnd()).join('\n');
     return page.replace('</main>', `${more}\n</main>`);
-}
-
-/** Draws the SVG on a canvas at twice its size; the PNG as base64. */
-async function exportPng(svg: string): Promise<string> {
-    const image = new Image();
-    const loaded = new Promise<void>((resolve, reject) => {
-        image.onload = () => resolve();
-        image.onerror = () => reject(new Error('the browser could not read the SVG'));
-    });
-    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-    await loaded;
-    const scale = 2;
-    const width = Math.ceil(image.naturalWidth * scale);
-    const height = Math.ceil(image.naturalHeight * scale);
-    const limit = 16_000;
-    const factor = Math.min(1, limit / Math.max(width, height));
-    const output = document.createElement('canvas');
-    output.width = Math.max(1, Math.floor(width * factor));
-    output.height = Math.max(1, Math.floor(height * factor));
-    const context = output.getContext('2d')!;
-    context.drawImage(image, 0, 0, output.width, output.height);
-    return output.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
 }
 
 function escapeText(text: string): string {

@@ -29,7 +29,7 @@ const MARKDOWN_INPUT: InputKind = { ...RENDER_INPUT, extensions: ['.md', '.markd
  * said on stderr with the line of its block. A block holds journey text (the inline blocks of DOC.md are
  * one workspace, so one can use the personas another declares), or names a file relative to DOC.md
  * (`file=maps/a.journey`, loaded with its workspace as `journey render` loads one); `journey=NAME` draws
- * that journey only. A block that cannot be drawn (syntax errors, a missing file, an unknown journey) is
+ * that journey only; a block without a journey (personas and channels for the others) draws nothing. A block that cannot be drawn (syntax errors, a missing file, an unknown journey) is
  * said with its line and skipped, the others are written, and the exit code is 1.
  */
 export async function renderMarkdown(file: string, options: MarkdownRenderOptions, io: CommandIO): Promise<number> {
@@ -105,7 +105,10 @@ export async function renderMarkdown(file: string, options: MarkdownRenderOption
             models = chosen;
         }
         if (models.length === 0) {
-            problem(block, `${what === 'the block' ? 'the block' : block.file} has no journey to draw`);
+            // A block of personas and channels for the others is no problem; a file named to be drawn is.
+            if (block.file !== undefined) {
+                problem(block, `${block.file} has no journey to draw`);
+            }
             continue;
         }
         for (const model of models) {
