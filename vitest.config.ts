@@ -38,6 +38,7 @@ export default defineConfig({
             '@journey/preview/browser': fileURLToPath(new URL('./packages/preview/src/browser/pan-zoom.ts', import.meta.url)),
             '@journey/preview': fileURLToPath(new URL('./packages/preview/src/index.ts', import.meta.url)),
             '@journey/png-pdf': fileURLToPath(new URL('./packages/png-pdf/src/index.ts', import.meta.url)),
+            '@journey/markdown-it': fileURLToPath(new URL('./packages/markdown-it/src/index.ts', import.meta.url)),
             '@journey/diff': fileURLToPath(new URL('./packages/diff/src/index.ts', import.meta.url)),
             '@journey/site': fileURLToPath(new URL('./packages/site/src/index.ts', import.meta.url)),
             '@journey/interchange': fileURLToPath(new URL('./packages/interchange/src/index.ts', import.meta.url)),

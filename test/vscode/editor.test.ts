@@ -257,6 +257,35 @@ describe('the extension in VS Code (code-server)', () => {
         expect(html).not.toContain('<script');
     }, 90_000);
 
+    it('shows ```journey blocks as their maps in the Markdown preview: a file= block and an inline one', async () => {
+        writeFileSync(join(server.workspace, 'maps.md'), [
+            '# Our maps', '', '```journey file=spec/renewal.journey journey=renewal', '```', '',
+            '```journey', 'persona pat "Pat" { }', 'journey visit "A first visit" {', '    persona pat',
+            '    stage arrive "Arrive" {', '        touchpoint door "Finds the door" { emotion 2 "Pleased" }', '    }', '}', '```', '',
+        ].join('\n'));
+        await bench.openFile('maps.md');
+        await bench.runCommand('Markdown: Open Preview to the Side');
+        const preview = bench.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+        const maps = preview.locator('figure.journey-map');
+        await expect.poll(() => maps.count(), { timeout: 60_000 }).toBe(2);
+        expect(await maps.nth(0).getAttribute('data-journey')).toBe('renewal');
+        expect(await maps.nth(0).locator('g.journey-node').count()).toBeGreaterThan(2);
+        expect(await maps.nth(1).locator('title').first().textContent()).toBe('Journey map: A first visit');
+        // Drawn with its colours (attributes, which the preview's CSP and sanitizer keep), not as black boxes.
+        const shot = PNG.sync.read(await maps.nth(0).screenshot({ path: 'test-results/markdown-preview-map.png' }));
+        let dark = 0;
+        let accent = 0;
+        for (let at = 0; at < shot.data.length; at += 4) {
+            const [r, g, b] = [shot.data[at], shot.data[at + 1], shot.data[at + 2]];
+            dark += r + g + b < 60 ? 1 : 0;
+            // The emotion curve: the accent blue of either theme (#0969da, #4493f8).
+            accent += b > 180 && b - r > 90 && g > 80 && g < 170 ? 1 : 0;
+        }
+        const pixels = shot.data.length / 4;
+        expect(dark / pixels).toBeLessThan(0.5);
+        expect(accent).toBeGreaterThan(50);
+    }, 90_000);
+
     it('shows a realistic map beside its editor (the README\'s screenshot)', async () => {
         await bench.openFile('brightspoke-cx/journeys/fleet-renewal.journey');
         await bench.runCommand('Journey: Open Preview to the Side');

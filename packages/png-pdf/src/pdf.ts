@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { optimize } from 'svgo';
-import { renderSvg, type Layout, type Theme } from '@journey/preview';
+import type { Layout, Theme } from '@journey/preview';
 import { MAP_FONT_FAMILY, readPictureAssets, type PictureAssets } from './assets.js';
+import { attributeStyledSvg } from './attribute-svg.js';
 
 /** `fit`: each page the size of its map; a paper size: the map scaled down to fit, turned to suit it. */
 export type PdfPage = 'fit' | 'a4' | 'a3' | 'letter';
@@ -68,7 +68,7 @@ export async function renderPdf(layouts: readonly Layout[], options: PdfOptions 
         const placed = placeOnPage(layout, page);
         doc.addPage({ size: [placed.pageWidth, placed.pageHeight], margin: 0 });
         doc.outline.addItem(layout.title);
-        SVGtoPDF(doc, pdfReadySvg(layout, options.theme), placed.x, placed.y, {
+        SVGtoPDF(doc, attributeStyledSvg(layout, { theme: options.theme, fontFamily: MAP_FONT_FAMILY }), placed.x, placed.y, {
             width: placed.width,
             height: placed.height,
             preserveAspectRatio: 'xMidYMin meet',
@@ -81,16 +81,6 @@ export async function renderPdf(layouts: readonly Layout[], options: PdfOptions 
     doc.end();
     await ended;
     return new Uint8Array(Buffer.concat(chunks));
-}
-
-/**
- * The map's SVG with each style rule written onto the elements it matches (SVGO's inlineStyles, which
- * knows the cascade): svg-to-pdfkit reads simple selectors only, so `.journey-card>rect` would be
- * drawn black.
- */
-function pdfReadySvg(layout: Layout, theme: Theme | undefined): string {
-    const svg = renderSvg(layout, { theme, fixedStyle: { fontFamily: MAP_FONT_FAMILY } });
-    return optimize(svg, { plugins: [{ name: 'inlineStyles', params: { onlyMatchedOnce: false, removeMatchedSelectors: true } }] }).data;
 }
 
 export interface PlacedMap {

@@ -1,8 +1,10 @@
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { exportInterchange, importInterchange, type InterchangeContext, type InterchangeFormat } from './interchange-commands.js';
 import { compareWith } from './compare-command.js';
 import { createLanguageClient } from './language-client.js';
+import { MarkdownJourneyPictures } from './markdown-journeys.js';
 import { JourneyPreviewManager } from './preview-manager.js';
 import { JourneyReportPanel } from './report-panel.js';
 import { EXPORT_FORMATS } from './webview-messages.js';
@@ -19,7 +21,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
     client = createLanguageClient(context);
     const started = client.start();
     const previews = new JourneyPreviewManager(context.extensionUri, client, () => started, output);
-    context.subscriptions.push(output, previews, { dispose: () => void client?.stop() });
+    // ```journey blocks in the Markdown preview (the manifest's markdown.markdownItPlugins).
+    const markdown = new MarkdownJourneyPictures(context.extensionUri, output);
+    context.subscriptions.push(output, previews, markdown, { dispose: () => void client?.stop() });
 
     const register = (command: string, run: (...args: unknown[]) => unknown) =>
         context.subscriptions.push(vscode.commands.registerCommand(command, run));
@@ -90,7 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
         output.error(`The journey language server did not start: ${String(error)}`);
         void vscode.window.showErrorMessage('The journey language server did not start; see the "Journey" output.');
     }
-    return { client, previews };
+    return { client, previews, extendMarkdownIt: md => markdown.extend(md) };
 }
 
 export async function deactivate(): Promise<void> {
@@ -102,4 +106,6 @@ export async function deactivate(): Promise<void> {
 export interface JourneyExtensionApi {
     client: LanguageClient;
     previews: JourneyPreviewManager;
+    /** What VS Code's Markdown preview asks of an extension that contributes markdown-it plugins. */
+    extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }

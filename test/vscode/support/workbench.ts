@@ -55,7 +55,7 @@ export class Workbench {
                 await this.page.keyboard.press('Escape');
             }
         }
-        await this.editor().locator('.view-lines').waitFor();
+        await this.editor(name.endsWith('.journey') ? undefined : name).locator('.view-lines').waitFor();
     }
 
     /** Runs a command by its title from the command palette (F1). */
@@ -87,8 +87,10 @@ export class Workbench {
     }
 
     /** The active text editor. */
-    editor(): Locator {
-        return this.page.locator('.editor-group-container.active .monaco-editor[data-uri$=".journey"], .editor-group-container .monaco-editor[data-uri$=".journey"]').first();
+    /** The editor of a journey file (or of the file called `name`), in the active group first. */
+    editor(name?: string): Locator {
+        const ending = name === undefined ? '.journey' : `/${name}`;
+        return this.page.locator(`.editor-group-container.active .monaco-editor[data-uri$="${ending}"], .editor-group-container .monaco-editor[data-uri$="${ending}"]`).first();
     }
 
     /** Moves the cursor with Go to Line (Ctrl+G), 1-based line and column. */

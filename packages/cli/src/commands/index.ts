@@ -11,3 +11,5 @@ export { buildCommand } from './build-command.js';
 export { serveCommand } from './serve-command.js';
 export { diffCommand } from './diff-command.js';
 export { kpisCommand } from './kpis-command.js';
+// Not a command: what VS Code's Markdown preview draws ```journey blocks with.
+export { markdownBlockPictures } from '../markdown-pictures.js';

@@ -2,7 +2,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildJourneyMapModels, calendarDateOfToday, type CalendarDate, type Model } from '@journey/language';
 import { inlineBlockPath, journeyBlocks, type JourneyBlock } from '@journey/interchange';
-import { layoutJourneyMap } from '@journey/preview';
+import { layoutJourneyMap, type Layout } from '@journey/preview';
 import { CliError, ExitCode } from '../cli-error.js';
 import { loadConfig } from '../config-file.js';
 import { drawnAs, writeDrawing, type DrawOptions } from '../drawing.js';
@@ -52,18 +52,51 @@ export async function renderMarkdown(file: string, options: MarkdownRenderOption
         return ExitCode.Problems;
     }
 
-    const inline = await loadInlineBlocks(markdownPath, blocks.filter(block => block.file === undefined), options.today, io);
-    const files = new Map<string, LoadedFile>();
-    const written = new Set<string>();
-    let failed = false;
-    const problem = (block: JourneyBlock, message: string) => {
-        io.stderr(`${shown}:${fenceLine(block)}: ${message}\n`);
-        failed = true;
-    };
     await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
         throw new CliError(`cannot make the folder ${options.output}: ${error.code ?? error.message}`);
     });
+    const written = new Set<string>();
+    let failed = false;
+    for (const { block, layouts, problems } of await markdownBlockMaps(markdownPath, blocks, { today: options.today, io })) {
+        for (const problem of problems) {
+            io.stderr(`${shown}:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}: ${problem.message}\n`);
+            failed = true;
+        }
+        for (const layout of layouts) {
+            const drawn = await drawnAs(options.format, [layout], options.draw);
+            const name = uniqueName(layout.name, options.format, written);
+            const outPath = path.join(outDir, name);
+            await writeDrawing(outPath, drawn, displayPosixPath(outPath, io.cwd));
+            io.stderr(`journey: ${shown}:${fenceLine(block)}: wrote ${displayPosixPath(outPath, io.cwd)}\n`);
+        }
+    }
+    return failed ? ExitCode.Problems : ExitCode.Ok;
+}
+
+/** What a journey block of a Markdown file draws: its maps, laid out, or what keeps it from being drawn. */
+export interface BlockMaps {
+    block: JourneyBlock;
+    layouts: Layout[];
+    /** With their lines (and columns) in the Markdown file. */
+    problems: { line: number; column?: number; message: string }[];
+}
+
+/**
+ * The maps of a Markdown file's journey blocks (`journeyBlocks`), each block's in order: what
+ * `journey render DOC.md` writes and VS Code's Markdown preview shows. Inline blocks are loaded as one
+ * workspace beside the Markdown file; `file=` blocks with the workspace of the file, as `journey render`
+ * loads it.
+ */
+export async function markdownBlockMaps(markdownPath: string, blocks: readonly JourneyBlock[], options: { today?: CalendarDate; io: Pick<CommandIO, 'cwd' | 'env' | 'createServices'> }): Promise<BlockMaps[]> {
+    const { io } = options;
+    const inline = await loadInlineBlocks(markdownPath, blocks.filter(block => block.file === undefined), options.today, io);
+    const files = new Map<string, LoadedFile>();
+    const results: BlockMaps[] = [];
     for (const block of blocks) {
+        const problems: BlockMaps['problems'] = [];
+        const result: BlockMaps = { block, layouts: [], problems };
+        results.push(result);
+        const problem = (message: string) => problems.push({ line: fenceLine(block), message });
         let loaded: LoadedFile;
         let what: string;
         if (block.file !== undefined) {
@@ -74,14 +107,14 @@ export async function renderMarkdown(file: string, options: MarkdownRenderOption
                 loaded = files.get(target) ?? await loadJourneyFile(target, { today: options.today, cwd: io.cwd, env: io.env, createServices: io.createServices });
             } catch (error) {
                 if (error instanceof CliError) {
-                    problem(block, error.message.replace(target, block.file));
+                    problem(error.message.replace(target, block.file));
                     continue;
                 }
                 throw error;
             }
             files.set(target, loaded);
             if (hasSyntaxProblems(loaded)) {
-                problem(block, `${block.file} has syntax errors (\`journey lint ${displayPosixPath(target, io.cwd)}\` shows them); not drawn`);
+                problem(`${block.file} has syntax errors (\`journey lint ${displayPosixPath(target, io.cwd)}\` shows them); not drawn`);
                 continue;
             }
         } else {
@@ -89,9 +122,9 @@ export async function renderMarkdown(file: string, options: MarkdownRenderOption
             what = 'the block';
             if (hasSyntaxProblems(loaded)) {
                 for (const diagnostic of loaded.diagnostics.filter(found => found.code === 'syntax')) {
-                    io.stderr(`${shown}:${block.line + diagnostic.range.start.line}:${diagnostic.range.start.character + 1}: ${inMarkdownTerms(diagnostic.message, block)}\n`);
+                    problems.push({ line: block.line + diagnostic.range.start.line, column: diagnostic.range.start.character + 1, message: inMarkdownTerms(diagnostic.message, block) });
                 }
-                problem(block, 'the journey block has syntax errors; not drawn');
+                problem('the journey block has syntax errors; not drawn');
                 continue;
             }
         }
@@ -99,31 +132,24 @@ export async function renderMarkdown(file: string, options: MarkdownRenderOption
         if (block.journey !== undefined) {
             const chosen = models.filter(model => model.name === block.journey);
             if (chosen.length === 0) {
-                problem(block, `no journey \`${block.journey}\` in ${what}${models.length > 0 ? `; it has ${models.map(model => `\`${model.name}\``).join(', ')}` : ''}`);
+                problem(`no journey \`${block.journey}\` in ${what}${models.length > 0 ? `; it has ${models.map(model => `\`${model.name}\``).join(', ')}` : ''}`);
                 continue;
             }
             models = chosen;
         }
-        if (models.length === 0) {
-            // A block of personas and channels for the others is no problem; a file named to be drawn is.
-            if (block.file !== undefined) {
-                problem(block, `${block.file} has no journey to draw`);
-            }
-            continue;
+        // A block of personas and channels for the others is no problem; a file named to be drawn is.
+        if (models.length === 0 && block.file !== undefined) {
+            problem(`${block.file} has no journey to draw`);
         }
         for (const model of models) {
-            const drawn = await drawnAs(options.format, [await layoutJourneyMap(model)], options.draw);
-            const name = uniqueName(model.name, options.format, written);
-            const outPath = path.join(outDir, name);
-            await writeDrawing(outPath, drawn, displayPosixPath(outPath, io.cwd));
-            io.stderr(`journey: ${shown}:${fenceLine(block)}: wrote ${displayPosixPath(outPath, io.cwd)}\n`);
+            result.layouts.push(await layoutJourneyMap(model));
         }
     }
-    return failed ? ExitCode.Problems : ExitCode.Ok;
+    return results;
 }
 
 /** The inline blocks as one workspace, each loaded under the name inlineBlockPath gives it. */
-async function loadInlineBlocks(markdownPath: string, blocks: readonly JourneyBlock[], today: CalendarDate | undefined, io: CommandIO): Promise<Map<JourneyBlock, LoadedFile>> {
+async function loadInlineBlocks(markdownPath: string, blocks: readonly JourneyBlock[], today: CalendarDate | undefined, io: Pick<CommandIO, 'cwd' | 'createServices'>): Promise<Map<JourneyBlock, LoadedFile>> {
     const loaded = new Map<JourneyBlock, LoadedFile>();
     if (blocks.length === 0) {
         return loaded;

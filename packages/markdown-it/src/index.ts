@@ -1,0 +1,2 @@
+export * from './block-html.js';
+export * from './journey-fences.js';
