@@ -3,7 +3,9 @@
 // only what a run needs, so that no start pays to compile code it does not run:
 //   dist/journey.cjs   the program: its options, help and version (commander);
 //   dist/commands.cjs  the commands and the language, loaded when a command runs;
-//   dist/elk.cjs       ELK (more than half of the code), loaded when a map is drawn.
+//   dist/elk.cjs       ELK (more than half of the code), loaded when a map is drawn;
+//   dist/png-pdf.cjs   PNG and PDF drawing, loaded when one is asked for (fonts and WebAssembly in dist/picture-assets/);
+//   dist/markdown-it.cjs  the markdown-it plugin for docs sites (`@journey-maps/cli/markdown-it`).
 // That is what @journey-maps/cli ships (with bin/journey.cjs, README.md and the LICENSE copied in from
 // the top level). Source maps only when asked for: JOURNEY_SOURCEMAP=1.
 import { build } from 'esbuild';
@@ -76,6 +78,7 @@ const bundle = (entry, outfile, plugins) => build({
 });
 const builds = await Promise.all([
     bundle('main.ts', 'journey.cjs', [commandsBeside]),
+    bundle('markdown-it.ts', 'markdown-it.cjs', [commandsBeside]),
     bundle('commands/index.ts', 'commands.cjs', [elkBeside, picturesBeside, rawText]),
     bundle(`${root}packages/png-pdf/src/index.ts`, 'png-pdf.cjs', [jsonRequiresInlined, noWoff2]),
 ]);

@@ -74,7 +74,7 @@ describe('markdownBlockPictures (what VS Code\'s Markdown preview shows)', () =>
         expect(pictures.flatMap(block => block.problems)).toEqual([]);
         const svg = pictures[1].maps[0].svg;
         expect(svg).toContain('Pat'); // the persona of the first block
-        expect(svg).not.toMatch(/<style|style=|<script|\son\w+=|javascript:/i);
+        expect(svg).not.toMatch(/<style|\sstyle=|<script|\son\w+=|javascript:/i);
         expect(svg).toMatch(/<rect[^>]* fill="#1e1e1e"/); // the dark theme's background, as an attribute
     });
 

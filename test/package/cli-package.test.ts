@@ -47,7 +47,7 @@ function npxJourney(args: readonly string[], { viaNpx = false } = {}) {
 describe('the packed tarball', () => {
     it('holds the bundled CLI, its launcher, README and LICENSE, and nothing else (no sources, no source maps)', () => {
         expect(packed.files.map(file => file.path).sort()).toEqual([
-            'LICENSE', 'README.md', 'bin/journey.cjs', 'dist/commands.cjs', 'dist/elk.cjs', 'dist/journey.cjs',
+            'LICENSE', 'README.md', 'bin/journey.cjs', 'dist/commands.cjs', 'dist/elk.cjs', 'dist/journey.cjs', 'dist/markdown-it.cjs',
             'dist/picture-assets/DejaVu-LICENSE.txt', 'dist/picture-assets/DejaVuSans-Bold.ttf', 'dist/picture-assets/DejaVuSans-Oblique.ttf',
             'dist/picture-assets/DejaVuSans.ttf', 'dist/picture-assets/resvg.wasm', 'dist/png-pdf.cjs',
             'package.json', 'schemas/journey-diff.schema.json',
@@ -97,7 +97,7 @@ describe('Node.js versions', () => {
     });
 
     it('the workspace packages say what the root says, and the CLI runs on all of it', () => {
-        for (const folder of ['packages/language', 'packages/preview', 'packages/interchange']) {
+        for (const folder of ['packages/language', 'packages/preview', 'packages/interchange', 'packages/png-pdf', 'packages/markdown-it']) {
             expect(readJson(path.join(repoRoot, folder, 'package.json')).engines, folder).toEqual({ node: range });
         }
         expect(semver.subset(range, cliManifest.engines.node)).toBe(true);
@@ -105,7 +105,7 @@ describe('Node.js versions', () => {
     });
 
     it('the internal packages stay private: the CLI and the extension bundle them', () => {
-        for (const folder of ['packages/language', 'packages/preview', 'packages/interchange', 'packages/vscode']) {
+        for (const folder of ['packages/language', 'packages/preview', 'packages/interchange', 'packages/png-pdf', 'packages/markdown-it', 'packages/vscode']) {
             expect(readJson(path.join(repoRoot, folder, 'package.json')).private, folder).toBe(true);
         }
     });
@@ -161,6 +161,26 @@ describe('installed in a folder of its own', () => {
         const json = npxJourney(['export', 'maps/renewal.journey', '--format', 'json']);
         expect(JSON.parse(json.stdout).journeys[0].name).toBe('renewal');
         expect(npxJourney(['export', 'maps/renewal.journey', '--format', 'csv']).stdout.split('\n')[0]).toContain('Journey,Stage,Phase,Touchpoint');
+    });
+
+    it('gives docs sites the markdown-it plugin: @journey-maps/cli/markdown-it draws the journey blocks of a Markdown file', () => {
+        writeFileSync(path.join(project, 'guide.md'), '# Guide\n\n```journey file=maps/renewal.journey journey=renewal\n```\n\nText.\n');
+        // markdown-it is the docs site's own; here the repository's copy stands in for it.
+        const script = `
+            const { readFileSync } = require('node:fs');
+            const markdownit = require(${JSON.stringify(path.join(repoRoot, 'node_modules/markdown-it'))});
+            const { journeyMarkdownIt, drawMarkdownJourneys } = require('@journey-maps/cli/markdown-it');
+            (async () => {
+                const source = readFileSync('guide.md', 'utf8');
+                const pictures = await drawMarkdownJourneys(source, 'guide.md');
+                process.stdout.write(markdownit().use(journeyMarkdownIt, { pictures: () => pictures }).render(source));
+            })();`;
+        const run = spawnSync(process.execPath, ['-e', script], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.stdout).toContain('<figure class="journey-map" data-journey="renewal">');
+        expect(run.stdout).toContain('Olivia replaces her operations tool');
+        expect(run.stdout).toContain('<p>Text.</p>');
+        expect(run.stdout).not.toMatch(/<style|\sstyle=/);
     });
 
     it('lists the rules', () => {
