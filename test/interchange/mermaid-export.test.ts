@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeMermaidEntities, encodeMermaidText, exportMermaid, importMermaid, parseMermaidJourney } from '@journey/interchange';
+import { decodeMermaidEntities, encodeMermaidText, exportMermaid, importMermaid, mermaidSettingsAbove, parseMermaidJourney } from '@journey/interchange';
 import { repoRoot } from '../support/journey-process.js';
 import { mermaidMeaning, mermaidParse } from '../support/mermaid.js';
 import { buildModels, journeyFiles } from './journey-models.js';
@@ -23,15 +23,18 @@ function normalized(text: string): string[] {
         .map(line => line.replace(/\s*([:,])\s*/g, '$1').replace(/\s+/g, ' ').replace(/^([^:]+:[^:]+):$/, '$1'));
 }
 
+/** Mermaid → journey → Mermaid, as `journey import` and `journey export --format mermaid` do it. */
 async function exportedFrom(mermaid: string): Promise<string> {
-    const { journeys, errors } = await buildModels({ 'imported.journey': importMermaid(mermaid).text });
+    const text = importMermaid(mermaid).text;
+    const { journeys, errors } = await buildModels({ 'imported.journey': text });
     expect(errors).toEqual([]);
-    return exportMermaid(journeys[0]);
+    return exportMermaid(journeys[0], { settings: mermaidSettingsAbove(text, journeys[0].range.start.line) });
 }
 
+const frontMatterTitleOf = (text: string) => /^---\n(?:.*\n)*?title:\s*(.*)\n(?:.*\n)*?---/.exec(text)?.[1];
+
 describe('Mermaid round trip: Mermaid → journey → Mermaid', () => {
-    // Tasks without actors come back without actors (a touchpoint without `by`).
-    const textual = importable.filter(name => !readFixture(name).startsWith('---'));
+    const textual = importable;
 
     it('covers most of Mermaid\'s examples textually', () => {
         expect(textual.length).toBeGreaterThanOrEqual(12);
@@ -46,9 +49,8 @@ describe('Mermaid round trip: Mermaid → journey → Mermaid', () => {
     it.each(importable)('%s: Mermaid reads the same title, sections, tasks and scores from the export', async name => {
         const original = readFixture(name);
         const exported = await exportedFrom(original);
-        const frontMatterTitle = /^---\n(?:.*\n)*?title:\s*(.*)\n/.exec(original)?.[1];
-        const before = await mermaidMeaning(original, frontMatterTitle);
-        const after = await mermaidMeaning(exported);
+        const before = await mermaidMeaning(original, frontMatterTitleOf(original));
+        const after = await mermaidMeaning(exported, frontMatterTitleOf(exported));
         expect(after.title).toBe(before.title.trim());
         expect(after.sections).toEqual(before.sections.map(section => section.trim()));
         expect(after.tasks.map(({ section, task, score }) => ({ section, task, score })))
@@ -57,6 +59,25 @@ describe('Mermaid round trip: Mermaid → journey → Mermaid', () => {
             // The actors as written, none where none were.
             expect(task.people).toEqual(before.tasks[index].people.filter(actor => actor !== ''));
         });
+    });
+
+    it.each(importable.filter(name => readFixture(name).startsWith('---')))('%s: keeps the front matter Mermaid reads (title, config: maxLabelWidth, theme) as it was', async name => {
+        const original = readFixture(name);
+        const frontMatter = /^---\n[\s\S]*?\n---\n/.exec(original)![0];
+        const exported = await exportedFrom(original);
+        expect(exported.startsWith(frontMatter)).toBe(true);
+        expect(exported.slice(frontMatter.length).split('\n')[0]).toBe('journey');
+    });
+
+    it('keeps front matter and %%{init}%% directives, one-line and multi-line, and writes a title only where the front matter has none', async () => {
+        const original = '---\ntitle: My working day\nconfig:\n  theme: forest\n  journey:\n    maxLabelWidth: 120\n---\n%%{init: {"theme": "dark"}}%%\n%%{init: {\n  "journey": {"maxLabelWidth": 200}\n}}%%\njourney\n    section Go to work\n      Make tea: 5: Me\n';
+        expect(await exportedFrom(original)).toBe(original);
+        const retitled = original.replace('journey\n    section', 'journey\n    title Another day\n    section');
+        expect(await exportedFrom(retitled)).toBe(retitled);
+        const directiveOnly = '%%{init: {"theme": "neutral"}}%%\njourney\n    title T\n    section S\n      A: 3\n';
+        expect(await exportedFrom(directiveOnly)).toBe(directiveOnly);
+        // A journey written by hand has none of them.
+        expect(mermaidSettingsAbove('// a note\njourney j "J" {\n}\n', 1)).toEqual({ directives: [] });
     });
 
     it('writes the docs example exactly as Mermaid\'s docs do', async () => {

@@ -35,7 +35,7 @@ ${PERSONA}\`\`\`
 
 function rendered(markdown: string, pictures: (blocks: readonly JourneyBlock[]) => readonly BlockPictures[] | undefined): { html: string; asked: JourneyBlock[][] } {
     const asked: JourneyBlock[][] = [];
-    const md = new MarkdownIt().use(journeyFences, { pictures: blocks => { asked.push([...blocks]); return pictures(blocks); } });
+    const md = new MarkdownIt().use(journeyFences, { pictures: (blocks: readonly JourneyBlock[]) => { asked.push([...blocks]); return pictures(blocks); } });
     return { html: md.render(markdown), asked };
 }
 

@@ -99,9 +99,9 @@ describe('journey render', () => {
         expect(await journeyInProcess(['render', 'nope.journey'], ws.root)).toMatchObject({ status: 2, stdout: '' });
         expect((await journeyInProcess(['render', 'journeys.journey', '--theme', 'pink'], ws.root)).status).toBe(2);
         expect((await journeyInProcess(['render', 'journeys.journey', '--today', '2026-02-30'], ws.root)).status).toBe(2);
-        const png = await journeyInProcess(['render', 'journeys.journey', '-o', 'map.png'], ws.root);
-        expect(png.status).toBe(2);
-        expect(png.stderr).toContain('.svg or .html');
+        const jpeg = await journeyInProcess(['render', 'journeys.journey', '-o', 'map.jpg'], ws.root);
+        expect(jpeg.status).toBe(2);
+        expect(jpeg.stderr).toContain('.svg, .html, .png or .pdf');
         expect((await journeyInProcess(['render'], ws.root)).status).toBe(2);
     });
 

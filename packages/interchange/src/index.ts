@@ -7,4 +7,5 @@ export * from './markdown-journeys.js';
 export * from './mermaid-export.js';
 export * from './mermaid-import.js';
 export * from './mermaid-journey-parser.js';
+export * from './mermaid-settings.js';
 export * from './mermaid-text.js';

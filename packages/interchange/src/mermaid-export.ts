@@ -2,6 +2,7 @@ import type { JourneyMapModel, KpiModel, NamedRef, OpportunityModel, PainModel, 
 // Through the protocol module, not the index: the VS Code extension bundles this package without Langium.
 import { formatNumber } from '@journey/language/number-format';
 import { formatJourneyString } from './journey-text.js';
+import { frontMatterTitle, type MermaidSettings } from './mermaid-settings.js';
 import { encodeMermaidText } from './mermaid-text.js';
 import { pushAll } from './push-all.js';
 
@@ -20,13 +21,17 @@ import { pushAll } from './push-all.js';
  *   so that Mermaid → journey → Mermaid gives the same tasks back.
  * - Characters Mermaid reserves there (`:` `,` `#` `;`, a task named like a keyword) are written as
  *   Mermaid entity codes (`#58;`), which Mermaid draws as the character and `journey import` decodes.
+ * - The front matter and `%%{init}%%` directives `journey import` kept as comments above the journey
+ *   (`settings`, from mermaidSettingsAbove) come first, as they were.
  * - Everything a Mermaid journey cannot hold (trigger, needs, channels, owners, pains, opportunities,
  *   KPIs, evidence, flows, unknowns, value gap, plans, …) is listed in a `%%` comment block at the end,
  *   never silently dropped.
  */
-export function exportMermaid(journey: JourneyMapModel): string {
-    const lines = ['journey'];
-    if (journey.label.trim() !== '') {
+export function exportMermaid(journey: JourneyMapModel, options: { settings?: MermaidSettings } = {}): string {
+    const { frontMatter, directives = [] } = options.settings ?? {};
+    const lines = [...(frontMatter ? ['---', ...frontMatter, '---'] : []), ...directives, 'journey'];
+    // The front matter's title is Mermaid's title already (what the import made the label of).
+    if (journey.label.trim() !== '' && (frontMatter === undefined || frontMatterTitle(frontMatter) !== journey.label)) {
         lines.push(`    title ${encodeMermaidText(journey.label, 'title')}`);
     }
     const personaLabels = new Map(journey.personas.map(persona => [persona.name, persona.label.trim() !== '' ? persona.label : persona.name]));

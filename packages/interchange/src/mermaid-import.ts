@@ -2,6 +2,7 @@ import { identifierFrom, NameScope } from './identifiers.js';
 // Through the protocol module, not the index: the VS Code extension bundles this package without Langium.
 import { formatNumber } from '@journey/language/number-format';
 import { formatJourneyString } from './journey-text.js';
+import { DIRECTIVE_COMMENT } from './mermaid-settings.js';
 import { decodeMermaidEntities } from './mermaid-text.js';
 import { isMermaidJourney, MermaidSyntaxError, parseMermaidJourney, type MermaidComment, type MermaidJourney } from './mermaid-journey-parser.js';
 import { pushAll } from './push-all.js';
@@ -211,7 +212,7 @@ function accessibilityComments(diagram: MermaidJourney): MermaidComment[] {
 }
 
 function commentLines(comment: MermaidComment, indent: string): string[] {
-    const prefix = comment.kind === 'directive' ? 'Mermaid directive: ' : '';
+    const prefix = comment.kind === 'directive' ? DIRECTIVE_COMMENT : '';
     const text = `${prefix}${comment.text}`;
     if (text.trim() === '') {
         return [];

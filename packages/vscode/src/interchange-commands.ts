@@ -1,5 +1,5 @@
 import {
-    exportCsv, exportJson, exportMermaid, importMermaid, importMermaidMarkdown, MermaidSyntaxError, type MermaidImportResult
+    exportCsv, exportJson, exportMermaid, importMermaid, mermaidSettingsAbove, importMermaidMarkdown, MermaidSyntaxError, type MermaidImportResult
 } from '@journey/interchange';
 import { JourneyMapRequest, type JourneyMapModel } from '@journey/language/protocol';
 import * as vscode from 'vscode';
@@ -79,7 +79,8 @@ export async function exportInterchange(
     }
     const text = format === 'json'
         ? exportJson(journeys.map(journey => ({ journey, file: vscode.workspace.asRelativePath(document.uri, false) })))
-        : format === 'csv' ? exportCsv(journeys) : exportMermaid(journeys[0]);
+        : format === 'csv' ? exportCsv(journeys)
+        : exportMermaid(journeys[0], { settings: mermaidSettingsAbove(document.getText(), journeys[0].range.start.line) });
     await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
     context.output.info(`Exported ${document.uri.toString()} as ${format} to ${target.toString()}.`);
     void vscode.window.showInformationMessage(`Exported ${name} as ${label} to ${vscode.workspace.asRelativePath(target)}.`);

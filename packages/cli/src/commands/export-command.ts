@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { exportCsv, exportJson, exportMermaid } from '@journey/interchange';
+import { exportCsv, exportJson, exportMermaid, mermaidSettingsAbove } from '@journey/interchange';
 import { buildJourneyMapModels, calendarDateOfToday, type JourneyMapModel, type Model } from '@journey/language';
 import { CliError, ExitCode } from '../cli-error.js';
 import { parseToday } from '../cli-options.js';
@@ -53,7 +53,9 @@ export async function exportCommand(file: string, options: ExportOptions, io: Co
     const journeys = chooseJourneys(buildJourneyMapModels(target.document.parseResult.value as Model, today ?? calendarDateOfToday(), target.evidence), file, format, options.journey, io);
     const output = format === 'json'
         ? exportJson(journeys.map(journey => ({ journey, file: displayPosixPath(target.filePath, io.cwd) })), { ranges: options.ranges })
-        : format === 'csv' ? exportCsv(journeys) : exportMermaid(journeys[0]);
+        : format === 'csv' ? exportCsv(journeys)
+        // The front matter and directives an import kept above the journey go back in.
+        : exportMermaid(journeys[0], { settings: mermaidSettingsAbove(target.document.textDocument.getText(), journeys[0].range.start.line) });
     await writeOutput(output, options.output, io);
     return ExitCode.Ok;
 }
