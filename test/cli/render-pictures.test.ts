@@ -2,17 +2,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { PDFParse } from 'pdf-parse';
 import { PNG } from 'pngjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { journeyInProcess } from '../support/journey-in-process.js';
-import { TempWorkspace } from '../support/journey-process.js';
+import { scratchWorkspaces } from '../support/journey-process.js';
 
-const workspaces: TempWorkspace[] = [];
-function workspace(files: Record<string, string>): TempWorkspace {
-    const created = new TempWorkspace(files);
-    workspaces.push(created);
-    return created;
-}
-afterEach(() => workspaces.splice(0).forEach(w => w.dispose()));
+const workspace = scratchWorkspaces();
 
 const PERSONAS = `persona olivia "Olivia, Operations Manager" {
     need fast "Be productive within one week" importance 4

@@ -2,15 +2,14 @@
 // pictures the CLI draws for VS Code's Markdown preview (markdownBlockPictures).
 import { Window } from 'happy-dom';
 import MarkdownIt from 'markdown-it';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { journeyBlocks, type JourneyBlock } from '@journey/interchange';
 import { journeyFences, type BlockPictures } from '@journey/markdown-it';
 import { markdownBlockPictures } from '../../packages/cli/src/markdown-pictures.js';
-import { TempWorkspace } from '../support/journey-process.js';
+import { scratchWorkspaces } from '../support/journey-process.js';
 import { HOSTILE, SCRIPT } from '../preview/preview-helper.js';
 
-const workspaces: TempWorkspace[] = [];
-afterEach(() => workspaces.splice(0).forEach(w => w.dispose()));
+const workspace = scratchWorkspaces();
 
 const PERSONA = 'persona pat "Pat" {\n}\n';
 const JOURNEY = 'journey visit "A first visit" {\n    persona pat\n    stage arrive "Arrive" {\n        touchpoint door "Finds the door" { emotion 2 "Pleased" }\n    }\n}\n';
@@ -67,8 +66,7 @@ describe('journeyFences', () => {
 
 describe('markdownBlockPictures (what VS Code\'s Markdown preview shows)', () => {
     it('draws inline blocks as one workspace and file= blocks from their file, as SVG styled by attributes only', async () => {
-        const ws = new TempWorkspace({ 'docs/maps.md': DOC, 'docs/maps/renewal.journey': `${PERSONA}${JOURNEY.replace('journey visit', 'journey renewal')}` });
-        workspaces.push(ws);
+        const ws = workspace({ 'docs/maps.md': DOC, 'docs/maps/renewal.journey': `${PERSONA}${JOURNEY.replace('journey visit', 'journey renewal')}` });
         const pictures = await markdownBlockPictures(ws.path('docs/maps.md'), journeyBlocks(DOC), { theme: 'dark' });
         expect(pictures.map(block => block.maps.map(map => map.name))).toEqual([[], ['visit'], ['renewal']]);
         expect(pictures.flatMap(block => block.problems)).toEqual([]);
@@ -80,8 +78,7 @@ describe('markdownBlockPictures (what VS Code\'s Markdown preview shows)', () =>
 
     it('keeps hostile text escaped and adds nothing that runs or restyles', async () => {
         const markdown = `\`\`\`journey\n${HOSTILE}\`\`\`\n`;
-        const ws = new TempWorkspace({ 'doc.md': markdown });
-        workspaces.push(ws);
+        const ws = workspace({ 'doc.md': markdown });
         const pictures = await markdownBlockPictures(ws.path('doc.md'), journeyBlocks(markdown), { theme: 'light' });
         expect(pictures[0].problems).toEqual([]);
         const { html } = rendered(markdown, () => pictures);
@@ -101,8 +98,7 @@ describe('markdownBlockPictures (what VS Code\'s Markdown preview shows)', () =>
 
     it('says a block\'s syntax errors with their lines in the Markdown file', async () => {
         const markdown = '# Doc\n\n```journey\njourney broken "Broken" {\n    stage s "S" {\n```\n';
-        const ws = new TempWorkspace({ 'doc.md': markdown });
-        workspaces.push(ws);
+        const ws = workspace({ 'doc.md': markdown });
         const [pictures] = await markdownBlockPictures(ws.path('doc.md'), journeyBlocks(markdown), { theme: 'light' });
         expect(pictures.maps).toEqual([]);
         expect(pictures.problems).toEqual([

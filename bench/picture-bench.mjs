@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Issue 20's row (npm run bench; needs npm run build): a map as a picture, by the real `journey render`
+// in a child process, against the SVG of the same map measured in the same run, interleaved. Median with
+// min–max over --runs (default 5). Printed, never asserted (the machine may be shared).
+//
+//   journey render -o map.svg                 the baseline: load, lay out, write SVG
+//   journey render -o map.png (--scale 1, 2)  + resvg (WebAssembly) with the map font
+//   journey render -o map.pdf, --page a4      + SVGO's inlined styles, svg-to-pdfkit, PDFKit with the font subset
+//
+// on examples/brightspoke-cx's largest journey and on a generated 40-stage, 500-touchpoint map.
+// --quick (development only): 2 runs. Options: --runs N
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { JOURNEY, ROOT, benchOptions, median, peakRssRunner, spread } from './bench-common.mjs';
+import { generateJourney } from './generate-journey.mjs';
+
+const { runs: RUNS } = benchOptions();
+const scratch = mkdtempSync(path.join(tmpdir(), 'journey-picture-bench-'));
+const run = peakRssRunner(scratch, 'picture bench');
+
+const large = path.join(scratch, 'large.journey');
+writeFileSync(large, generateJourney({ stages: 40, touchpoints: 500, seed: 20, shape: 'branchy' }).text);
+const maps = [
+    ['ebike-purchase-and-return (19 touchpoints)', path.join(ROOT, 'examples/brightspoke-cx/journeys/ebike-purchase-and-return.journey')],
+    ['generated, 500 touchpoints', large],
+];
+const OUTPUTS = [
+    ['svg', ['-o', 'map.svg']],
+    ['png', ['-o', 'map.png']],
+    ['png --scale 2', ['-o', 'map2.png', '--scale', '2']],
+    ['pdf', ['-o', 'map.pdf']],
+    ['pdf --page a4', ['-o', 'a4.pdf', '--page', 'a4']],
+];
+
+console.log(`picture bench: journey render, ${RUNS} runs`);
+for (const [label, file] of maps) {
+    const times = Object.fromEntries(OUTPUTS.map(([name]) => [name, []]));
+    const rss = Object.fromEntries(OUTPUTS.map(([name]) => [name, []]));
+    const sizes = {};
+    for (let index = 0; index < RUNS; index++) {
+        for (const [name, args] of OUTPUTS) {
+            const result = run(`render ${name}`, [JOURNEY, 'render', file, '--today', '2026-12-01', ...args], scratch);
+            times[name].push(result.ms);
+            rss[name].push(result.rss);
+            sizes[name] = statSync(path.join(scratch, args[1])).size;
+        }
+    }
+    console.log(`  ${label}:`);
+    for (const [name] of OUTPUTS) {
+        const ratio = name === 'svg' ? '' : ` = ${(median(times[name]) / median(times.svg)).toFixed(2)} × svg (+${Math.round(median(times[name]) - median(times.svg))} ms)`;
+        console.log(`    ${name.padEnd(14)} ${spread(times[name])}${ratio}, ${(sizes[name] / 1e3).toFixed(0)} kB, peak RSS ${spread(rss[name].map(value => value / 1e6), 'MB')}`);
+    }
+}
+rmSync(scratch, { recursive: true, force: true });
