@@ -93,7 +93,7 @@ describe('the extension manifest', () => {
             'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli/commands.cjs', 'dist/cli/elk.cjs', 'dist/cli/journey.cjs',
             'dist/cli/picture-assets/DejaVu-LICENSE.txt', 'dist/cli/picture-assets/DejaVuSans-Bold.ttf', 'dist/cli/picture-assets/DejaVuSans-Oblique.ttf',
             'dist/cli/picture-assets/DejaVuSans.ttf', 'dist/cli/picture-assets/resvg.wasm', 'dist/cli/png-pdf.cjs',
-            'dist/extension.cjs', 'dist/server.cjs', 'language-configuration.json', 'media/elk-worker.js', 'media/icon.png', 'media/preview-dark.svg', 'media/preview-light.svg', 'media/preview.css', 'media/preview.js',
+            'dist/extension.cjs', 'dist/server.cjs', 'language-configuration.json', 'media/elk-worker.js', 'media/icon.png', 'media/markdown-journey.css', 'media/preview-dark.svg', 'media/preview-light.svg', 'media/preview.css', 'media/preview.js',
             'package.json', 'schemas/journey.config.schema.json', 'snippets/journey.code-snippets', 'syntaxes/journey.tmLanguage.json',
         ]);
     }, 60_000);
