@@ -7,7 +7,8 @@
 //   journey render -o map.png (--scale 1, 2)  + resvg (WebAssembly) with the map font
 //   journey render -o map.pdf, --page a4      + SVGO's inlined styles, svg-to-pdfkit, PDFKit with the font subset
 //
-// on examples/brightspoke-cx's largest journey and on a generated 40-stage, 500-touchpoint map.
+// on examples/brightspoke-cx's largest journey and on a generated 12-stage, 120-touchpoint map (a 500-touchpoint
+// map is 114,000 pixels wide: past what a PNG holds, which journey render says, pointing to PDF or SVG).
 // --quick (development only): 2 runs. Options: --runs N
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,10 +21,10 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'journey-picture-bench-'));
 const run = peakRssRunner(scratch, 'picture bench');
 
 const large = path.join(scratch, 'large.journey');
-writeFileSync(large, generateJourney({ stages: 40, touchpoints: 500, seed: 20, shape: 'branchy' }).text);
+writeFileSync(large, generateJourney({ stages: 12, touchpoints: 120, seed: 20, shape: 'branchy' }).text);
 const maps = [
     ['ebike-purchase-and-return (19 touchpoints)', path.join(ROOT, 'examples/brightspoke-cx/journeys/ebike-purchase-and-return.journey')],
-    ['generated, 500 touchpoints', large],
+    ['generated, 12 stages and 120 touchpoints', large],
 ];
 const OUTPUTS = [
     ['svg', ['-o', 'map.svg']],

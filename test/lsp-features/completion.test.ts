@@ -1,12 +1,14 @@
 // Completion: exactly what is valid at the cursor — keywords the grammar allows there, references of
 // the right kind from the right scope, values with their meaning, and snippets for the skeletons.
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type MarkupContent } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type CompletionItem, type MarkupContent } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
 import { RENEWAL, SHARED, atCursor, withCursor } from './features-helper.js';
 
-async function complete(journeyText: string, sharedText = SHARED): Promise<CompletionItem[]> {
+async function complete(journeyText: string, sharedText = SHARED, typed?: string): Promise<CompletionItem[]> {
     return withCursor({ 'shared.journey': sharedText, 'renewal.journey': journeyText }, 'renewal.journey', async ({ ws, document, position }) => {
-        const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position });
+        // `typed`: asked by a trigger character as it was typed (as an editor does), not by Ctrl+Space.
+        const context = typed === undefined ? undefined : { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: typed };
+        const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position, context });
         return list?.items ?? [];
     });
 }
@@ -74,6 +76,45 @@ describe('keywords valid at the cursor, and only those', () => {
     test('where a name is expected, nothing is offered (keywords are valid names, but never what you mean)', async () => {
         expect(await complete(renewalWith('        touchpoint demo', '        touchpoint <|>'))).toEqual([]);
         expect(await complete('team <|>')).toEqual([]);
+    });
+});
+
+describe('completion as you type: a space or `>` after a word that takes a name', () => {
+    test('opens with the names after channel, owner, serves, by, evidence, kpi, at and the ends of a flow', async () => {
+        expect(labels(await complete(renewalWith('            channel web\n            owner', '            channel <|>\n            owner'), SHARED, ' '))).toEqual(['email', 'web']);
+        expect(labels(await complete(renewalWith('            owner marketing\n            emotion', '            owner <|>\n            emotion'), SHARED, ' '))).toEqual(['marketing', 'sales']);
+        expect(labels(await complete(renewalWith('            owner marketing\n            emotion', '            by <|>\n            emotion'), SHARED, ' '))).toEqual(['ben', 'olivia']);
+        expect(labels(await complete(renewalWith('            evidence survey\n', '            kpi <|>\n'), SHARED, ' '))).toEqual(['churn', 'conversion', 'csat']);
+        expect(labels(await complete(renewalWith('at pricing_page', 'at <|>'), SHARED, ' '))).toEqual(['demo', 'kickoff', 'pricing_page']);
+        expect(labels(await complete(renewalWith('flow pricing_page -> demo -> kickoff', 'flow pricing_page -><|>'), SHARED, '>'))).toEqual(['demo', 'kickoff', 'pricing_page']);
+        expect(labels(await complete(renewalWith('flow pricing_page -> demo -> kickoff', 'flow <|>'), SHARED, ' '))).toEqual(['demo', 'kickoff', 'pricing_page']);
+        expect(labels(await complete(renewalWith('persona olivia, ben', 'persona olivia, ben, <|>'), SHARED, ' '))).toEqual(['carla']);
+    });
+
+    test('offers names only there: no keyword, no skeleton', async () => {
+        const items = await complete(renewalWith('            channel web\n            owner', '            channel <|>\n            owner'), SHARED, ' ');
+        expect(items.filter(item => item.kind === CompletionItemKind.Keyword || item.kind === CompletionItemKind.Snippet)).toEqual([]);
+    });
+
+    test('stays closed elsewhere: after other words, in a text, in a comment, after a name, at the start of a line', async () => {
+        for (const [find, replacement] of [
+            ['            channel web\n', '            channel web <|>\n'],
+            ['            evidence survey\n', '            emotion <|>\n'],
+            ['            evidence survey\n', '            action "Reads the channel <|>\n'],
+            ['            evidence survey\n', '            // the owner <|>\n'],
+            ['            evidence survey\n', '            evidence survey\n            <|>\n'],
+            ['flow pricing_page -> demo -> kickoff', 'flow pricing_page > <|>'],
+        ] as const) {
+            expect(await complete(renewalWith(find, replacement), SHARED, ' '), replacement).toEqual([]);
+        }
+        // Ctrl+Space at the same place still offers what fits.
+        expect(keywords(await complete(renewalWith('            evidence survey\n', '            evidence survey\n            <|>\n')))).toContain('channel');
+    });
+
+    test('the server says so: `.`, space and `>` are its trigger characters', async () => {
+        await withCursor({ 'renewal.journey': '<|>' }, 'renewal.journey', async ({ ws }) => {
+            expect(ws.services.lsp.CompletionProvider!.completionOptions?.triggerCharacters).toEqual(['.', ' ', '>']);
+        });
     });
 });
 

@@ -22,7 +22,7 @@ describe('editor features over LSP', () => {
         const { ws, client } = start({ 'shared.journey': SHARED, 'renewal.journey': messy });
         const init = await client.initialize(ws.root);
         const capabilities = init.capabilities;
-        expect(capabilities.completionProvider?.triggerCharacters).toEqual(['.']);
+        expect(capabilities.completionProvider?.triggerCharacters).toEqual(['.', ' ', '>']);
         expect(capabilities.hoverProvider).toBe(true);
         expect(capabilities.definitionProvider).toBe(true);
         expect(capabilities.referencesProvider).toBe(true);

@@ -193,7 +193,7 @@ describe('installed in a folder of its own', () => {
         const client = new LspTestClient(['lsp', '--stdio'], installedBin, project);
         try {
             const initialized = await client.initialize(project);
-            expect(initialized.capabilities.completionProvider?.triggerCharacters).toEqual(['.']);
+            expect(initialized.capabilities.completionProvider?.triggerCharacters).toEqual(['.', ' ', '>']);
             expect(initialized.capabilities).toMatchObject({ hoverProvider: true, definitionProvider: true, renameProvider: { prepareProvider: true } });
             const file = path.join(project, 'maps/renewal.journey');
             const uri = await client.open(file, readFileSync(file, 'utf8').replace('persona olivia', 'persona olivai'));

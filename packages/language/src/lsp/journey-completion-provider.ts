@@ -6,7 +6,7 @@ import {
     type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
 import {
-    CompletionItemKind, CompletionList, InsertTextFormat, InsertTextMode, type CancellationToken, type CompletionItem,
+    CompletionItemKind, CompletionList, CompletionTriggerKind, InsertTextFormat, InsertTextMode, type CancellationToken, type CompletionItem,
     type CompletionParams, type MarkupContent
 } from 'vscode-languageserver';
 import { formatCalendarDate } from '../model/calendar-date.js';
@@ -119,6 +119,13 @@ const SNIPPETS: Readonly<Record<string, Snippet>> = {
 /** A name, a dot, and maybe the start of a name: the cursor is completing the need of `persona.need`. */
 const QUALIFIED_PREFIX = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*\.[ \t]*([A-Za-z0-9_]*)$/;
 
+/**
+ * Typed as you write, a space or `>` asks for completion (the trigger characters). It is answered only
+ * after a word that takes a name (`channel `, `owner `, `serves `, `by `, `evidence `, `source `, `for `,
+ * `at `, `persona `, `kpi `, `flow `, `a -> `, `a, `…), so that typing prose or the next keyword opens nothing.
+ */
+const TRIGGERS_NAME = /(?:^|[\s{},])(?:channel|owner|serves|by|evidence|source|for|at|persona|kpi|prefers|addresses|of|from|target|flow)[ \t]$|->[ \t]?$|,[ \t]$/;
+
 /** The blocks completion reads alone (see `findFeaturesAt`): members in braces, in any order. */
 const BLOCKS = new Set(['Touchpoint', 'Stage', 'Persona']);
 
@@ -141,7 +148,7 @@ function bracesOf(node: AstNode): { open: CstNode; close: CstNode | undefined } 
  * Every item has a kind, a detail (label, importance, scale…) and Markdown documentation.
  */
 export class JourneyCompletionProvider extends DefaultCompletionProvider {
-    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.'] };
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.', ' ', '>'] };
     private readonly cards: JourneyCards;
     private readonly journeyServices: JourneyServices;
 
@@ -161,6 +168,16 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         }
         if (this.insideCommentOrString(document, text, offset)) {
             return CompletionList.create([], false);
+        }
+        const typed = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && params.context.triggerCharacter !== '.';
+        if (typed) {
+            const line = text.slice(Math.max(0, offset - 200), offset).split(/\r\n?|\n/).pop()!;
+            if (!TRIGGERS_NAME.test(line)) {
+                return CompletionList.create([], false);
+            }
+            // Names only: a keyword or a skeleton after `channel ` would be noise the user did not ask for.
+            const list = await super.getCompletion(document, params, cancelToken);
+            return list && CompletionList.create(list.items.filter(item => item.kind !== CompletionItemKind.Keyword && item.kind !== CompletionItemKind.Snippet), list.isIncomplete);
         }
         const qualified = QUALIFIED_PREFIX.exec(text.slice(Math.max(0, offset - 200), offset));
         if (qualified) {
