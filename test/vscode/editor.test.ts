@@ -163,9 +163,10 @@ describe('the extension in VS Code (code-server)', () => {
         await expect.poll(() => readFileSync(join(server.workspace, RENEWAL), 'utf8'), { timeout: 10_000 }).toBe(text.join('\n'));
     }, 60_000);
 
-    it('opens the map preview beside the editor, with the file\'s touchpoints', async () => {
+    it('opens the map preview beside the editor with Ctrl+K V (as Markdown\'s), with the file\'s touchpoints', async () => {
         await bench.openFile(RENEWAL);
-        await bench.runCommand('Journey: Open Preview to the Side');
+        await bench.page.keyboard.press('Control+K');
+        await bench.page.keyboard.press('v');
         const preview = bench.preview();
         const touchpoints = preview.locator('svg.journey g.journey-node[data-id^="tp:renewal:"]');
         await expect.poll(() => touchpoints.count(), { timeout: 60_000 }).toBe(3);
@@ -292,6 +293,11 @@ describe('the extension in VS Code (code-server)', () => {
         const pixels = shot.data.length / 4;
         expect(dark / pixels).toBeLessThan(0.5);
         expect(accent).toBeGreaterThan(50);
+        await bench.runCommand('Notifications: Clear All Notifications');
+        await bench.screenshot('test-results/editor-markdown.png');
+        if (process.env.JOURNEY_UPDATE_SCREENSHOTS) {
+            await bench.screenshot('docs/images/editor-markdown.png');
+        }
     }, 90_000);
 
     it('shows a realistic map beside its editor (the README\'s screenshot)', async () => {
