@@ -77,7 +77,7 @@ describe('JSON export', () => {
         const document = journeyExportDocument(inputs(journeys)) as { journeys: Array<Record<string, unknown>> };
         const renewal = document.journeys.find(journey => journey.name === 'renewal')!;
         expect(Object.keys(renewal)).toEqual([
-            'name', 'label', 'file', 'personas', 'trigger', 'state', 'owner', 'reviewed', 'stages', 'flows', 'unknowns', 'valueGap', 'competitors', 'plans',
+            'name', 'label', 'description', 'file', 'personas', 'trigger', 'state', 'owner', 'reviewed', 'stages', 'flows', 'unknowns', 'valueGap', 'competitors', 'plans',
         ]);
         const text = exportJson(inputs(journeys));
         expect(text).not.toContain('null');

@@ -80,6 +80,14 @@ describe('Mermaid round trip: Mermaid → journey → Mermaid', () => {
         expect(mermaidSettingsAbove('// a note\njourney j "J" {\n}\n', 1)).toEqual({ directives: [] });
     });
 
+    it('gives back accDescr, one line or several, as the journey\'s description, and Mermaid reads it', async () => {
+        const one = 'journey\n    title T\n    accDescr: What a first visit is like\n    section S\n      A: 3\n';
+        expect(await exportedFrom(one)).toBe(one);
+        const several = 'journey\n    title T\n    accDescr {\n        A first visit,\n        from the door to the desk\n    }\n    section S\n      A: 3\n';
+        expect(await exportedFrom(several)).toBe(several);
+        expect((await mermaidMeaning(several)).accDescription).toMatch(/^A first visit,\s*from the door to the desk$/);
+    });
+
     it('writes the docs example exactly as Mermaid\'s docs do', async () => {
         const original = readFixture('docs-user-journey.mmd');
         expect(await exportedFrom(original)).toBe(original.slice(original.indexOf('\njourney') + 1));

@@ -85,13 +85,16 @@ describe('Mermaid import: the journey examples of Mermaid\'s docs and tests', ()
         expect(journey.stages.filter(stage => stage.label !== '').map(stage => stage.label)).toEqual(meaning.sections.map(section => section.trim()));
     });
 
-    it('keeps comments, front matter, accTitle and accDescr as // comments where they stood', () => {
+    it('keeps comments, front matter and accTitle as // comments where they stood; accDescr is the journey\'s description', () => {
         const imported = importMermaid(readFixture('demo-journey.mmd'), { sourceName: 'demo-journey.mmd' }).text;
         expect(imported).toContain('// ---\n// # From the mermaid repository, demos/journey.html');
         expect(imported).toContain('// title: My working day\n// ---\njourney my_working_day "My working day" {');
-        expect(imported).toContain('    // accTitle: Very simple journey demo\n    // accDescr: 2 main sections: work and home, each with just a few tasks\n');
+        expect(imported).toContain('    persona me, cat\n    description "2 main sections: work and home, each with just a few tasks"\n');
+        expect(imported).toContain('    // accTitle: Very simple journey demo\n');
+        expect(imported).not.toContain('accDescr');
         const multiline = importMermaid(readFixture('spec-acc-descr-multiline.mmd')).text;
-        expect(multiline).toContain('    // accDescr: A user journey for\n    // family shopping\n    // accTitle: Adding acc journey diagram functionality to mermaid\n');
+        expect(multiline).toContain('    description "A user journey for"\n    description "family shopping"\n');
+        expect(multiline).toContain('    // accTitle: Adding acc journey diagram functionality to mermaid\n');
         const commented = importMermaid('%% before\njourney\n  %% top\n  title T\n  section S\n    %% before the task\n    Task: 3: Me\n  %% after it all\n').text;
         expect(commented).toContain('// before\njourney t "T" {');
         expect(commented).toContain('    persona me\n\n    // top\n\n    stage s "S" {\n        // before the task\n        touchpoint task "Task" {');

@@ -48,7 +48,7 @@ describe('keywords valid at the cursor, and only those', () => {
 
     test('in a journey: its members, with stage and plan skeletons', async () => {
         const items = await complete(renewalWith('    flow pricing_page', '    <|>\n    flow pricing_page'));
-        expect(keywords(items)).toEqual(['flow', 'owner', 'persona', 'plan', 'reviewed', 'stage', 'state', 'trigger', 'unknown', 'valuegap']);
+        expect(keywords(items)).toEqual(['description', 'flow', 'owner', 'persona', 'plan', 'reviewed', 'stage', 'state', 'trigger', 'unknown', 'valuegap']);
         expect(snippets(items)).toEqual(['plan', 'stage']);
     });
 

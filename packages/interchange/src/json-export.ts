@@ -62,6 +62,7 @@ class ExportWriter {
         return {
             name: journey.name,
             label: journey.label,
+            description: journey.description,
             file,
             personas: journey.personas.map(persona => ({
                 ...named(persona),

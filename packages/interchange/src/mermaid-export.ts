@@ -9,7 +9,7 @@ import { pushAll } from './push-all.js';
 /**
  * A journey → a Mermaid `journey` diagram.
  *
- * - `title` is the journey's label (none when the label is empty); each stage is a `section`, and a
+ * - `title` is the journey's label (none when the label is empty), `accDescr` its description; each stage is a `section`, and a
  *   first stage with an empty label is written as the tasks before any section.
  * - Tasks are the touchpoints in stage order, each stage's in its order. Mermaid draws a straight
  *   sequence: `flow` lines (branches, loops back) are not drawn, they are listed in the note below.
@@ -33,6 +33,13 @@ export function exportMermaid(journey: JourneyMapModel, options: { settings?: Me
     // The front matter's title is Mermaid's title already (what the import made the label of).
     if (journey.label.trim() !== '' && (frontMatter === undefined || frontMatterTitle(frontMatter) !== journey.label)) {
         lines.push(`    title ${encodeMermaidText(journey.label, 'title')}`);
+    }
+    // The journey's description is the diagram's accessible description (what screen readers say of it).
+    const description = journey.description.map(line => line.trim()).filter(line => line !== '');
+    if (description.length === 1) {
+        lines.push(`    accDescr: ${description[0]}`);
+    } else if (description.length > 1) {
+        lines.push('    accDescr {', ...description.map(line => `        ${line}`), '    }');
     }
     const personaLabels = new Map(journey.personas.map(persona => [persona.name, persona.label.trim() !== '' ? persona.label : persona.name]));
     const notes = new NotesWriter();

@@ -153,6 +153,10 @@ function journeyText(
     const lines: string[] = commentsBefore(diagram.line, '');
     lines.push(`journey ${name} ${formatJourneyString(title)} {`);
     lines.push(`${INDENT}persona ${actors.map(actor => actor.name).join(', ')}`);
+    // The accessible description is the journey's description: what the map is about.
+    for (const line of diagram.accDescription?.text.split('\n').map(text => text.trim()).filter(text => text !== '') ?? []) {
+        lines.push(`${INDENT}description ${formatJourneyString(line)}`);
+    }
     const firstStageLine = diagram.sections[0]?.line ?? Number.MAX_SAFE_INTEGER;
     const preamble = commentsBefore(firstStageLine, INDENT);
     if (preamble.length > 0) {
@@ -199,14 +203,11 @@ function journeyText(
     return { name, text: lines.join('\n') };
 }
 
-/** `accTitle` and `accDescr` have no place in a journey: kept as comments where they were. */
+/** `accTitle` has no place in a journey: kept as a comment where it was (`accDescr` is the journey's description). */
 function accessibilityComments(diagram: MermaidJourney): MermaidComment[] {
     const comments: MermaidComment[] = [];
     if (diagram.accTitle) {
         comments.push({ text: `accTitle: ${diagram.accTitle.text}`, line: diagram.accTitle.line, kind: 'comment' });
-    }
-    if (diagram.accDescription) {
-        comments.push({ text: `accDescr: ${diagram.accDescription.text}`, line: diagram.accDescription.line, kind: 'comment' });
     }
     return comments;
 }

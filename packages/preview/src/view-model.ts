@@ -81,6 +81,8 @@ export interface BaselineEmotion {
 
 export interface HeaderView extends ViewElement {
     title: string;
+    /** The journey's description lines. */
+    description: string[];
     personas: string[];
     trigger?: string;
     /** "Current state", "Future state of “Fleet renewal”" (its title), or undefined when the journey says nothing. */
@@ -446,6 +448,8 @@ function headerView(model: JourneyMapModel, id: string): HeaderView {
     return {
         id,
         title: model.label,
+        // Models from older servers or hand-made JSON may lack it.
+        description: model.description ?? [],
         personas: model.personas.map(persona => persona.label),
         trigger: model.trigger,
         state: model.state.kind === 'current' ? 'Current state'

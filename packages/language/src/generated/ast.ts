@@ -274,7 +274,7 @@ export function isDeclaration(item: unknown): item is Declaration {
 }
 
 export interface Description extends langium.AstNode {
-    readonly $container: Persona;
+    readonly $container: Journey | Persona;
     readonly $type: 'Description';
     text: string;
 }
@@ -387,6 +387,7 @@ export function isGoal(item: unknown): item is Goal {
 export interface Journey extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Journey';
+    descriptions: Array<Description>;
     flows: Array<Flow>;
     label: string;
     name: Name;
@@ -403,6 +404,7 @@ export interface Journey extends langium.AstNode {
 
 export const Journey = {
     $type: 'Journey',
+    descriptions: 'descriptions',
     flows: 'flows',
     label: 'label',
     name: 'name',
@@ -1315,6 +1317,10 @@ export class JourneyDslAstReflection extends langium.AbstractAstReflection {
         Journey: {
             name: Journey.$type,
             properties: {
+                descriptions: {
+                    name: Journey.descriptions,
+                    defaultValue: []
+                },
                 flows: {
                     name: Journey.flows,
                     defaultValue: []

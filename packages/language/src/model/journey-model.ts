@@ -27,6 +27,8 @@ export interface JourneyMapModel {
     name: string;
     label: string;
     personas: PersonaModel[];
+    /** Its `description` lines (what the map is about, for whom), in order; empty when none. */
+    description: string[];
     trigger?: string;
     /** `of`: the current-state journey's name; `ofLabel`: its title, when it resolves. */
     state: { kind: 'current' } | { kind: 'future'; of?: string; ofLabel?: string } | { kind: 'unspecified' };
@@ -239,6 +241,7 @@ export function buildJourneyMapModel(journey: Journey, today: CalendarDate, evid
         uri,
         ...named(journey),
         personas: personas.map(personaModel),
+        description: texts(journey.descriptions),
         trigger: journey.triggers[0]?.text,
         state: !state ? { kind: 'unspecified' } : state.future ? { kind: 'future', of: state.currentState?.ref?.name ?? state.currentState?.$refText, ofLabel: state.currentState?.ref?.label } : { kind: 'current' },
         owner: optionalNamed(journey.owners[0]?.team?.ref),

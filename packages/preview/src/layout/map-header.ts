@@ -8,6 +8,9 @@ import { largest } from '../largest.js';
 export function headerCard(view: ViewModel, x: number, y: number, width: number): Card {
     const h = view.header;
     const blocks: Block[] = [{ text: h.title, font: FONT.title }];
+    for (const line of h.description) {
+        blocks.push({ text: line, font: FONT.meta, italic: true });
+    }
     if (h.personas.length > 0) {
         blocks.push({ text: `Personas: ${h.personas.join(', ')}`, font: FONT.meta });
     }
