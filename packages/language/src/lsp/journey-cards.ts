@@ -234,6 +234,7 @@ function journeyCard(journey: Journey): string {
     const touchpoints = journey.stages.reduce((sum, stage) => sum + stage.touchpoints.length, 0);
     return [
         title('journey', journey.name, journey.label),
+        ...texts(journey.descriptions).map(md),
         facts([
             ['Personas', personas || 'none'],
             ['Trigger', journey.triggers[0]?.text !== undefined ? md(journey.triggers[0].text) : undefined],

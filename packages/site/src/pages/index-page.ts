@@ -98,7 +98,7 @@ function filter(name: string, label: string, options: ReadonlyArray<{ value: str
 /** Everything the search box looks in, lower case: names, titles, personas, owner, stages, touchpoints. */
 function searchText(journey: JourneyMapModel): string {
     return [
-        journey.name, journey.label, journey.trigger ?? '', journey.owner?.label ?? '',
+        journey.name, journey.label, ...(journey.description ?? []), journey.trigger ?? '', journey.owner?.label ?? '',
         ...journey.personas.flatMap(persona => [persona.name, persona.label]),
         ...journey.stages.flatMap(stage => [stage.name, stage.label]),
         ...touchpointsOf(journey).flatMap(({ touchpoint }) => [touchpoint.name, touchpoint.label, touchpoint.owner?.label ?? '']),

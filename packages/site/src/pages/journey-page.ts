@@ -22,6 +22,7 @@ export function journeyPage(context: SiteContext, journey: JourneyMapModel, layo
     const svg = renderSvg(layout, { theme: 'light', nonce: context.options.nonce }).trimEnd();
     const body = html`<nav class="breadcrumb" aria-label="Breadcrumb"><a href="${paths.href(path, 'index.html')}">Journeys</a> › <span aria-current="page">${journey.label}</span></nav>
 <h1>${journey.label}</h1>
+${(journey.description ?? []).map(line => html`<p class="lead">${line}</p>`)}
 <dl class="facts">
 <div><dt>Name</dt><dd><code>${journey.name}</code> in <code>${file?.path ?? journey.uri}</code></dd></div>
 <div><dt>Personas</dt><dd>${personaLinks(context, journey, path)}</dd></div>
