@@ -408,7 +408,7 @@ describe('render, export, import and format given a file of the wrong kind', () 
     const RENDER_FILE = (file: string, hint = '') => `journey: render takes a .journey file or a Markdown file (.md), not ${file}${hint}\n`;
     const JOURNEY_FILE = (command: string, file: string) => `journey: ${command} takes a .journey file, not ${file}\n`;
     const FROM_MERMAID = (command: string, file: string) => `journey: ${command} takes a .journey file, not ${file} (\`journey import ${file}\` turns its Mermaid journey diagram into one)\n`;
-    const MERMAID = 'a Mermaid diagram (.mmd, .mermaid) or a Markdown file (.md, .markdown, .mdx)';
+    const MERMAID = 'a Mermaid diagram (.mmd, .mermaid), a Markdown file (.md, .markdown, .mdx) or a JSON export (.json)';
 
     it.each([
         [['render', 'notes.md'], 'journey: render of a Markdown file writes a picture of each ```journey block: name the folder for them with -o DIR\n'],

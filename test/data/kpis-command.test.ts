@@ -137,7 +137,7 @@ describe('journey kpis', () => {
         });
         expect(satisfied.computed).toMatchObject({ aggregate: 'csat', n: 5, leftOut: 1 });
         expect(conversion.computed).toBeUndefined();
-        expect(conversion.source).toEqual({ name: 'old', label: 'Old interviews', date: '2024-06-01', stale: true });
+        expect(conversion.source).toEqual({ name: 'old', kind: 'interview', label: 'Old interviews', date: '2024-06-01', stale: true });
         const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas/journey-export.schema.json'), 'utf8')) as object;
         const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
         expect(validate(exported), JSON.stringify(validate.errors)).toBe(true);

@@ -172,3 +172,27 @@ describe('journey import', () => {
         expect(await journeyInProcess(['import', 'nope.mmd'], workspace().root)).toMatchObject({ status: 2, stderr: 'journey: no such file: nope.mmd\n' });
     });
 });
+
+describe('journey import FILE.json', () => {
+    it('turns a JSON export back into .journey text that exports the same JSON', async () => {
+        const ws = specWorkspace();
+        expect(await journeyInProcess(['export', 'spec/renewal.journey', '-f', 'json', '-o', 'renewal.json', '--today', '2026-11-20'], ws.root)).toMatchObject({ status: 0 });
+        ws.write('imported/.keep', '');
+        const imported = await journeyInProcess(['import', 'renewal.json', '-o', 'imported/renewal.journey'], ws.root);
+        expect(imported).toEqual({ status: 0, stdout: '', stderr: '' });
+        // On its own: every persona, team, channel, metric and source it uses is declared in it.
+        const again = await journeyInProcess(['export', 'imported/renewal.journey', '-f', 'json', '--today', '2026-11-20'], ws.root);
+        expect(again.status, again.stderr).toBe(0);
+        const withoutFile = (json: string) => (JSON.parse(json) as { journeys: Array<Record<string, unknown>> }).journeys.map(({ file: _file, ...journey }) => journey);
+        expect(withoutFile(again.stdout)).toEqual(withoutFile(readFileSync(ws.path('renewal.json'), 'utf8')));
+    });
+
+    it('says where JSON that is not an export goes wrong: exit 1, nothing written', async () => {
+        const ws = workspace({ 'broken.json': '{"formatVersion": 1, "journeys": [{"name": "j", "label": "J", "personas": [], "stages": [{"name": "s"}]}]}\n' });
+        expect(await journeyInProcess(['import', 'broken.json', '-o', 'out.journey'], ws.root)).toEqual({
+            status: 1, stdout: '',
+            stderr: 'broken.json: journeys[0].stages[0].label: expected a text, found nothing\njourney: nothing imported from broken.json.\n',
+        });
+        expect(existsSync(ws.path('out.journey'))).toBe(false);
+    });
+});

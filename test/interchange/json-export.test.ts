@@ -102,7 +102,7 @@ describe('JSON export', () => {
             goals: ['Replace a tool whose contract is up for renewal with one her team adopts'],
             pains: ['Past tools were abandoned after onboarding'],
             motivations: [],
-            prefers: [{ name: 'web', label: 'Website' }, { name: 'email', label: 'Email' }],
+            prefers: [{ name: 'web', label: 'Website', mode: 'online' }, { name: 'email', label: 'Email', mode: 'online' }],
             needs: [
                 { name: 'clear_pricing', label: 'Know the total cost before talking to sales', importance: 5 },
                 { name: 'fast_setup', label: 'Be productive within one week', importance: 4 },

@@ -107,8 +107,8 @@ export const RENDER_INPUT: InputKind = {
 
 /** What `import` reads. */
 export const MERMAID_INPUT: InputKind = {
-    extensions: MERMAID_OR_MARKDOWN,
-    description: 'a Mermaid diagram (.mmd, .mermaid) or a Markdown file (.md, .markdown, .mdx)',
+    extensions: [...MERMAID_OR_MARKDOWN, '.json'],
+    description: 'a Mermaid diagram (.mmd, .mermaid), a Markdown file (.md, .markdown, .mdx) or a JSON export (.json)',
     hints: { '.journey': 'it is a .journey file already; `journey export {file} -f mermaid` goes the other way' },
     anyCase: true,
 };

@@ -116,8 +116,8 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .action(async (file: string, options) => setExitCode(await (await commands()).exportCommand(file, options, io)));
 
     program.command('import')
-        .description('Turn a Mermaid journey diagram (FILE.mmd, or the ```mermaid blocks of FILE.md) into .journey text (stdout or OUT).')
-        .argument('<file>', 'the Mermaid (.mmd) or Markdown (.md) file')
+        .description('Turn a Mermaid journey diagram (FILE.mmd, or the ```mermaid blocks of FILE.md), or a JSON export (FILE.json, as journey export writes it), into .journey text (stdout or OUT).')
+        .argument('<file>', 'the Mermaid (.mmd), Markdown (.md) or JSON (.json) file')
         .option('-o, --output <out>', 'write to OUT.journey instead of printing')
         .action(async (file: string, options) => setExitCode(await (await commands()).importCommand(file, options, io)));
 

@@ -2,6 +2,7 @@ export * from './csv-export.js';
 export * from './identifiers.js';
 export * from './journey-text.js';
 export * from './json-export.js';
+export * from './json-import.js';
 export * from './markdown-fences.js';
 export * from './markdown-journeys.js';
 export * from './mermaid-export.js';

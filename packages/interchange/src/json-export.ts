@@ -70,7 +70,7 @@ class ExportWriter {
                 goals: persona.goals,
                 pains: persona.pains,
                 motivations: persona.motivations,
-                prefers: persona.prefers.map(named),
+                prefers: persona.prefers.map(channel => ({ ...named(channel), mode: channel.mode })),
                 needs: persona.needs.map(need => ({ ...named(need), importance: need.importance })),
             })),
             trigger: journey.trigger,
@@ -113,7 +113,7 @@ class ExportWriter {
             serves: touchpoint.serves.map(serves => ({ persona: serves.persona, need: serves.need, label: serves.label })),
             backstage: touchpoint.backstage,
             kpis: touchpoint.kpis.map(kpi => this.kpi(kpi)),
-            evidence: touchpoint.evidence.map(named),
+            evidence: touchpoint.evidence.map(source => ({ ...named(source), kind: source.kind })),
             momentOfTruth: touchpoint.momentOfTruth,
             pains: touchpoint.pains.map(pain => this.pain(pain)),
             opportunities: touchpoint.opportunities.map(opportunity => this.opportunity(opportunity)),
@@ -129,7 +129,7 @@ class ExportWriter {
             value: kpi.value,
             target: kpi.target,
             onTarget: kpi.onTarget,
-            source: kpi.source && { ...named(kpi.source), date: kpi.source.date, stale: kpi.source.stale },
+            source: kpi.source && { ...named(kpi.source), kind: kpi.source.kind, date: kpi.source.date, stale: kpi.source.stale },
             supported: kpi.supported,
             computed: kpi.computed && {
                 aggregate: kpi.computed.aggregate,
@@ -151,7 +151,7 @@ class ExportWriter {
             severity: pain.severity,
             stage: pain.stage,
             touchpoint: pain.touchpoint,
-            evidence: pain.evidence.map(named),
+            evidence: pain.evidence.map(source => ({ ...named(source), kind: source.kind })),
             ...this.ranges(pain.range, pain.nameRange),
         };
     }

@@ -57,7 +57,7 @@ export interface PersonaModel extends NamedRef {
     pains: string[];
     motivations: string[];
     /** Channels it prefers (`prefers`), resolved ones only. */
-    prefers: NamedRef[];
+    prefers: Array<NamedRef & { mode?: 'online' | 'offline' }>;
     needs: Array<NamedRef & { importance?: number }>;
 }
 
@@ -132,6 +132,8 @@ export interface ComputedKpiModel {
 
 /** A source used as evidence: its date, and whether that is older than `maxEvidenceAgeDays` (current-state journeys). */
 export interface SourceRef extends NamedRef {
+    /** survey, interview, analytics, support, crm, review, observation or other. */
+    kind: string;
     date?: string;
     stale?: boolean;
 }
@@ -275,7 +277,7 @@ export function personaModel(persona: Persona): PersonaModel {
         goals: texts(persona.goals),
         pains: texts(persona.pains),
         motivations: texts(persona.motivations),
-        prefers: persona.prefers.flatMap(line => line.channels.flatMap(channel => channel.ref ? [named(channel.ref)] : [])),
+        prefers: persona.prefers.flatMap(line => line.channels.flatMap(channel => channel.ref ? [{ ...named(channel.ref), ...(channel.ref.mode ? { mode: channel.ref.mode as 'online' | 'offline' } : {}) }] : [])),
         needs: persona.needs.map(need => ({ ...named(need), importance: need.importance })),
     };
 }
@@ -375,7 +377,7 @@ function kpiModel(kpi: Kpi, parts: PartContext): KpiModel | undefined {
 }
 
 function sourceRef(source: Source, parts: PartContext): SourceRef {
-    return { ...named(source), ...(source.date ? { date: source.date } : {}), ...(parts.isStale(source) ? { stale: true } : {}) };
+    return { ...named(source), kind: source.kind, ...(source.date ? { date: source.date } : {}), ...(parts.isStale(source) ? { stale: true } : {}) };
 }
 
 function painModel(pain: Pain, stage: Stage, parts: PartContext): PainModel {
