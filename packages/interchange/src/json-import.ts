@@ -139,7 +139,9 @@ class JourneyWriter {
                     this.competitors.set(named.name, this.competitors.get(named.name) ?? named.label);
                     return ` ${named.name} ${formatNumber(number(competitor.score, `${where}.competitors[${n}].score`))}`;
                 });
-                const need = needReference(identifier(row.persona, `${where}.persona`), identifier(row.need, `${where}.need`), needOwners);
+                // A row whose need did not resolve has no persona: its name as written.
+                const need = row.persona === undefined ? qualifiedName(row.need, `${where}.need`)
+                    : needReference(identifier(row.persona, `${where}.persona`), identifier(row.need, `${where}.need`), needOwners);
                 lines.push(`${INDENT.repeat(2)}${need} us ${formatNumber(number(row.us, `${where}.us`))}${scores.join('')}`);
             });
             lines.push(`${INDENT}}`);
@@ -411,6 +413,15 @@ function identifier(value: unknown, at: string): string {
     const name = text(value, at);
     if (!NAME.test(name)) {
         throw new JsonImportError(`${at}: "${name}" is not a name (letters, digits and _, not starting with a digit)`);
+    }
+    return name;
+}
+
+/** `need` or `persona.need`, as a reference may be written. */
+function qualifiedName(value: unknown, at: string): string {
+    const name = text(value, at);
+    if (!name.split('.').every(part => NAME.test(part)) || name.split('.').length > 2) {
+        throw new JsonImportError(`${at}: "${name}" is not a name or persona.need`);
     }
     return name;
 }
