@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { missingTools, packageVsix, startCodeServer, type CodeServer } from './support/code-server.js';
+import { missingTools, packageVsix, repoRoot, startCodeServer, type CodeServer } from './support/code-server.js';
 import { bundleHostTests, packagePayload } from './support/host-tests.js';
 import { Workbench } from './support/workbench.js';
 
@@ -51,7 +51,12 @@ beforeAll(async () => {
     [hostSession, uiSession] = await Promise.allSettled([
         Promise.all([vsix, payload, bundleHostTests()]).then(async ([extension, hostPayload, { runner }]) =>
             ({ server: await start([extension, hostPayload]), runner })),
-        vsix.then(extension => start([extension])),
+        // The UI session's workspace: the examples, and a Markdown file with journey blocks (there before
+        // code-server starts: Quick Open lists a file written later only once its index catches up).
+        vsix.then(extension => startCodeServer({
+            vsixFiles: [extension],
+            copy: [[join(repoRoot, 'examples'), '.'], [join(repoRoot, 'test/vscode/fixtures/maps.md'), 'maps.md']],
+        }).then(server => (servers.push(server), server))),
     ]);
 }, 240_000);
 
@@ -267,11 +272,7 @@ describe('the extension in VS Code (code-server)', () => {
     }, 90_000);
 
     it('shows ```journey blocks as their maps in the Markdown preview: a file= block and an inline one', async () => {
-        writeFileSync(join(server.workspace, 'maps.md'), [
-            '# Our maps', '', '```journey file=spec/renewal.journey journey=renewal', '```', '',
-            '```journey', 'persona pat "Pat" { }', 'journey visit "A first visit" {', '    persona pat',
-            '    stage arrive "Arrive" {', '        touchpoint door "Finds the door" { emotion 2 "Pleased" }', '    }', '}', '```', '',
-        ].join('\n'));
+        // test/vscode/fixtures/maps.md: a file= block and an inline one.
         await bench.openFile('maps.md');
         await bench.runCommand('Markdown: Open Preview to the Side');
         const preview = bench.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
