@@ -38,6 +38,21 @@ describe('pan and zoom (@journey/preview/browser)', () => {
         expect(changes.at(-1)).toBe(0.2);
     });
 
+    it('fits the map\'s width from the top, never below the readable zoom asked for, never past 100 %', () => {
+        const wide = mapOf(1000, 3000);
+        const fitted = createPanZoom({ ...wide, state: { zoom: 2, scrollX: 40, scrollY: 90 } });
+        fitted.fitWidth(0.6);
+        expect(fitted.state).toEqual({ zoom: 0.8, scrollX: 0, scrollY: 0 }); // 800 / 1000, and the whole height scrolls
+        const huge = mapOf(4000, 600);
+        const readable = createPanZoom(huge);
+        readable.fitWidth(0.6);
+        expect(readable.state.zoom).toBe(0.6); // not 0.2: the map scrolls sideways instead
+        const narrow = mapOf(300, 200);
+        const natural = createPanZoom(narrow);
+        natural.fitWidth(0.6);
+        expect(natural.state.zoom).toBe(1); // not enlarged
+    });
+
     it('answers keys, but not while the reader types in a field', () => {
         const { viewport, canvas } = mapOf(1000, 1000);
         const input = document.createElement('input');

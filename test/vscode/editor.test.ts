@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { PNG } from 'pngjs';
+import type { FrameLocator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { missingTools, packageVsix, repoRoot, startCodeServer, type CodeServer } from './support/code-server.js';
 import { bundleHostTests, packagePayload } from './support/host-tests.js';
@@ -22,6 +23,11 @@ if (missing) {
 }
 
 const RENEWAL = 'spec/renewal.journey';
+
+/** The preview's zoom, as its toolbar says it (`80%` → 0.8). */
+async function zoomOf(preview: FrameLocator): Promise<number> {
+    return Number((await preview.locator('#zoom-level').textContent())!.replace('%', '')) / 100;
+}
 
 /** The channels declared anywhere in the workspace. */
 function workspaceChannels(root: string): Set<string> {
@@ -168,7 +174,7 @@ describe('the extension in VS Code (code-server)', () => {
         await expect.poll(() => readFileSync(join(server.workspace, RENEWAL), 'utf8'), { timeout: 10_000 }).toBe(text.join('\n'));
     }, 60_000);
 
-    it('opens the map preview beside the editor with Ctrl+K V (as Markdown\'s), with the file\'s touchpoints', async () => {
+    it('opens the map preview beside the editor with Ctrl+K V (as Markdown\'s), fitted to its width and readable, with the file\'s touchpoints', async () => {
         await bench.openFile(RENEWAL);
         await bench.page.keyboard.press('Control+K');
         await bench.page.keyboard.press('v');
@@ -180,6 +186,20 @@ describe('the extension in VS Code (code-server)', () => {
         await expect.poll(() => preview.locator('svg.journey').textContent(), { timeout: 5_000 }).toContain('Renewal quote arrives');
         // ELK ran in a Web Worker (started from a blob under the webview's CSP), not on the page's thread.
         expect(await preview.locator('body').getAttribute('data-layout')).toBe('worker');
+        // Fitted to the pane's width, never below 60 % (text stays readable; a wider map scrolls sideways).
+        const zoom = await zoomOf(preview);
+        expect(zoom).toBeGreaterThanOrEqual(0.6);
+        expect(zoom).toBeLessThanOrEqual(1);
+        const { pane, map } = await preview.locator('#viewport').evaluate(viewport => ({ pane: viewport.clientWidth, map: document.getElementById('canvas')!.scrollWidth }));
+        // (The toolbar rounds the zoom to a percent: widths are compared within 1 %.)
+        if (zoom === 1) {
+            expect(map).toBeLessThanOrEqual(pane + 1); // a map narrower than the pane is not enlarged
+        } else {
+            expect(map * zoom).toBeGreaterThanOrEqual(pane * 0.99 - 1); // as wide as the pane; wider at 60 %, scrolling
+            if (zoom > 0.6) {
+                expect(map * zoom).toBeLessThanOrEqual(pane * 1.01 + 1);
+            }
+        }
     }, 90_000);
 
     it('selects the source of a touchpoint clicked in the preview', async () => {
@@ -222,6 +242,22 @@ describe('the extension in VS Code (code-server)', () => {
         await bench.page.keyboard.press('Backspace');
         await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('');
     }, 60_000);
+
+    it('remembers the zoom of each file it shows: another file opens fitted, and the first comes back as it was left', async () => {
+        await bench.openFile(RENEWAL);
+        const preview = bench.preview();
+        await preview.locator('#zoom-in').click();
+        await preview.locator('#zoom-in').click();
+        const zoomed = await preview.locator('#zoom-level').textContent();
+        await bench.openFile('brightspoke-cx/journeys/fleet-onboarding.journey');
+        await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:fleet_onboarding:"]').count(), { timeout: 60_000 }).toBeGreaterThan(3);
+        const other = await zoomOf(preview);
+        expect(other).toBeGreaterThanOrEqual(0.6);
+        expect(other).toBeLessThanOrEqual(1);
+        await bench.openFile(RENEWAL);
+        await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:renewal:"]').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+        await expect.poll(() => preview.locator('#zoom-level').textContent(), { timeout: 10_000 }).toBe(zoomed);
+    }, 90_000);
 
     it('exports the map as SVG through a save dialog', async () => {
         await bench.openFile(RENEWAL);

@@ -53,6 +53,8 @@ export interface PreviewState {
     zoom: number;
     scrollX: number;
     scrollY: number;
+    /** The zoom and scroll of each file shown before (the preview follows the active editor). */
+    views?: Record<string, { zoom: number; scrollX: number; scrollY: number }>;
 }
 
 /** Webview → extension. */

@@ -31,13 +31,22 @@ interface Drawn {
     elements: Map<string, ViewElement>;
 }
 
+/**
+ * The smallest zoom a preview opens at: 11 px text at 60 % is 6.6 px, about the smallest a reader makes
+ * out; a wider map scrolls sideways instead of shrinking further.
+ */
+const READABLE_ZOOM = 0.6;
+
 const saved = vscode.getState();
 const state: PreviewState = {
     uri: document.body.dataset.uri ?? saved?.uri ?? '',
     zoom: saved?.zoom ?? 1,
     scrollX: saved?.scrollX ?? 0,
     scrollY: saved?.scrollY ?? 0,
+    views: saved?.views ?? {},
 };
+/** A file shown for the first time opens fitted to the pane's width (see READABLE_ZOOM); a restored one as it was. */
+let fitOnDraw = saved === undefined;
 let drawn: Drawn | undefined;
 let theme: PreviewTheme = 'auto';
 let lastModel: { journeys: JourneyMapModel[]; uri: string; version: number | null } | undefined;
@@ -77,10 +86,16 @@ window.addEventListener('message', event => {
 async function update(message: Extract<ExtensionMessage, { type: 'update' }>): Promise<void> {
     theme = message.theme;
     if (state.uri !== message.uri) {
+        // Each file keeps its own zoom and scroll: going back to one shows it as it was left.
+        const views = Object.fromEntries([...Object.entries(state.views ?? {}).filter(([uri]) => uri !== state.uri).slice(-49),
+            [state.uri, { zoom: state.zoom, scrollX: state.scrollX, scrollY: state.scrollY }]]);
+        const before = views[message.uri];
         state.uri = message.uri;
-        state.zoom = 1;
-        state.scrollX = 0;
-        state.scrollY = 0;
+        state.zoom = before?.zoom ?? 1;
+        state.scrollX = before?.scrollX ?? 0;
+        state.scrollY = before?.scrollY ?? 0;
+        state.views = views;
+        fitOnDraw = before === undefined;
         drawn = undefined;
         lastModel = undefined;
         saveState();
@@ -114,6 +129,11 @@ async function draw(journeys: JourneyMapModel[], uri: string, version: number | 
         document.body.dataset.theme = theme;
         drawn = { layouts, elements };
         applyTransform();
+        // Not while the pane has no size yet (a preview opened in the background): the next draw fits.
+        if (fitOnDraw && layouts.length > 0 && viewport.clientWidth > 0) {
+            fitOnDraw = false;
+            panZoom.fitWidth(READABLE_ZOOM);
+        }
         highlight();
         vscode.postMessage({ type: 'rendered', uri, version, elements: canvas.querySelectorAll('[data-id]').length });
     } catch (error) {

@@ -36,6 +36,11 @@ export interface PanZoom {
     zoomTo(zoom: number, x?: number, y?: number): void;
     /** The whole map in view. */
     fit(): void;
+    /**
+     * The map's width in view, from the top, but never smaller than `minZoom` (text stays readable; the
+     * map then scrolls sideways) nor larger than 100 %.
+     */
+    fitWidth(minZoom: number): void;
     /** 100 %, top left. */
     reset(): void;
     setState(state: PanZoomState): void;
@@ -89,6 +94,17 @@ export function createPanZoom(options: PanZoomOptions): PanZoom {
             return;
         }
         state.zoom = clamp(Math.min(viewport.clientWidth / width, viewport.clientHeight / height));
+        state.scrollX = 0;
+        state.scrollY = 0;
+        apply();
+    };
+
+    const fitWidth = (minZoom: number) => {
+        const width = canvas.scrollWidth;
+        if (width === 0 || viewport.clientWidth === 0) {
+            return;
+        }
+        state.zoom = clamp(Math.max(minZoom, Math.min(1, viewport.clientWidth / width)));
         state.scrollX = 0;
         state.scrollY = 0;
         apply();
@@ -180,6 +196,7 @@ export function createPanZoom(options: PanZoomOptions): PanZoom {
         state,
         zoomTo,
         fit,
+        fitWidth,
         reset,
         setState(next) {
             state.zoom = clamp(next.zoom);
