@@ -237,6 +237,9 @@ describe('the extension in VS Code (code-server)', () => {
         await bench.page.keyboard.type(' "'); // an unterminated string
         const status = bench.preview().locator('#status');
         await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('Out of date');
+        // The banner wraps: all of it shows, none of it is cut off.
+        expect(await status.evaluate(element => element.scrollWidth <= element.clientWidth + 1 && element.scrollHeight <= element.clientHeight + 1)).toBe(true);
+        expect(await status.evaluate(element => getComputedStyle(element).textOverflow)).not.toBe('ellipsis');
         expect(await bench.preview().locator('g.journey-node[data-id="tp:renewal:welcome_mail"]').count()).toBe(1);
         await bench.page.keyboard.press('Backspace');
         await bench.page.keyboard.press('Backspace');
@@ -305,6 +308,23 @@ describe('the extension in VS Code (code-server)', () => {
         expect(html).toContain('Content-Security-Policy');
         expect(html).toContain('data-id="tp:renewal:welcome_mail"');
         expect(html).not.toContain('<script');
+    }, 90_000);
+
+    it('has a context menu of its own: the exports, copy as SVG, fit, show source, and no Cut/Copy/Paste', async () => {
+        await bench.openFile(RENEWAL);
+        await bench.preview().locator('#viewport').click({ button: 'right', position: { x: 40, y: 40 } });
+        const items = bench.page.locator('.context-view .monaco-menu .action-label');
+        await expect.poll(() => items.allInnerTexts(), { timeout: 15_000 })
+            .toEqual(expect.arrayContaining(['Export Map as SVG…', 'Export Map as PNG…', 'Export Map as PDF…', 'Export Map as HTML…', 'Copy Map as SVG', 'Fit Map to Window', 'Show Source']));
+        expect(await items.allInnerTexts()).not.toEqual(expect.arrayContaining(['Cut']));
+        await items.filter({ hasText: 'Export Map as PDF…' }).click();
+        const target = join(server.workspace, 'spec', 'renewal-context.pdf');
+        const input = bench.page.locator('.quick-input-widget input');
+        await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain('renewal.pdf');
+        await input.fill(target);
+        await bench.page.keyboard.press('Enter');
+        await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
+        expect(readFileSync(target).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
     }, 90_000);
 
     it('shows ```journey blocks as their maps in the Markdown preview: a file= block and an inline one', async () => {

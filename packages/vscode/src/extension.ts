@@ -43,6 +43,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
             await vscode.window.showTextDocument(preview.uri, { viewColumn: vscode.ViewColumn.One });
         }
     });
+    // The preview's context menu (and palette): copy the map, fit it.
+    register('journey.preview.copySvg', async () => {
+        try {
+            await previews.copySvg();
+        } catch (error) {
+            void vscode.window.showErrorMessage(`Could not copy the map: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    });
+    register('journey.preview.fit', () => previews.activePreview()?.fit());
     for (const format of EXPORT_FORMATS) {
         register(`journey.export.${format}`, async () => {
             try {

@@ -105,6 +105,18 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
         return editor ? this.panels.get(editor.document.uri.toString()) : undefined;
     }
 
+    /** The map of the active preview as SVG, on the clipboard (for a slide, a document, a chat). */
+    async copySvg(): Promise<void> {
+        const preview = this.activePreview();
+        if (!preview) {
+            void vscode.window.showWarningMessage('Open a journey preview to copy its map.');
+            return;
+        }
+        const svg = await preview.requestExport('svg');
+        await vscode.env.clipboard.writeText(svg);
+        void vscode.window.setStatusBarMessage('Journey map copied as SVG.', 3000);
+    }
+
     /** Exports the map of `from` (else the active preview's, else the active editor's) after a save dialog. */
     async export(format: ExportFormat, from?: JourneyPreviewPanel): Promise<vscode.Uri | undefined> {
         let preview = from ?? this.activePreview();

@@ -136,6 +136,11 @@ export class JourneyPreviewPanel implements vscode.Disposable {
         this.post(this.lastUpdate);
     }
 
+    /** The whole map in view (the context menu's Fit). */
+    fit(): void {
+        this.post({ type: 'fit' });
+    }
+
     showCursor(position: vscode.Position): void {
         this.cursor = position;
         this.post({ type: 'cursor', position: { line: position.line, character: position.character } });
@@ -262,7 +267,7 @@ export class JourneyPreviewPanel implements vscode.Disposable {
 <link rel="stylesheet" href="${style}">
 <title>${escapeHtml(previewTitle(this._uri))}</title>
 </head>
-<body data-uri="${escapeHtml(this._uri.toString())}" data-elk-worker="${escapeHtml(elkWorker.toString())}">
+<body data-uri="${escapeHtml(this._uri.toString())}" data-elk-worker="${escapeHtml(elkWorker.toString())}" data-vscode-context="${escapeHtml(JSON.stringify({ preventDefaultContextMenuItems: true }))}">
 <div id="toolbar" role="toolbar" aria-label="Map">
   <button id="zoom-out" title="Zoom out (-)" aria-label="Zoom out">−</button>
   <span id="zoom-level" aria-live="polite">100%</span>

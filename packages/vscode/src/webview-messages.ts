@@ -45,6 +45,7 @@ export type ExtensionMessage =
     }
     | { type: 'theme'; theme: PreviewTheme }
     | { type: 'cursor'; position: Position }
+    | { type: 'fit' }
     | { type: 'export'; requestId: number; format: ExportFormat };
 
 /** What the webview keeps across reloads (`vscode.setState`); the serializer reopens `uri`. */

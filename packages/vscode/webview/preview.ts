@@ -80,6 +80,9 @@ window.addEventListener('message', event => {
         case 'export':
             void exportMap(message.requestId, message.format);
             break;
+        case 'fit':
+            panZoom.fit();
+            break;
     }
 });
 

@@ -40,16 +40,17 @@ export class Workbench {
         }
         // A webview that takes focus as it renders (a preview, a diff) can close Quick Open between
         // typing and Enter: then the file did not open, and again.
+        // Quick Open can also close before its list shows the file (the row is there, hidden): again.
         for (let attempt = 1; ; attempt++) {
             await this.page.locator('.part.editor').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-            await this.quickInput('Control+P', path);
-            await chosen.waitFor();
-            await this.page.keyboard.press('Enter');
             try {
+                await this.quickInput('Control+P', path);
+                await chosen.waitFor({ timeout: 10_000 });
+                await this.page.keyboard.press('Enter');
                 await tab.waitFor({ timeout: 10_000 });
                 break;
             } catch (error) {
-                if (attempt === 3) {
+                if (attempt === 4) {
                     throw error;
                 }
                 await this.page.keyboard.press('Escape');
