@@ -174,6 +174,22 @@ describe('the extension in VS Code (code-server)', () => {
         await expect.poll(() => readFileSync(join(server.workspace, RENEWAL), 'utf8'), { timeout: 10_000 }).toBe(text.join('\n'));
     }, 60_000);
 
+    it('shows the parts of a KPI as `kpi ` is typed (signature help)', async () => {
+        await bench.openFile(RENEWAL);
+        const text = readFileSync(join(server.workspace, RENEWAL), 'utf8').split('\n');
+        await bench.goTo(text.findIndex(l => l.includes('touchpoint pricing_page')) + 1, 1);
+        await bench.page.keyboard.press('End');
+        await bench.page.keyboard.press('Enter');
+        await bench.page.keyboard.type('kpi ', { delay: 20 });
+        const hints = bench.page.locator('.parameter-hints-widget.visible');
+        await expect.poll(() => hints.textContent(), { timeout: 20_000 }).toContain('kpi METRIC VALUE [target VALUE] [source SOURCE]');
+        await bench.page.keyboard.press('Escape');
+        await bench.page.keyboard.press('Escape');
+        await bench.page.keyboard.press('Control+Shift+K');
+        await bench.page.keyboard.press('Control+S');
+        await expect.poll(() => bench.page.locator('.tabs-container .tab.dirty').count(), { timeout: 10_000 }).toBe(0);
+    }, 60_000);
+
     it('opens the map preview beside the editor with Ctrl+K V (as Markdown\'s), fitted to its width and readable, with the file\'s touchpoints', async () => {
         await bench.openFile(RENEWAL);
         await bench.page.keyboard.press('Control+K');
@@ -312,19 +328,26 @@ describe('the extension in VS Code (code-server)', () => {
 
     it('has a context menu of its own: the exports, copy as SVG, fit, show source, and no Cut/Copy/Paste', async () => {
         await bench.openFile(RENEWAL);
-        await bench.preview().locator('#viewport').click({ button: 'right', position: { x: 40, y: 40 } });
+        const preview = bench.preview();
+        await preview.locator('#zoom-in').click();
+        await preview.locator('#zoom-in').click();
+        const zoomed = await zoomOf(preview);
+        await preview.locator('#viewport').click({ button: 'right', position: { x: 40, y: 40 } });
         const items = bench.page.locator('.context-view .monaco-menu .action-label');
         await expect.poll(() => items.allInnerTexts(), { timeout: 15_000 })
             .toEqual(expect.arrayContaining(['Export Map as SVG…', 'Export Map as PNG…', 'Export Map as PDF…', 'Export Map as HTML…', 'Copy Map as SVG', 'Fit Map to Window', 'Show Source']));
         expect(await items.allInnerTexts()).not.toEqual(expect.arrayContaining(['Cut']));
-        await items.filter({ hasText: 'Export Map as PDF…' }).click();
-        const target = join(server.workspace, 'spec', 'renewal-context.pdf');
-        const input = bench.page.locator('.quick-input-widget input');
-        await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain('renewal.pdf');
-        await input.fill(target);
+        // Its items run the commands (the exports' save dialogs are tested above): Fit shows the whole map.
+        // (VS Code's menu takes a click on an item only once it has settled: the item is hovered, then Enter.)
+        await items.filter({ hasText: 'Fit Map to Window' }).hover();
         await bench.page.keyboard.press('Enter');
-        await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
-        expect(readFileSync(target).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+        await expect.poll(() => zoomOf(preview), { timeout: 10_000 }).toBeLessThan(zoomed);
+        const { fits } = await preview.locator('#viewport').evaluate(viewport => {
+            const canvas = document.getElementById('canvas')!;
+            const zoom = Number(document.getElementById('zoom-level')!.textContent!.replace('%', '')) / 100;
+            return { fits: canvas.scrollWidth * zoom <= viewport.clientWidth * 1.01 + 1 && canvas.scrollHeight * zoom <= viewport.clientHeight * 1.01 + 1 };
+        });
+        expect(fits).toBe(true);
     }, 90_000);
 
     it('shows ```journey blocks as their maps in the Markdown preview: a file= block and an inline one', async () => {

@@ -15,6 +15,7 @@ import { JourneyDocumentBuilder } from './validation/journey-document-builder.js
 import { JourneyDocumentValidator } from './validation/journey-document-validator.js';
 import { JourneyFormatter } from './formatting/journey-formatter.js';
 import { JourneyCodeLensProvider, JourneyInlayHintProvider } from './lsp/journey-hints.js';
+import { JourneySignatureHelpProvider } from './lsp/journey-signature-help.js';
 import { JourneyHoverProvider } from './lsp/journey-hover-provider.js';
 import { JourneyDocumentUpdateHandler, JourneyLanguageServer, addJourneyRequestHandlers } from './lsp/journey-language-server.js';
 import { JourneyFoldingRangeProvider } from './lsp/journey-ranges.js';
@@ -56,6 +57,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         CodeActionProvider: () => new JourneyCodeActionProvider(),
         CompletionProvider: services => new JourneyCompletionProvider(services),
         HoverProvider: services => new JourneyHoverProvider(services),
+        SignatureHelp: () => new JourneySignatureHelpProvider(),
         DefinitionProvider: services => new JourneyDataDefinitionProvider(services),
         RenameProvider: services => new JourneyRenameProvider(services),
         DocumentSymbolProvider: services => new JourneyDocumentSymbolProvider(services),

@@ -95,14 +95,18 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
         this.track(JourneyPreviewPanel.revive(webviewPanel, { ...parsed, uri: uri.toString() }, this.context));
     }
 
-    /** The preview to act on: the active one, else the one of the active editor's file. */
+    /**
+     * The preview to act on: the active one, else the one of the active editor's file; with no editor
+     * active, the one used last (a command from the preview's context menu can run before VS Code marks
+     * its panel active).
+     */
     activePreview(): JourneyPreviewPanel | undefined {
         const active = this.previews.find(panel => panel.panel.active);
         if (active) {
             return active;
         }
         const editor = vscode.window.activeTextEditor;
-        return editor ? this.panels.get(editor.document.uri.toString()) : undefined;
+        return editor ? this.panels.get(editor.document.uri.toString()) : this.current;
     }
 
     /** The map of the active preview as SVG, on the clipboard (for a slide, a document, a chat). */

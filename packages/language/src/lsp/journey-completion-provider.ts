@@ -1,5 +1,5 @@
 import {
-    AstUtils, CstUtils, GrammarAST, GrammarUtils, TextDocument, URI, isLeafCstNode, stream, type AstNode, type CstNode, type LangiumDocument, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream
+    AstUtils, CstUtils, GrammarAST, GrammarUtils, TextDocument, URI, stream, type AstNode, type CstNode, type LangiumDocument, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions,
@@ -12,6 +12,7 @@ import {
 import { formatCalendarDate } from '../model/calendar-date.js';
 import { isJourney, isJourneyState, isModel, isNeed, isPersonaLine, isSource, isValueGap } from '../generated/ast.js';
 import { columnNames, findColumn } from '../data/csv-table.js';
+import { insideCommentOrString } from './cursor-context.js';
 import { JourneyCards } from './journey-cards.js';
 import type { JourneyServices } from '../journey-services.js';
 import { valueGapRows } from '../model/journey-facts.js';
@@ -166,7 +167,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         if (fromData) {
             return CompletionList.create(fromData, false);
         }
-        if (this.insideCommentOrString(document, text, offset)) {
+        if (insideCommentOrString(document, offset)) {
             return CompletionList.create([], false);
         }
         const typed = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && params.context.triggerCharacter !== '.';
@@ -187,25 +188,6 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             }
         }
         return super.getCompletion(document, params, cancelToken);
-    }
-
-    /**
-     * Nothing is completed inside a comment or a string: what is written there is prose. The document's
-     * CST (comments are hidden leaves of it) says where the cursor is; the text is not lexed again.
-     */
-    private insideCommentOrString(document: LangiumDocument, text: string, offset: number): boolean {
-        const root = document.parseResult.value.$cstNode;
-        // The leaf that holds the character before the cursor.
-        const leaf = root && offset > 0 ? CstUtils.findLeafNodeAtOffset(root, offset - 1) : undefined;
-        if (leaf && isLeafCstNode(leaf)) {
-            const type = leaf.tokenType.name;
-            if (type === 'SL_COMMENT' ? leaf.offset < offset && offset <= leaf.end
-                : (type === 'ML_COMMENT' || type === 'STRING') && leaf.offset < offset && offset < leaf.end) {
-                return true;
-            }
-        }
-        // A string being typed has no closing quote yet: the lexer reports it as an error that starts at the quote.
-        return document.parseResult.lexerErrors.some(error => text[error.offset] === '"' && error.offset < offset && !/[\r\n]/.test(text.slice(error.offset, offset)));
     }
 
     /**
