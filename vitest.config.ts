@@ -17,6 +17,7 @@ const PROCESS_TESTS = [
     'test/site/**/*.browser.test.ts',
     'test/diff/**/*.browser.test.ts',
     'test/site/serve*.test.ts',
+    'test/png-pdf/**/*.browser.test.ts',
 ];
 
 /** Tests that drive real editors: VS Code (code-server and Chromium) and Neovim. */
