@@ -47,7 +47,7 @@ describe('the extension manifest', () => {
             .filter((c: { category: string }) => c.category === 'Journey')
             .map((c: { command: string; title: string }) => [c.command, c.title]));
         expect(titles).toMatchObject({
-            'journey.import.mermaid': 'Import Mermaid Diagram\u2026',
+            'journey.import.mermaid': 'Import Mermaid Diagram or JSON Export\u2026',
             'journey.export.mermaid': 'Export as Mermaid\u2026',
             'journey.export.json': 'Export as JSON\u2026',
             'journey.export.csv': 'Export as CSV\u2026',

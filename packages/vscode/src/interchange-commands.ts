@@ -1,5 +1,5 @@
 import {
-    exportCsv, exportJson, exportMermaid, importMermaid, mermaidSettingsAbove, importMermaidMarkdown, MermaidSyntaxError, type MermaidImportResult
+    exportCsv, exportJson, exportMermaid, importJson, importMermaid, JsonImportError, mermaidSettingsAbove, importMermaidMarkdown, MermaidSyntaxError
 } from '@journey/interchange';
 import { JourneyMapRequest, type JourneyMapModel } from '@journey/language/protocol';
 import * as vscode from 'vscode';
@@ -87,14 +87,17 @@ export async function exportInterchange(
     return target;
 }
 
-/** Imports a Mermaid `journey` diagram (.mmd) or the journey diagrams of a Markdown file. */
+/**
+ * Imports a Mermaid `journey` diagram (.mmd), the journey diagrams of a Markdown file, or the journeys of
+ * a JSON export (`journey export --format json`), as `journey import` does.
+ */
 export async function importInterchange(context: InterchangeContext, source?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     source ??= (await vscode.window.showOpenDialog({
-        title: 'Import a Mermaid journey diagram',
+        title: 'Import a Mermaid journey diagram or a JSON export',
         canSelectMany: false,
         openLabel: 'Import',
         defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-        filters: { 'Mermaid diagram': MERMAID_EXTENSIONS, Markdown: MARKDOWN_EXTENSIONS },
+        filters: { 'Mermaid diagram': MERMAID_EXTENSIONS, Markdown: MARKDOWN_EXTENSIONS, 'JSON export': ['json'] },
     }))?.[0];
     if (!source) {
         return undefined;
@@ -104,9 +107,14 @@ export async function importInterchange(context: InterchangeContext, source?: vs
     const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
     const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(source));
     const options = { sourceName: name, fallbackName: dot > 0 ? name.slice(0, dot) : name };
-    let result: MermaidImportResult;
+    let result: { text: string; journeys: string[]; warnings: string[] };
     try {
-        result = MARKDOWN_EXTENSIONS.includes(extension) ? importMermaidMarkdown(text, options) : importMermaid(text, options);
+        if (extension === 'json') {
+            result = importJson(text);
+        } else {
+            const mermaid = MARKDOWN_EXTENSIONS.includes(extension) ? importMermaidMarkdown(text, options) : importMermaid(text, options);
+            result = { ...mermaid, warnings: mermaid.warnings.map(warning => `line ${warning.line}: ${warning.message}`) };
+        }
     } catch (error) {
         if (error instanceof MermaidSyntaxError) {
             context.output.error(`${source.toString()}:${error.line}: ${error.message}`);
@@ -118,10 +126,15 @@ export async function importInterchange(context: InterchangeContext, source?: vs
             });
             return undefined;
         }
+        if (error instanceof JsonImportError) {
+            context.output.error(`${source.toString()}: ${error.message}`);
+            void vscode.window.showErrorMessage(`${name}: ${error.message}. Nothing imported.`);
+            return undefined;
+        }
         throw error;
     }
     for (const warning of result.warnings) {
-        context.output.warn(`${source.toString()}:${warning.line}: ${warning.message}`);
+        context.output.warn(`${source.toString()}: ${warning}`);
     }
 
     let document: vscode.TextDocument;
@@ -134,7 +147,7 @@ export async function importInterchange(context: InterchangeContext, source?: vs
     await vscode.window.showTextDocument(document);
     const journeys = result.journeys.length === 1 ? `journey ${result.journeys[0]}` : `${result.journeys.length} journeys`;
     const warnings = result.warnings.length === 0 ? ''
-        : ` ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} (lines ${result.warnings.map(w => w.line).join(', ')}): see the "Journey" output.`;
+        : ` ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}: see the "Journey" output.`;
     void vscode.window.showInformationMessage(`Imported ${journeys} from ${name}.${warnings}`);
     return document.uri;
 }

@@ -94,6 +94,10 @@ describe('the journey extension in the extension host', function () {
         const imported = await vscode.commands.executeCommand<vscode.Uri>('journey.import.mermaid', mermaid, workspaceFile('out/imported.journey'));
         assert.equal(imported?.toString(), workspaceFile('out/imported.journey').toString());
         assert.match(await decode(imported), /^journey \w+/m);
+        // The JSON export comes back too, as `journey import FILE.json` reads it.
+        const fromJson = await vscode.commands.executeCommand<vscode.Uri>('journey.import.mermaid', json, workspaceFile('out/from-json.journey'));
+        assert.match(await decode(fromJson), /^journey renewal "Olivia replaces her operations tool" \{$/m);
+        assert.match(await decode(fromJson), /^persona olivia "Olivia, Operations Manager" \{$/m);
         const untitled = await vscode.commands.executeCommand<vscode.Uri>('journey.import.mermaid', mermaid);
         assert.equal(untitled?.scheme, 'untitled');
         assert.equal(vscode.window.activeTextEditor?.document.languageId, 'journey');
