@@ -278,6 +278,27 @@ describe('the extension in VS Code (code-server)', () => {
         await expect.poll(() => preview.locator('#zoom-level').textContent(), { timeout: 10_000 }).toBe(zoomed);
     }, 90_000);
 
+    it('jumps to a stage from the stage index of its toolbar', async () => {
+        await bench.openFile('brightspoke-cx/journeys/fleet-renewal.journey');
+        const preview = bench.preview();
+        await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:fleet_renewal:"]').count(), { timeout: 60_000 }).toBeGreaterThan(3);
+        for (let step = 0; step < 3; step++) {
+            await preview.locator('#zoom-in').click();
+        }
+        const index = preview.locator('#stage-index');
+        const stages = await index.locator('option').evaluateAll(options => options.map(option => (option as HTMLOptionElement).value).filter(Boolean));
+        expect(stages.length).toBeGreaterThan(3);
+        const last = stages.at(-1)!;
+        const inView = () => preview.locator(`g.journey-stage[data-id="${last}"]`).evaluate(stage => {
+            const box = stage.getBoundingClientRect();
+            const frame = document.getElementById('viewport')!.getBoundingClientRect();
+            return box.left >= frame.left - 1 && box.left < frame.right && box.top >= frame.top - 1 && box.top < frame.bottom;
+        });
+        expect(await inView()).toBe(false);
+        await index.selectOption(last);
+        await expect.poll(inView, { timeout: 5_000 }).toBe(true);
+    }, 90_000);
+
     it('exports the map as SVG through a save dialog', async () => {
         await bench.openFile(RENEWAL);
         const target = join(server.workspace, 'spec', 'renewal-export.svg');

@@ -274,6 +274,7 @@ export class JourneyPreviewPanel implements vscode.Disposable {
   <button id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
   <button id="zoom-fit" title="Fit to window (0)">Fit</button>
   <button id="zoom-reset" title="Actual size (1)">1:1</button>
+  <select id="stage-index" title="Jump to a stage" aria-label="Jump to a stage" hidden><option value="">Stages…</option></select>
   <span class="toolbar-group" role="group" aria-label="Export the map">
     <span class="toolbar-label" aria-hidden="true">Export</span>
     <button data-export="svg" title="Export the map as an SVG image…" aria-label="Export as SVG">SVG</button>

@@ -131,6 +131,7 @@ async function draw(journeys: JourneyMapModel[], uri: string, version: number | 
             : `<p class="empty">${escapeText(`No journey in ${uri.split('/').pop() ?? 'this file'}: the preview draws journeys.`)}</p>`;
         document.body.dataset.theme = theme;
         drawn = { layouts, elements };
+        listStages();
         applyTransform();
         // Not while the pane has no size yet (a preview opened in the background): the next draw fits.
         if (fitOnDraw && layouts.length > 0 && viewport.clientWidth > 0) {
@@ -228,6 +229,33 @@ document.getElementById('zoom-reset')!.addEventListener('click', () => panZoom.z
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
     button.addEventListener('click', () => vscode.postMessage({ type: 'exportRequest', format: button.dataset.export as ExportFormat }));
 }
+
+// ---- Stage index: on a big map, a stage one choice away ------------------------------------------------------
+
+const stageIndex = document.getElementById('stage-index') as HTMLSelectElement;
+
+/** The stages of the maps drawn, in order, as the index's choices (hidden when there are fewer than two). */
+function listStages(): void {
+    const stages = [...canvas.querySelectorAll<SVGGElement>('g.journey-stage[data-id]')];
+    stageIndex.replaceChildren(stageIndex.options[0], ...stages.map(stage => {
+        const option = document.createElement('option');
+        option.value = stage.dataset.id!;
+        option.textContent = stage.querySelector('title')?.textContent?.split('\n')[0] ?? stage.dataset.id!;
+        return option;
+    }));
+    stageIndex.hidden = stages.length < 2;
+}
+
+stageIndex.addEventListener('change', () => {
+    const stage = stageIndex.value ? canvas.querySelector(`g.journey-stage[data-id="${CSS.escape(stageIndex.value)}"]`) : null;
+    if (stage) {
+        // The stage's band from its top left corner (a band is taller than the pane: its start is what is read first).
+        const box = stage.getBoundingClientRect();
+        const frame = viewport.getBoundingClientRect();
+        panZoom.setState({ zoom: state.zoom, scrollX: state.scrollX + box.left - frame.left - 16, scrollY: state.scrollY + box.top - frame.top - 16 });
+    }
+    stageIndex.value = '';
+});
 
 // ---- Export ----------------------------------------------------------------------------------------------------
 
