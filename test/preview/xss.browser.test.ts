@@ -431,7 +431,7 @@ async function drawInWebview(script: Promise<string>, journeys: JourneyMapModel[
 <title>Preview main.journey</title></head>
 <body data-uri="file:///ws/main.journey">
 <div id="toolbar"><button id="zoom-out">-</button><span id="zoom-level">100%</span><button id="zoom-in">+</button>
-<button id="zoom-fit">Fit</button><button id="zoom-reset">1:1</button><span id="status"></span></div>
+<button id="zoom-fit">Fit</button><button id="zoom-reset">1:1</button><select id="stage-index" hidden><option value="">Stages…</option></select><span id="status"></span></div>
 <div id="viewport" tabindex="0"><div id="canvas"></div></div>
 <script nonce="${nonce}">window.__posted = []; window.acquireVsCodeApi = () => ({
     postMessage: message => window.__posted.push(message), getState: () => undefined, setState: () => undefined });</script>

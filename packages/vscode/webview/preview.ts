@@ -232,10 +232,13 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-e
 
 // ---- Stage index: on a big map, a stage one choice away ------------------------------------------------------
 
-const stageIndex = document.getElementById('stage-index') as HTMLSelectElement;
+const stageIndex = document.getElementById('stage-index') as HTMLSelectElement | null;
 
 /** The stages of the maps drawn, in order, as the index's choices (hidden when there are fewer than two). */
 function listStages(): void {
+    if (!stageIndex) {
+        return;
+    }
     const stages = [...canvas.querySelectorAll<SVGGElement>('g.journey-stage[data-id]')];
     stageIndex.replaceChildren(stageIndex.options[0], ...stages.map(stage => {
         const option = document.createElement('option');
@@ -246,7 +249,7 @@ function listStages(): void {
     stageIndex.hidden = stages.length < 2;
 }
 
-stageIndex.addEventListener('change', () => {
+stageIndex?.addEventListener('change', () => {
     const stage = stageIndex.value ? canvas.querySelector(`g.journey-stage[data-id="${CSS.escape(stageIndex.value)}"]`) : null;
     if (stage) {
         // The stage's band from its top left corner (a band is taller than the pane: its start is what is read first).
