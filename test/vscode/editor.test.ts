@@ -280,6 +280,7 @@ describe('the extension in VS Code (code-server)', () => {
 
     it('jumps to a stage from the stage index of its toolbar', async () => {
         await bench.openFile('brightspoke-cx/journeys/fleet-renewal.journey');
+        await bench.runCommand('Journey: Open Preview to the Side');
         const preview = bench.preview();
         await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:fleet_renewal:"]').count(), { timeout: 60_000 }).toBeGreaterThan(3);
         for (let step = 0; step < 3; step++) {
