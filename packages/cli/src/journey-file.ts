@@ -89,7 +89,9 @@ export interface InputKind {
     anyCase?: boolean;
 }
 
-const MERMAID_OR_MARKDOWN = ['.mmd', '.mermaid', '.md', '.markdown', '.mdx'];
+/** The extensions of Markdown files (`import` reads their Mermaid blocks, `render` their journey blocks). */
+export const MARKDOWN_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.mdx'];
+const MERMAID_OR_MARKDOWN = ['.mmd', '.mermaid', ...MARKDOWN_EXTENSIONS];
 
 /** What `render` and `export` read. */
 export const JOURNEY_INPUT: InputKind = {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { importJson, importMermaid, importMermaidMarkdown, JsonImportError, MermaidSyntaxError } from '@journey/interchange';
 import { CliError, ExitCode } from '../cli-error.js';
 import { displayPosixPath } from '../formatters/paths.js';
-import { MERMAID_INPUT, requireInputFile } from '../journey-file.js';
+import { MARKDOWN_EXTENSIONS, MERMAID_INPUT, requireInputFile } from '../journey-file.js';
 import { refuseOverwritingInput, writeOutput } from '../output-file.js';
 import type { CommandIO } from './lint-command.js';
 
@@ -11,7 +11,6 @@ export interface ImportOptions {
     output?: string;
 }
 
-const MARKDOWN = new Set(['.md', '.markdown', '.mdx']);
 
 /**
  * `journey import FILE.mmd|FILE.md|FILE.json [-o OUT.journey]`: a Mermaid `journey` diagram (or every
@@ -35,7 +34,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Co
     const importOptions = { sourceName: path.basename(filePath), fallbackName: path.basename(filePath, path.extname(filePath)) };
     let result;
     try {
-        result = MARKDOWN.has(extension) ? importMermaidMarkdown(source, importOptions) : importMermaid(source, importOptions);
+        result = MARKDOWN_EXTENSIONS.includes(extension) ? importMermaidMarkdown(source, importOptions) : importMermaid(source, importOptions);
     } catch (error) {
         if (error instanceof MermaidSyntaxError) {
             io.stderr(`${shown}:${error.line}: ${error.message}\n`);

@@ -6,7 +6,7 @@ import { parseToday } from '../cli-options.js';
 import { MAX_SCALE, MIN_SCALE, PDF_PAGE_NAMES, RENDER_FORMATS, type RenderFormat } from '../format-names.js';
 import type { PdfPage } from '@journey/png-pdf';
 import { drawnAs, sourceDateEpoch, writeDrawing } from '../drawing.js';
-import { loadInputFile, RENDER_INPUT } from '../journey-file.js';
+import { loadInputFile, MARKDOWN_EXTENSIONS, RENDER_INPUT } from '../journey-file.js';
 import { refuseOverwritingInput } from '../output-file.js';
 import type { CommandIO } from './lint-command.js';
 import { renderMarkdown, type PictureFormat } from './render-markdown.js';
@@ -21,7 +21,6 @@ export interface RenderOptions {
     format?: string;
 }
 
-const MARKDOWN = ['.md', '.markdown', '.mdx'];
 
 /**
  * `journey render FILE [-o OUT] [--journey NAME] [--theme light|dark] [--scale N] [--page SIZE] [--today DATE]`:
@@ -41,7 +40,7 @@ export async function renderCommand(file: string, options: RenderOptions, io: Co
     const today = parseToday(options.today);
     const scale = parseScale(options.scale);
     const page = parsePage(options.page);
-    if (MARKDOWN.includes(path.extname(file).toLowerCase())) {
+    if (MARKDOWN_EXTENSIONS.includes(path.extname(file).toLowerCase())) {
         if (options.journey !== undefined) {
             throw new CliError('--journey is for a .journey file; in Markdown, a block names its journey: ```journey file=PATH journey=NAME');
         }

@@ -7,7 +7,7 @@ import { CliError, ExitCode } from '../cli-error.js';
 import { loadConfig } from '../config-file.js';
 import { drawnAs, writeDrawing, type DrawOptions } from '../drawing.js';
 import { displayPosixPath } from '../formatters/paths.js';
-import { JOURNEY_INPUT, loadJourneyFile, RENDER_INPUT, requireInputFile, type InputKind } from '../journey-file.js';
+import { JOURNEY_INPUT, loadJourneyFile, MARKDOWN_EXTENSIONS, RENDER_INPUT, requireInputFile, type InputKind } from '../journey-file.js';
 import { hasSyntaxProblems, loadJourneyWorkspace, type LoadedFile } from '../journey-workspace.js';
 import type { CommandIO } from './lint-command.js';
 
@@ -21,7 +21,7 @@ export interface MarkdownRenderOptions {
     today?: CalendarDate;
 }
 
-const MARKDOWN_INPUT: InputKind = { ...RENDER_INPUT, extensions: ['.md', '.markdown', '.mdx'], anyCase: true };
+const MARKDOWN_INPUT: InputKind = { ...RENDER_INPUT, extensions: MARKDOWN_EXTENSIONS, anyCase: true };
 
 /**
  * `journey render DOC.md -o DIR [--format svg|png|pdf]`: a picture of every journey of every ```journey
