@@ -45,6 +45,29 @@ describe('renderPng', () => {
         }
     });
 
+    it('draws each persona\'s curve in its own colour (the fixed style writes every theme colour in)', async () => {
+        const ebike = (await exampleJourneys()).find(journey => journey.model.name === 'ebike_purchase')!;
+        const layout = await layoutJourneyMap(ebike.model);
+        const curves = layout.emotion!.personas!;
+        expect(curves).toHaveLength(2);
+        for (const theme of ['light', 'dark'] as const) {
+            const png = decode(await renderPng(layout, { theme }));
+            for (const curve of curves) {
+                // Halfway along each segment (the curves run 4 px apart there at most): the curve's colour.
+                const colour = hex(THEMES[theme][`persona-${curve.slot}`]);
+                let hits = 0;
+                for (let i = 1; i < curve.polyline.length; i++) {
+                    const [a, b] = [curve.polyline[i - 1], curve.polyline[i]];
+                    const [x, y] = [Math.round((a.x + b.x) / 2), Math.round((a.y + b.y) / 2)];
+                    const near = [-1, 0, 1].some(dy => pixel(png, x, y + dy).slice(0, 3).every((c, k) => Math.abs(c - colour[k]) <= 40));
+                    hits += near ? 1 : 0;
+                }
+                // Another curve may cross one at a midpoint; most are its own colour.
+                expect(hits, `${theme} ${curve.persona}`).toBeGreaterThanOrEqual((curve.polyline.length - 1) * 0.8);
+            }
+        }
+    });
+
     it('gives the same bytes every time', async () => {
         const layout = await renewal();
         const first = await renderPng(layout, { scale: 1.5 });

@@ -46,6 +46,17 @@ function renamed(model: JourneyMapModel, names: Record<string, string>): Journey
     return copy;
 }
 
+/** The model as if written for its first persona only: one curve, as before persona curves. */
+function onePersona(model: JourneyMapModel): JourneyMapModel {
+    const copy = structuredClone(model);
+    copy.personas = copy.personas.slice(0, 1);
+    for (const touchpoint of copy.stages.flatMap(stage => stage.touchpoints)) {
+        touchpoint.personas = [copy.personas[0].name];
+        touchpoint.byWritten = false;
+    }
+    return copy;
+}
+
 function emotionsByName(model: JourneyMapModel): Map<string, number> {
     return new Map(model.stages.flatMap(stage => stage.touchpoints.flatMap(tp => tp.emotion ? [[tp.name, tp.emotion.value] as const] : [])));
 }
@@ -113,10 +124,14 @@ describe('baseline emotions (the current state under a future state)', () => {
             expect(point.y).toBeLessThanOrEqual(emotion.plot.y + emotion.plot.height);
         }
         expect(baseline.polyline).toEqual(baseline.points.map(p => ({ x: p.x, y: p.y })));
-        expect(baseline.legend.map(entry => [entry.kind, entry.text.text])).toEqual([['baseline', 'current state'], ['journey', 'this journey']]);
+        // The future draws a curve per persona (dana, priya): the legend names the current state, then them.
+        expect(emotion.legend.map(entry => [entry.kind, entry.text.text])).toEqual([['baseline', 'current state'], ['persona', 'Dana Okafor'], ['persona', 'Priya Raman']]);
+        expect((await layoutJourneyMap(onePersona(redesign), { baseline: current })).emotion!.legend.map(entry => [entry.kind, entry.text.text]))
+            .toEqual([['baseline', 'current state'], ['journey', 'this journey']]);
         // The future's own curve is untouched.
         const plain = (await layoutJourneyMap(redesign)).emotion!;
-        expect({ ...emotion, baseline: undefined }).toEqual({ ...plain, baseline: undefined });
+        expect({ ...emotion, baseline: undefined, legend: [] }).toEqual({ ...plain, baseline: undefined, legend: [] });
+        expect(emotion.legend.slice(1).map(entry => entry.title)).toEqual(plain.legend.map(entry => entry.title));
     });
 
     it('gives no baseline point to a touchpoint only the future has (nor to one only the current state has)', async () => {
@@ -133,7 +148,7 @@ describe('baseline emotions (the current state under a future state)', () => {
     });
 
     it('draws a dashed faint polyline, hollow markers with a title, and the legend, in both themes', async () => {
-        const layout = await layoutJourneyMap(redesign, { baseline: current });
+        const layout = await layoutJourneyMap(onePersona(redesign), { baseline: current });
         for (const theme of ['light', 'dark'] as const) {
             const svg = renderSvg(layout, { theme });
             const document = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -163,8 +178,11 @@ describe('baseline emotions (the current state under a future state)', () => {
         expect(layout.emotion!.baseline).toBeUndefined();
         const svg = renderSvg(layout);
         expect(svg).not.toContain('class="journey-emotion-baseline');
-        expect(svg).not.toContain('class="journey-emotion-legend');
+        expect(svg).not.toContain('journey-legend-baseline');
         expect(svg).not.toContain('>current state<');
+        // One persona's map without a baseline: one curve, no legend at all.
+        const plain = renderSvg(await layoutJourneyMap(onePersona(redesign)));
+        expect(plain).not.toContain('class="journey-emotion-legend');
     });
 
     it('is deterministic: the same bytes from a cold cache and a warm one', async () => {
@@ -193,7 +211,7 @@ describe('baseline emotions (the current state under a future state)', () => {
         const layout = await layoutJourneyMap(silent, { baseline: current });
         expect(layout.emotion!.points).toEqual([]);
         expect(layout.emotion!.baseline!.points).toHaveLength(8);
-        expect(layout.emotion!.baseline!.legend.map(entry => entry.kind)).toEqual(['baseline']);
+        expect(layout.emotion!.legend.map(entry => entry.kind)).toEqual(['baseline']);
         expect(layout.lanes.some(lane => lane.kind === 'emotions')).toBe(true);
     });
 });

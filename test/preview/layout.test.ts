@@ -102,7 +102,27 @@ function checkLayout(view: ViewModel, layout: Layout): Layout {
             expect(point.y).toBeGreaterThanOrEqual(plot.y - EPSILON);
             expect(point.y).toBeLessThanOrEqual(plot.y + plot.height + EPSILON);
         }
-        expect(layout.emotion.polyline).toEqual(points.map(p => ({ x: p.x, y: p.y })));
+        if (view.personaCurves) {
+            // A curve per persona instead (persona-curves.test.ts): through its touchpoints' points, side by side.
+            expect(layout.emotion.polyline).toEqual([]);
+            const pointAt = new Map(points.map(p => [p.touchpointId, p]));
+            for (const [index, curve] of layout.emotion.personas!.entries()) {
+                expect(curve.points.map(p => p.touchpointId)).toEqual(view.personaCurves[index].touchpointIds);
+                expect(curve.polyline).toEqual(curve.points.map(p => ({ x: p.x, y: p.y })));
+                for (const point of curve.points) {
+                    expect(point.x).toBe(pointAt.get(point.touchpointId)!.x);
+                    expect(point.y).toBeCloseTo(pointAt.get(point.touchpointId)!.y + curve.offset, 1);
+                }
+            }
+        } else {
+            expect(layout.emotion.personas).toBeUndefined();
+            expect(layout.emotion.polyline).toEqual(points.map(p => ({ x: p.x, y: p.y })));
+        }
+        // The legend fits in its lane.
+        const lane = layout.lanes.find(l => l.kind === 'emotions')!;
+        for (const entry of layout.emotion.legend) {
+            expect(entry.text.y).toBeLessThanOrEqual(lane.box.y + lane.box.height);
+        }
     }
     // Text never wider than its box.
     const cards = [layout.header, ...layout.stages.map(s => s.header), ...layout.nodes, ...layout.lanes.flatMap(l => l.items),

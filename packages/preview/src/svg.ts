@@ -1,4 +1,5 @@
-import type { Card, Layout, Point, Rect, TextLine, Tone } from './layout/index.js';
+import type { Card, EmotionLegendEntry, Layout, PersonaMarker, Point, Rect, TextLine, Tone } from './layout/index.js';
+import { PERSONA_MARKERS } from './layout/lanes.js';
 
 /**
  * Layout → a standalone SVG document. Real `<text>` elements (searchable, selectable, translatable),
@@ -43,6 +44,14 @@ export const THEMES: Record<Theme, Record<string, string>> = {
         warn: '#8a5a00',
         bar: '#0969da',
         'bar-competitor': '#8c959f',
+        // The persona curves: Okabe and Ito's colour-blind safe palette (those with 3:1 on white), then
+        // grey and indigo; any two stay apart under protanopia, deuteranopia and tritanopia (persona-curves.test.ts).
+        'persona-1': '#0072b2',
+        'persona-2': '#d55e00',
+        'persona-3': '#009e73',
+        'persona-4': '#cc79a7',
+        'persona-5': '#3d3d3d',
+        'persona-6': '#332288',
     },
     dark: {
         background: '#1e1e1e',
@@ -61,6 +70,12 @@ export const THEMES: Record<Theme, Record<string, string>> = {
         warn: '#e6b422',
         bar: '#4493f8',
         'bar-competitor': '#6e7681',
+        'persona-1': '#56b4e9',
+        'persona-2': '#e69f00',
+        'persona-3': '#009e73',
+        'persona-4': '#cc79a7',
+        'persona-5': '#f0e442',
+        'persona-6': '#d9d9d9',
     },
 };
 
@@ -81,7 +96,7 @@ export function journeyStylesheet(): string {
 export function fixedJourneyStylesheet(theme: Theme, fontFamily: string): string {
     const values: Record<string, string> = { ...THEMES[theme], font: fontFamily };
     return styleRules()
-        .map(rule => rule.replace(/var\(--journey-([a-z-]+)\)/g, (_, name: string) => values[name]))
+        .map(rule => rule.replace(/var\(--journey-([a-z0-9-]+)\)/g, (_, name: string) => values[name]))
         .join('\n');
 }
 
@@ -123,6 +138,12 @@ function styleRules(): string[] {
         '.journey-emotion-baseline-point circle{fill:var(--journey-background);stroke:var(--journey-muted);stroke-width:1.5}',
         '.journey-emotion-legend line{stroke:var(--journey-accent);stroke-width:2.5}',
         '.journey-emotion-legend line.journey-emotion-baseline{stroke:var(--journey-muted);stroke-width:1.5}',
+        '.journey-persona-curve{fill:none;stroke-width:2.5;stroke-linejoin:round}',
+        '.journey-persona-dashed{stroke-dasharray:6 3}',
+        // Above the tone rules of an emotion's group (`.journey-emotion.journey-tone-bad circle`).
+        '.journey .journey-persona-marker{stroke:var(--journey-background);stroke-width:1}',
+        ...PERSONA_MARKERS.map((_, index) => `.journey-persona-curve.journey-persona-${index + 1}{stroke:var(--journey-persona-${index + 1})}`),
+        ...PERSONA_MARKERS.map((_, index) => `.journey .journey-persona-marker.journey-persona-${index + 1}{fill:var(--journey-persona-${index + 1})}`),
         '.journey-gap-background{fill:none;stroke:var(--journey-border)}',
         '.journey-gap-highlighted>.journey-gap-background{fill:var(--journey-bad);fill-opacity:.07;stroke:var(--journey-bad);stroke-dasharray:5 3}',
         '.journey-gap-severe>.journey-gap-background{stroke-width:2}',
@@ -267,26 +288,67 @@ function emotionGroup(layout: Layout): string {
     out.push(`<line class="journey-axis" x1="${num(plot.x)}" y1="${num(plot.y + plot.height)}" x2="${num(plot.x + plot.width)}" y2="${num(plot.y + plot.height)}"/>`);
     out.push(`<line class="journey-zero" x1="${num(plot.x)}" y1="${num(emotion.zeroY)}" x2="${num(plot.x + plot.width)}" y2="${num(emotion.zeroY)}"/>`);
     out.push(lines(emotion.ticks));
+    if (emotion.legend.length > 0) {
+        out.push(legendGroup(emotion.legend));
+    }
     if (emotion.baseline) {
         out.push(baselineGroup(emotion.baseline));
     }
     if (emotion.polyline.length > 1) {
-        out.push(`<polyline class="journey-curve" points="${emotion.polyline.map(p => `${num(p.x)},${num(p.y)}`).join(' ')}"/>`);
+        out.push(`<polyline class="journey-curve" points="${points(emotion.polyline)}"/>`);
+    }
+    // Each persona's markers at a touchpoint go in that touchpoint's group: a click on any reveals its emotion.
+    const markersAt = new Map<string, string[]>();
+    for (const curve of emotion.personas ?? []) {
+        const classes = `journey-persona-curve journey-persona-${curve.slot}${curve.dashed ? ' journey-persona-dashed' : ''}`;
+        if (curve.polyline.length > 1) {
+            out.push(`<polyline class="${classes}" data-persona="${attr(curve.persona)}" points="${points(curve.polyline)}"><title>${text(curve.label || curve.persona)}</title></polyline>`);
+        }
+        for (const point of curve.points) {
+            const list = markersAt.get(point.touchpointId) ?? [];
+            list.push(personaMarker(curve.marker, curve.slot, point.x, point.y, curve.persona));
+            markersAt.set(point.touchpointId, list);
+        }
     }
     for (const point of emotion.points) {
+        const marker = emotion.personas ? (markersAt.get(point.touchpointId) ?? []).join('') : `<circle cx="${num(point.x)}" cy="${num(point.y)}" r="5"/>`;
         out.push(`<g class="journey-emotion${toneClass(point.tone)}" data-id="${attr(point.id)}" data-value="${num(point.value)}">`
-            + `<title>${text(point.title)}</title><circle cx="${num(point.x)}" cy="${num(point.y)}" r="5"/>${lines(point.lines)}</g>`);
+            + `<title>${text(point.title)}</title>${marker}${lines(point.lines)}</g>`);
     }
     return out.join('\n');
 }
 
-/** The current state's curve: under this journey's, dashed and faint, hollow markers, and the legend. */
+/** A persona curve's marker: its shape, about 10 px across, filled with its colour. */
+function personaMarker(shape: PersonaMarker, slot: number, x: number, y: number, persona?: string): string {
+    const at = `class="journey-persona-marker journey-persona-${slot}"${persona !== undefined ? ` data-persona="${attr(persona)}"` : ''}`;
+    const polygon = (corners: Array<[number, number]>) => `<path ${at} d="${corners.map(([dx, dy], i) => `${i === 0 ? 'M' : 'L'}${num(x + dx)},${num(y + dy)}`).join(' ')} Z"/>`;
+    switch (shape) {
+        case 'circle': return `<circle ${at} cx="${num(x)}" cy="${num(y)}" r="4.5"/>`;
+        case 'square': return `<rect ${at} x="${num(x - 4)}" y="${num(y - 4)}" width="8" height="8"/>`;
+        case 'triangle': return polygon([[0, -5.5], [5, 3.5], [-5, 3.5]]);
+        case 'triangle-down': return polygon([[0, 5.5], [5, -3.5], [-5, -3.5]]);
+        case 'diamond': return polygon([[0, -5.5], [5, 0], [0, 5.5], [-5, 0]]);
+        case 'hexagon': return polygon([[0, -5], [4.33, -2.5], [4.33, 2.5], [0, 5], [-4.33, 2.5], [-4.33, -2.5]]);
+    }
+}
+
+/** A sample of each curve's line (and a persona's marker) with what it is. */
+function legendGroup(legend: EmotionLegendEntry[]): string {
+    return `<g class="journey-emotion-legend">${legend.map(entry => {
+        const classes = entry.kind === 'baseline' ? 'journey-emotion-baseline'
+            : entry.kind === 'persona' ? `journey-persona-curve journey-persona-${entry.slot}${entry.dashed ? ' journey-persona-dashed' : ''}` : '';
+        const sample = `<line${classes ? ` class="${classes}"` : ''} x1="${num(entry.from.x)}" y1="${num(entry.from.y)}" x2="${num(entry.to.x)}" y2="${num(entry.to.y)}"/>`;
+        const marker = entry.kind === 'persona' && entry.marker && entry.slot
+            ? personaMarker(entry.marker, entry.slot, (entry.from.x + entry.to.x) / 2, entry.from.y) : '';
+        return `<g class="journey-legend-${entry.kind}"><title>${text(entry.title)}</title>${sample}${marker}${lines([entry.text])}</g>`;
+    }).join('')}</g>`;
+}
+
+/** The current state's curve: under this journey's, dashed and faint, hollow markers. */
 function baselineGroup(baseline: NonNullable<Layout['emotion']>['baseline'] & object): string {
     const out: string[] = ['<g class="journey-emotion-baselines">'];
-    out.push(`<g class="journey-emotion-legend">${baseline.legend.map(entry =>
-        `<line${entry.kind === 'baseline' ? ' class="journey-emotion-baseline"' : ''} x1="${num(entry.from.x)}" y1="${num(entry.from.y)}" x2="${num(entry.to.x)}" y2="${num(entry.to.y)}"/>${lines([entry.text])}`).join('')}</g>`);
     if (baseline.polyline.length > 1) {
-        out.push(`<polyline class="journey-emotion-baseline" points="${baseline.polyline.map(p => `${num(p.x)},${num(p.y)}`).join(' ')}"/>`);
+        out.push(`<polyline class="journey-emotion-baseline" points="${points(baseline.polyline)}"/>`);
     }
     for (const point of baseline.points) {
         const at = point.touchpointId !== undefined ? ` data-touchpoint="${attr(point.touchpointId)}"` : '';
@@ -295,6 +357,10 @@ function baselineGroup(baseline: NonNullable<Layout['emotion']>['baseline'] & ob
     }
     out.push('</g>');
     return out.join('\n');
+}
+
+function points(list: Point[]): string {
+    return list.map(p => `${num(p.x)},${num(p.y)}`).join(' ');
 }
 
 function cardGroup(card: Card, extraClass?: string, radius = 4): string {

@@ -43,6 +43,19 @@ export interface ViewModel {
      * map drawn with `baseline`); absent without a baseline or when no touchpoint with an emotion matches.
      */
     baseline?: BaselineView;
+    /**
+     * One emotion curve per persona, when the journey has several and says (`by`) who meets a
+     * touchpoint; absent otherwise: one curve through every emotion.
+     */
+    personaCurves?: PersonaCurveView[];
+}
+
+export interface PersonaCurveView {
+    /** The persona's name and label. */
+    persona: string;
+    label: string;
+    /** The touchpoints with an emotion that it meets (its `by` names it, or it has no `by`), in map order. */
+    touchpointIds: string[];
 }
 
 export interface ViewModelOptions {
@@ -363,6 +376,7 @@ export function buildViewModel(model: JourneyMapModel, options: ViewModelOptions
     sortLaneItems(lanes, touchpoints);
 
     const baseline = options.baseline ? baselineView(options.baseline, touchpoints) : undefined;
+    const personaCurves = personaCurveViews(model, touchpoints);
     const metricLabels = new Map<string, string>();
     model.stages.forEach(stage => stage.touchpoints.forEach(tp => tp.kpis.forEach(kpi => metricLabels.set(kpi.metric.name, kpi.metric.label))));
 
@@ -387,7 +401,29 @@ export function buildViewModel(model: JourneyMapModel, options: ViewModelOptions
             range: plan.range, selectionRange: plan.nameRange,
         })),
         ...(baseline ? { baseline } : {}),
+        ...(personaCurves ? { personaCurves } : {}),
     };
+}
+
+/**
+ * A curve per persona of the journey through the touchpoints it meets, when there are several personas
+ * and some touchpoint with an emotion has a `by` line (else every curve would go through every point:
+ * one curve says it).
+ */
+function personaCurveViews(model: JourneyMapModel, touchpoints: TouchpointView[]): PersonaCurveView[] | undefined {
+    // `touchpoints` is the model's touchpoints in the same order: stage by stage, each stage's in order.
+    const felt = model.stages.flatMap(stage => stage.touchpoints).map((touchpoint, index) => ({ touchpoint, id: touchpoints[index].id }))
+        .filter(({ touchpoint }) => touchpoint.emotion);
+    const personas = model.personas.filter((persona, index) => model.personas.findIndex(p => p.name === persona.name) === index);
+    // Models from older servers or hand-made JSON may lack `byWritten`.
+    if (personas.length < 2 || !felt.some(({ touchpoint }) => touchpoint.byWritten ?? touchpoint.personas.length < personas.length)) {
+        return undefined;
+    }
+    return personas.map(persona => ({
+        persona: persona.name,
+        label: persona.label,
+        touchpointIds: felt.filter(({ touchpoint }) => touchpoint.personas.includes(persona.name)).map(({ id }) => id),
+    }));
 }
 
 /**

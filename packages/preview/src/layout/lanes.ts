@@ -1,13 +1,14 @@
 // Through the protocol module, not the index: the webview bundles the preview without Langium.
 import { formatNumber, SIGNED_SCORE } from '@journey/language/number-format';
-import type { KpiItem, LaneItemBase, OpportunityItem, PainItem, ViewModel } from '../view-model.js';
+import type { KpiItem, LaneItemBase, OpportunityItem, PainItem, PersonaCurveView, ViewModel } from '../view-model.js';
 import type { Columns } from './routing.js';
 import {
     BAND_PADDING, CARD_GAP, EMOTION_UNIT, FONT, LANE_PADDING, LAYER_SPACING, MARGIN, NODE_WIDTH, TITLE_COLUMN,
-    card, lineHeight, placeBlocks, round, type Block
+    card, lineHeight, oneLine, placeBlocks, round, type Block
 } from './metrics.js';
 import type {
-    CardKind, EmotionLayout, LaneKind, LaneLayout, StageGraphLayout, StageLayout, TextLine, Tone
+    CardKind, EmotionLayout, EmotionLegendEntry, LaneKind, LaneLayout, PersonaCurveLayout, PersonaMarker, StageGraphLayout,
+    StageLayout, TextLine, Tone
 } from './types.js';
 import { largest } from '../largest.js';
 
@@ -51,7 +52,10 @@ export function layoutLanes(
                 continue;
             }
             emotion = emotionLane(view, laneId, slotOf, y, mapRight - MARGIN - TITLE_COLUMN);
-            const height = emotion.plot.height + LANE_PADDING * 2 + largest(emotion.points.map(p => p.lines.length * lineHeight(FONT.small)), 0) + 8;
+            const labels = largest(emotion.points.map(p => p.lines.length * lineHeight(FONT.small)), 0);
+            // Tall enough for its legend too (many personas).
+            const legendBottom = largest(emotion.legend.map(entry => entry.text.y + LANE_PADDING - y), 0);
+            const height = Math.max(emotion.plot.height + LANE_PADDING * 2 + labels + 8, legendBottom);
             lanes.push({ id: laneId, kind: 'emotions', box: { x: contentLeft, y, width: contentWidth, height }, titleLines: [], items: [] });
             rowTitle(spec.title, y);
             y += height;
@@ -191,17 +195,46 @@ function emotionLane(view: ViewModel, laneId: string, slotOf: Map<string, { x: n
         text: formatNumber(value, SIGNED_SCORE),
         x: tickX, y: round(zeroY - value * EMOTION_UNIT + 4), size: FONT.small.size, anchor: 'end' as const, muted: true,
     }));
-    const baseline = baselineEmotions(view, slotOf, zeroY, plot.y, points.length > 0);
+    const personas = view.personaCurves ? personaCurves(view.personaCurves, points) : undefined;
+    const baseline = baselineEmotions(view, slotOf, zeroY);
     return {
-        laneId, plot, zeroY, unit: EMOTION_UNIT, ticks, points, polyline: points.map(p => ({ x: p.x, y: p.y })),
+        laneId, plot, zeroY, unit: EMOTION_UNIT, ticks, points,
+        polyline: personas ? [] : points.map(p => ({ x: p.x, y: p.y })),
+        ...(personas ? { personas } : {}),
         ...(baseline ? { baseline } : {}),
+        legend: emotionLegend(plot.y, baseline !== undefined, points.length > 0, personas),
     };
 }
 
-/** The baseline's (current state's) emotions at this journey's touchpoints, and the legend telling the two curves apart. */
-function baselineEmotions(
-    view: ViewModel, slotOf: Map<string, { x: number; width: number }>, zeroY: number, plotTop: number, ownCurve: boolean
-): EmotionLayout['baseline'] {
+/** Marker shapes given out to the persona curves in turn (each with its colour: `--journey-persona-N`). */
+export const PERSONA_MARKERS: readonly PersonaMarker[] = ['circle', 'square', 'triangle', 'diamond', 'triangle-down', 'hexagon'];
+/** How far apart curves sharing a stretch run (px), at most; a wider spread would leave the plot. */
+const CURVE_SPACING = 4;
+const CURVES_SPREAD = 12;
+
+/** Each persona's curve through the points of the touchpoints it meets, shifted a little off the others. */
+function personaCurves(curves: PersonaCurveView[], points: EmotionLayout['points']): PersonaCurveLayout[] {
+    const pointAt = new Map(points.map(point => [point.touchpointId, point]));
+    const spacing = curves.length > 1 ? Math.min(CURVE_SPACING, CURVES_SPREAD / (curves.length - 1)) : 0;
+    return curves.map((curve, index) => {
+        const offset = round((index - (curves.length - 1) / 2) * spacing);
+        const through = curve.touchpointIds.flatMap(id => {
+            const point = pointAt.get(id);
+            return point ? [{ touchpointId: id, x: point.x, y: round(point.y + offset), value: point.value }] : [];
+        });
+        return {
+            persona: curve.persona, label: curve.label,
+            slot: (index % PERSONA_MARKERS.length) + 1,
+            marker: PERSONA_MARKERS[index % PERSONA_MARKERS.length],
+            dashed: Math.floor(index / PERSONA_MARKERS.length) % 2 === 1,
+            points: through, offset,
+            polyline: through.map(p => ({ x: p.x, y: p.y })),
+        };
+    });
+}
+
+/** The baseline's (current state's) emotions at this journey's touchpoints. */
+function baselineEmotions(view: ViewModel, slotOf: Map<string, { x: number; width: number }>, zeroY: number): EmotionLayout['baseline'] {
     const points: NonNullable<EmotionLayout['baseline']>['points'] = [];
     // Spread along this journey: from its first touchpoint's centre to its last's.
     const centres = [...slotOf.values()].map(slot => slot.x + slot.width / 2);
@@ -223,25 +256,44 @@ function baselineEmotions(
             title: `Current state${spread ? `, ${emotion.touchpointLabel}` : ''}: ${formatNumber(emotion.value, SIGNED_SCORE)}${emotion.label ? ` (${emotion.label})` : ''}`,
         });
     }
-    if (points.length === 0) {
-        return undefined;
+    return points.length > 0 ? { points, polyline: points.map(p => ({ x: p.x, y: p.y })) } : undefined;
+}
+
+/**
+ * What tells the curves apart, under the lane's title, left of the scale's ticks: the current state and
+ * this journey, and each persona. Nothing for one plain curve.
+ */
+function emotionLegend(plotTop: number, baseline: boolean, ownCurve: boolean, personas: PersonaCurveLayout[] | undefined): EmotionLegendEntry[] {
+    const entries: Array<Omit<EmotionLegendEntry, 'from' | 'to' | 'text'> & { label: string; muted?: boolean }> = [];
+    if (baseline) {
+        entries.push({ kind: 'baseline', label: 'current state', title: 'current state', muted: true });
     }
-    const entries: Array<['baseline' | 'journey', string]> = [['baseline', 'current state']];
-    if (ownCurve) {
-        entries.push(['journey', 'this journey']);
+    if (personas) {
+        for (const curve of personas) {
+            // A persona's label is mostly "Name, Role": the name tells the curves apart; the title has it all.
+            const name = curve.label.split(',')[0].trim() || curve.persona;
+            entries.push({ kind: 'persona', slot: curve.slot, marker: curve.marker, dashed: curve.dashed, label: name, title: curve.label || curve.persona });
+        }
+    } else if (baseline && ownCurve) {
+        entries.push({ kind: 'journey', label: 'this journey', title: 'this journey' });
     }
-    // Under the lane's title, left of the scale's ticks.
-    const legend = entries.map(([kind, label], index) => {
+    return entries.map(({ label, muted, ...entry }, index) => {
         const y = round(plotTop + 30 + index * lineHeight(FONT.small));
+        const textX = MARGIN + LEGEND_SAMPLE + 5;
         return {
-            kind,
+            ...entry,
             from: { x: MARGIN, y: y - 4 },
             to: { x: MARGIN + LEGEND_SAMPLE, y: y - 4 },
-            text: { text: label, x: MARGIN + LEGEND_SAMPLE + 5, y, size: FONT.small.size, muted: kind === 'baseline' },
+            text: {
+                text: oneLine(label, LEGEND_TICKS_X - textX, FONT.small), x: textX, y, size: FONT.small.size,
+                ...(muted ? { muted: true } : {}),
+            },
         };
     });
-    return { points, polyline: points.map(p => ({ x: p.x, y: p.y })), legend };
 }
+
+/** Where the legend's text must end: short of the scale's ticks ("+3") at the title column's right. */
+const LEGEND_TICKS_X = MARGIN + TITLE_COLUMN - 26;
 
 /** The length of a legend's sample of a curve. */
 const LEGEND_SAMPLE = 18;

@@ -90,19 +90,57 @@ export interface EmotionLayout {
     zeroY: number;
     unit: number;
     ticks: TextLine[];
+    /** A point per touchpoint with an emotion: its value, its label under the plot, what a click reveals. */
     points: Array<{ id: string; touchpointId: string; x: number; y: number; value: number; tone: Tone; lines: TextLine[]; title: string }>;
-    /** Through the points in journey order. */
+    /** Through the points in journey order; empty when the curves are drawn per persona. */
     polyline: Point[];
+    /** A curve per persona (the view model's `personaCurves`), instead of `polyline`. */
+    personas?: PersonaCurveLayout[];
     /** The current state's curve, drawn faintly under this one (a layout of a view model with a baseline). */
     baseline?: BaselineEmotionLayout;
+    /** In the title column under the lane's name: a sample of each curve and what it is; empty for one plain curve. */
+    legend: EmotionLegendEntry[];
+}
+
+/** The marker shapes of the persona curves (given out in this order: lanes.ts PERSONA_MARKERS). */
+export type PersonaMarker = 'circle' | 'square' | 'triangle' | 'diamond' | 'triangle-down' | 'hexagon';
+
+export interface PersonaCurveLayout {
+    persona: string;
+    label: string;
+    /**
+     * 1..6: its colour (`--journey-persona-N`, colour-blind safe) and marker shape;
+     * personas past the last slot start again, dashed.
+     */
+    slot: number;
+    marker: PersonaMarker;
+    dashed: boolean;
+    /**
+     * At each touchpoint it meets: that touchpoint's x, its value's y shifted by `offset`, so curves
+     * sharing a stretch run side by side instead of hiding each other.
+     */
+    points: Array<{ touchpointId: string; x: number; y: number; value: number }>;
+    offset: number;
+    polyline: Point[];
+}
+
+export interface EmotionLegendEntry {
+    kind: 'baseline' | 'journey' | 'persona';
+    /** A persona entry's curve slot and marker (at the sample's middle). */
+    slot?: number;
+    marker?: PersonaMarker;
+    dashed?: boolean;
+    from: Point;
+    to: Point;
+    text: TextLine;
+    /** The whole label, when the text is cut short. */
+    title: string;
 }
 
 export interface BaselineEmotionLayout {
     /** At this journey's touchpoints' x (`touchpointId`), or spread along them, on the same scale. */
     points: Array<{ touchpointId?: string; x: number; y: number; value: number; title: string }>;
     polyline: Point[];
-    /** In the title column under the lane's name: a sample of each curve's line and what it is. */
-    legend: Array<{ kind: 'baseline' | 'journey'; from: Point; to: Point; text: TextLine }>;
 }
 
 export interface ValueGapLayout {
