@@ -6,18 +6,21 @@ import { lspSessions, type LspTestClient } from '../support/lsp-client.js';
 
 const start = lspSessions();
 
-/** Collects `journey/mapChanged` notifications; `next(uri, version)` waits for one at or past a version. */
-function mapChanges(client: LspTestClient): (uri: string, version: number) => Promise<JourneyMapChangedParams> {
+/**
+ * Collects `journey/mapChanged` notifications; `next(uri, version, after)` waits for one at or past a
+ * version, among those after the first `after` seen (`next.seen()` counts them).
+ */
+function mapChanges(client: LspTestClient): ((uri: string, version: number, after?: number) => Promise<JourneyMapChangedParams>) & { seen(): number } {
     const seen: JourneyMapChangedParams[] = [];
     const waiters: Array<() => void> = [];
     client.connection.onNotification('journey/mapChanged', (params: JourneyMapChangedParams) => {
         seen.push(params);
         waiters.splice(0).forEach(wake => wake());
     });
-    return async (uri, version) => {
+    const next = async (uri: string, version: number, after = 0) => {
         const deadline = Date.now() + 20_000;
         for (;;) {
-            const hit = seen.find(p => p.uri === uri && (p.version ?? 0) >= version);
+            const hit = seen.slice(after).find(p => p.uri === uri && (p.version ?? 0) >= version);
             if (hit) {
                 return hit;
             }
@@ -27,6 +30,7 @@ function mapChanges(client: LspTestClient): (uri: string, version: number) => Pr
             await new Promise<void>(resolve => { waiters.push(resolve); setTimeout(resolve, 500); });
         }
     };
+    return Object.assign(next, { seen: () => seen.length });
 }
 
 describe('journey/map and journey/mapChanged', () => {
@@ -69,6 +73,46 @@ describe('journey/map and journey/mapChanged', () => {
         const broken = await client.connection.sendRequest<JourneyMapResult>('journey/map', { uri });
         expect(broken.hasSyntaxErrors).toBe(true);
         expect(broken.version).toBe(3);
+    });
+
+    it('sends the current state a future state redesigns, from its own file, and sends it anew when that file changes', async () => {
+        const current = `persona olivia "Olivia" { need fast "Be fast" }
+journey today "Today" {
+    persona olivia
+    state current
+    stage s "Stage" { touchpoint quote "Quote" { emotion -2 "Let down" serves fast } }
+}
+`;
+        const future = `journey tomorrow "Tomorrow" {
+    persona olivia
+    state future of today
+    stage s "Stage" { touchpoint quote "Quote" { emotion 2 serves fast } }
+}
+journey plain "No redesign" { persona olivia state current stage s "S" { touchpoint x "X" { serves fast } } }
+`;
+        const { ws, client } = start({ 'today.journey': current, 'tomorrow.journey': future });
+        const changed = mapChanges(client);
+        await client.initialize(ws.root);
+        const uri = await client.open(ws.path('tomorrow.journey'), future);
+        await changed(uri, 1);
+        const map = await client.connection.sendRequest<JourneyMapResult>('journey/map', { uri });
+        expect(map.journeys.map(j => [j.name, j.state])).toEqual([
+            ['tomorrow', { kind: 'future', of: 'today', ofLabel: 'Today' }], ['plain', { kind: 'current' }],
+        ]);
+        expect(map.baselines?.map(b => [b.name, b.uri, b.stages[0].touchpoints[0].emotion])).toEqual([
+            ['today', pathToFileURL(ws.path('today.journey')).toString(), { value: -2, label: 'Let down' }],
+        ]);
+
+        // An edit of the current state (in the editor, unsaved) reaches the future state's map.
+        const todayUri = await client.open(ws.path('today.journey'), current);
+        await changed(todayUri, 1);
+        // The future state's file is validated again, and says so: that is what makes a preview of it redraw.
+        const before = changed.seen();
+        await client.change(todayUri, 2, current.replace('emotion -2 "Let down"', 'emotion -3 "Furious"'));
+        await changed(todayUri, 2);
+        await changed(uri, 1, before);
+        const again = await client.connection.sendRequest<JourneyMapResult>('journey/map', { uri });
+        expect(again.baselines?.[0]?.stages[0].touchpoints[0].emotion).toEqual({ value: -3, label: 'Furious' });
     });
 
     it('tells the client when it knows no such document', async () => {

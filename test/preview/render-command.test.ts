@@ -34,6 +34,36 @@ function wellFormed(svg: string): void {
 }
 
 describe('journey render', () => {
+    it('draws a future state with its current state\'s curve from another file, and without it on --no-current-state', async () => {
+        const ws = workspace({
+            'maps/personas.journey': PERSONAS,
+            'maps/today.journey': `journey today "Today" { persona olivia state current
+    stage s "Stage" { touchpoint a "Email" { emotion -2 "Let down" } touchpoint b "Call" { emotion -1 } } }\n`,
+            'maps/tomorrow.journey': `journey tomorrow "Tomorrow" { persona olivia state future of today
+    stage s "Stage" { touchpoint a "Email" { emotion 2 } touchpoint c "Chat" { emotion 1 } } }\n`,
+        });
+        const run = await journeyInProcess(['render', 'maps/tomorrow.journey', '--today', '2026-11-23'], ws.root);
+        expect(run.status).toBe(0);
+        wellFormed(run.stdout);
+        // By name: `a` is in both; `b` only today, `c` only tomorrow.
+        expect([...run.stdout.matchAll(/<g class="journey-emotion-baseline-point" data-touchpoint="([^"]*)"/g)].map(m => m[1])).toEqual(['tp:tomorrow:a']);
+        expect(run.stdout).toContain('<title>Current state: −2 (Let down)</title>');
+        expect(run.stdout).toContain('>current state</text>');
+        const without = await journeyInProcess(['render', 'maps/tomorrow.journey', '--today', '2026-11-23', '--no-current-state'], ws.root);
+        expect(without.status).toBe(0);
+        expect(without.stdout).not.toContain('<g class="journey-emotion-baseline-point"');
+        expect(without.stdout).not.toContain('>current state</text>');
+        // Its own curve is drawn all the same.
+        const ownPoints = (svg: string) => [...svg.matchAll(/<g class="journey-emotion[^"]*" data-id="([^"]*)"/g)].map(m => m[1]);
+        expect(ownPoints(without.stdout)).toEqual(['emotion:tomorrow:a', 'emotion:tomorrow:c']);
+        expect(ownPoints(run.stdout)).toEqual(ownPoints(without.stdout));
+        // A current state draws no baseline of its own.
+        const today = await journeyInProcess(['render', 'maps/today.journey', '--today', '2026-11-23'], ws.root);
+        expect(today.stdout).not.toContain('<g class="journey-emotion-baseline-point"');
+        const help = await journeyInProcess(['render', '--help'], ws.root);
+        expect(help.stdout).toContain('--no-current-state');
+    });
+
     it('prints the first journey as SVG, with names from the other files of the folder, and says there were several', async () => {
         const ws = workspace({ 'maps/personas.journey': PERSONAS, 'maps/journeys.journey': TWO_JOURNEYS });
         const run = await journeyInProcess(['render', 'maps/journeys.journey', '--today', '2026-11-23'], ws.root);

@@ -444,7 +444,7 @@ async function drawInWebview(script: Promise<string>, journeys: JourneyMapModel[
         // Polled from here: waitForFunction evaluates its predicate with eval, which the webview's CSP refuses.
         await poll(page, `window.__posted.some(m => m.type === 'ready')`);
         await page.evaluate(posted => (globalThis as unknown as { postMessage(message: unknown, origin: string): void }).postMessage({
-            type: 'update', uri: 'file:///ws/main.journey', fileName: 'main.journey', version: 1, journeys: posted, hasSyntaxErrors: false, theme: 'light',
+            type: 'update', uri: 'file:///ws/main.journey', fileName: 'main.journey', version: 1, journeys: posted, baselines: [], hasSyntaxErrors: false, theme: 'light',
         }, '*'), journeys);
         await poll(page, `window.__posted.some(m => m.type === 'rendered' || m.type === 'error')`);
         await settle(page);

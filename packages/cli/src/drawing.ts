@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
-import { renderHtml, renderSvg, type Layout, type Theme } from '@journey/preview';
+import { redesignedCurrentStates, type CalendarDate, type JourneyMapModel, type Model } from '@journey/language';
+import { currentStateOf, layoutJourneyMap, renderHtml, renderSvg, type Layout, type Theme } from '@journey/preview';
 import { CliError } from './cli-error.js';
 import type { PdfPage } from '@journey/png-pdf';
 import type { RenderFormat } from './format-names.js';
+import type { LoadedFile } from './journey-workspace.js';
 
 /** What drawing needs besides the journeys, checked before anything is read. */
 export interface DrawOptions {
@@ -13,6 +15,22 @@ export interface DrawOptions {
     page?: PdfPage;
     /** PDF only: the creation date written (a fixed one when absent). */
     creationDate?: Date;
+}
+
+/**
+ * The journeys `models` of the parsed file `root`, laid out: a future state with its current state's
+ * emotion curve faintly under its own (the current state wherever the workspace has it), unless
+ * `currentState` is false.
+ */
+export async function layoutJourneys(
+    root: Model, models: readonly JourneyMapModel[], read: { today: CalendarDate; evidence: LoadedFile['evidence'] }, currentState = true
+): Promise<Layout[]> {
+    const baselines = currentState ? redesignedCurrentStates(root, read.today, read.evidence) : [];
+    const layouts: Layout[] = [];
+    for (const model of models) {
+        layouts.push(await layoutJourneyMap(model, { baseline: currentStateOf(model, baselines) }));
+    }
+    return layouts;
 }
 
 /** Maps drawn in a format: SVG and HTML as text (one map), PNG as bytes (one map), PDF as bytes (a page per map). */

@@ -64,7 +64,8 @@ export function createProgram(io: CommandIO, setExitCode: (code: number) => void
         .addOption(new Option('--theme <theme>', 'colour theme').choices(['light', 'dark']).default('light'))
         .option('--scale <factor>', `PNG: pixels per pixel of the map, ${MIN_SCALE} to ${MAX_SCALE} (default: 1; 2 for slides and high-density screens)`)
         .addOption(new Option('--page <size>', 'PDF: the page size; fit makes each page the size of its map, a paper size scales the map down to fit (default: fit)').choices(PDF_PAGE_NAMES))
-        .option('--format <format>', 'for a Markdown file: the pictures\' format, svg or png (default: svg)')
+        .option('--format <format>', 'for a Markdown file: the pictures\' format, svg, png or pdf (default: svg)')
+        .option('--no-current-state', 'a future state\'s map without its current state\'s emotion curve, drawn faintly under its own by default')
         .option('--today <date>', 'the date overdue plans and stale reviews are judged by (YYYY-MM-DD)')
         .action(async (file: string, options) => setExitCode(await (await commands()).renderCommand(file, options, io)));
 

@@ -256,6 +256,15 @@ export interface PlanView extends ViewElement {
     targets: string[];
 }
 
+/**
+ * The journey `model` redesigns, among `journeys` (by name): its `baseline` when it is a future state
+ * (`state future of X`) and X is a current state there.
+ */
+export function currentStateOf(model: JourneyMapModel, journeys: readonly JourneyMapModel[]): JourneyMapModel | undefined {
+    const of = model.state.kind === 'future' ? model.state.of : undefined;
+    return of === undefined ? undefined : journeys.find(journey => journey.name === of && journey.state.kind !== 'future');
+}
+
 /** Builds the view model of one journey map. Pure: the same model gives an equal view model. */
 export function buildViewModel(model: JourneyMapModel, options: ViewModelOptions = {}): ViewModel {
     const j = model.name;

@@ -1,4 +1,4 @@
-import { layoutJourneyMap } from '@journey/preview';
+import { currentStateOf, layoutJourneyMap } from '@journey/preview';
 import { pageDocument, singleFileDocument, type ShellContext, type SitePage } from './html/page-shell.js';
 import { SITE_STYLESHEET } from './html/stylesheet.js';
 import { indexPage } from './pages/index-page.js';
@@ -43,8 +43,7 @@ export async function buildSite(input: SiteInput, options: SiteOptions, assets: 
     for (const [index, journey] of journeys.entries()) {
         hooks.progress?.(index, journeys.length);
         // A future state's map carries its current state's emotion curve, drawn faintly under its own.
-        const baseline = journey.state.kind === 'future' ? context.paths.journeyNamed(journey.state.of) : undefined;
-        journeyPages.push(journeyPage(context, journey, await layoutJourneyMap(journey, { baseline })));
+        journeyPages.push(journeyPage(context, journey, await layoutJourneyMap(journey, { baseline: currentStateOf(journey, journeys) })));
     }
     hooks.progress?.(journeys.length, journeys.length);
     const pages: SitePage[] = [indexPage(context), ...journeyPages, ...personaPages(context), ...reportPages(context)];

@@ -130,6 +130,7 @@ export class JourneyPreviewPanel implements vscode.Disposable {
             fileName: this._uri.path.split('/').pop() ?? uri,
             version: result.version,
             journeys: result.journeys,
+            baselines: result.baselines ?? [],
             hasSyntaxErrors: result.hasSyntaxErrors,
             theme: this.context.theme(),
         };
@@ -275,6 +276,7 @@ export class JourneyPreviewPanel implements vscode.Disposable {
   <button id="zoom-fit" title="Fit to window (0)">Fit</button>
   <button id="zoom-reset" title="Actual size (1)">1:1</button>
   <select id="stage-index" title="Jump to a stage" aria-label="Jump to a stage" hidden><option value="">Stages…</option></select>
+  <label id="current-state-toggle" title="Draw the current state's emotion curve faintly under this future state's" hidden><input type="checkbox" id="current-state" checked> Current state</label>
   <span class="toolbar-group" role="group" aria-label="Export the map">
     <span class="toolbar-label" aria-hidden="true">Export</span>
     <button data-export="svg" title="Export the map as an SVG image…" aria-label="Export as SVG">SVG</button>

@@ -39,6 +39,8 @@ export type ExtensionMessage =
         fileName: string;
         version: number | null;
         journeys: JourneyMapModel[];
+        /** The current states its future-state journeys redesign (their curves go faintly under theirs). */
+        baselines: JourneyMapModel[];
         /** The text does not parse: keep the last good map and mark it as out of date. */
         hasSyntaxErrors: boolean;
         theme: PreviewTheme;
@@ -56,6 +58,8 @@ export interface PreviewState {
     scrollY: number;
     /** The zoom and scroll of each file shown before (the preview follows the active editor). */
     views?: Record<string, { zoom: number; scrollX: number; scrollY: number }>;
+    /** The toolbar's *Current state* toggle: a future state's map draws its current state's curve (default true). */
+    currentState?: boolean;
 }
 
 /** Webview → extension. */

@@ -5,7 +5,7 @@
 // is ever turned into script.
 import type { JourneyMapModel } from '@journey/language/protocol';
 import {
-    buildViewModel, layoutJourney, renderHtml, renderSvg, renderSvgStack, viewElements, type Layout, type Theme, type ViewElement, type ViewModel
+    buildViewModel, currentStateOf, layoutJourney, renderHtml, renderSvg, renderSvgStack, viewElements, type Layout, type Theme, type ViewElement, type ViewModel
 } from '@journey/preview';
 import { createPanZoom } from '@journey/preview/browser';
 import { createPreviewElk, mainThreadElk, type PreviewElk } from './elk-worker-client.js';
@@ -44,12 +44,13 @@ const state: PreviewState = {
     scrollX: saved?.scrollX ?? 0,
     scrollY: saved?.scrollY ?? 0,
     views: saved?.views ?? {},
+    currentState: saved?.currentState ?? true,
 };
 /** A file shown for the first time opens fitted to the pane's width (see READABLE_ZOOM); a restored one as it was. */
 let fitOnDraw = saved === undefined;
 let drawn: Drawn | undefined;
 let theme: PreviewTheme = 'auto';
-let lastModel: { journeys: JourneyMapModel[]; uri: string; version: number | null } | undefined;
+let lastModel: { journeys: JourneyMapModel[]; baselines: JourneyMapModel[]; uri: string; version: number | null } | undefined;
 let cursor: Position | undefined;
 let renderSeq = 0;
 /** ELK, in a worker when one starts (see elk-worker-client.ts); `data-layout` on the body says where. */
@@ -69,9 +70,7 @@ window.addEventListener('message', event => {
             break;
         case 'theme':
             theme = message.theme;
-            if (lastModel) {
-                void draw(lastModel.journeys, lastModel.uri, lastModel.version);
-            }
+            redraw();
             break;
         case 'cursor':
             cursor = message.position;
@@ -112,14 +111,25 @@ async function update(message: Extract<ExtensionMessage, { type: 'update' }>): P
     if (message.hasSyntaxErrors && drawn) {
         return;
     }
-    lastModel = { journeys: message.journeys, uri: message.uri, version: message.version };
-    await draw(message.journeys, message.uri, message.version);
+    // Older extension hosts send no baselines.
+    lastModel = { journeys: message.journeys, baselines: message.baselines ?? [], uri: message.uri, version: message.version };
+    await draw(lastModel);
 }
 
-async function draw(journeys: JourneyMapModel[], uri: string, version: number | null): Promise<void> {
+function redraw(): void {
+    if (lastModel) {
+        void draw(lastModel);
+    }
+}
+
+async function draw({ journeys, baselines, uri, version }: NonNullable<typeof lastModel>): Promise<void> {
     const seq = ++renderSeq;
     try {
-        const views = journeys.map(journey => buildViewModel(journey));
+        const redesigned = journeys.map(journey => currentStateOf(journey, baselines));
+        if (currentStateToggle) {
+            currentStateToggle.hidden = !redesigned.some(Boolean);
+        }
+        const views = journeys.map((journey, index) => buildViewModel(journey, { baseline: state.currentState ? redesigned[index] : undefined }));
         const layouts = await layoutAll(views);
         if (seq !== renderSeq) {
             return; // a newer map arrived while this one was laid out
@@ -229,6 +239,21 @@ document.getElementById('zoom-reset')!.addEventListener('click', () => panZoom.z
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
     button.addEventListener('click', () => vscode.postMessage({ type: 'exportRequest', format: button.dataset.export as ExportFormat }));
 }
+
+// ---- Current state: a future state's map with or without its current state's curve ------------------------
+
+// Optional in the page, as the stage index is (a test page may leave them out).
+const currentStateToggle = document.getElementById('current-state-toggle') as HTMLLabelElement | null;
+const currentStateBox = document.getElementById('current-state') as HTMLInputElement | null;
+if (currentStateBox) {
+    currentStateBox.checked = state.currentState !== false;
+}
+currentStateBox?.addEventListener('change', () => {
+    state.currentState = currentStateBox.checked;
+    saveState();
+    // Drawn again without it (not hidden), so that an export is what is shown. The stages' layouts are cached.
+    redraw();
+});
 
 // ---- Stage index: on a big map, a stage one choice away ------------------------------------------------------
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { buildJourneyMapModels, calendarDateOfToday, type JourneyMapModel, type Model } from '@journey/language';
-import { layoutJourneyMap, type Layout, type Theme } from '@journey/preview';
+import type { Theme } from '@journey/preview';
 import { CliError, ExitCode } from '../cli-error.js';
 import { parseToday } from '../cli-options.js';
 import { MAX_SCALE, MIN_SCALE, PDF_PAGE_NAMES, RENDER_FORMATS, type RenderFormat } from '../format-names.js';
 import type { PdfPage } from '@journey/png-pdf';
-import { drawnAs, sourceDateEpoch, writeDrawing } from '../drawing.js';
+import { drawnAs, layoutJourneys, sourceDateEpoch, writeDrawing } from '../drawing.js';
 import { loadInputFile, MARKDOWN_EXTENSIONS, RENDER_INPUT } from '../journey-file.js';
 import { refuseOverwritingInput } from '../output-file.js';
 import type { CommandIO } from './lint-command.js';
@@ -19,6 +19,8 @@ export interface RenderOptions {
     scale?: string;
     page?: string;
     format?: string;
+    /** `--no-current-state`: a future state's map without its current state's curve. */
+    currentState?: boolean;
 }
 
 
@@ -46,7 +48,10 @@ export async function renderCommand(file: string, options: RenderOptions, io: Co
         }
         const format = parsePictureFormat(options.format);
         checkDrawOptions(format, scale, page, '--format');
-        return renderMarkdown(file, { output: options.output, format, draw: { theme, scale, page, creationDate: format === 'pdf' ? sourceDateEpoch(io.env) : undefined }, today }, io);
+        return renderMarkdown(file, {
+            output: options.output, format, today, currentState: options.currentState !== false,
+            draw: { theme, scale, page, creationDate: format === 'pdf' ? sourceDateEpoch(io.env) : undefined },
+        }, io);
     }
     if (options.format !== undefined) {
         throw new CliError(`--format is for a Markdown file; for a .journey file the format is -o OUT's extension (${RENDER_FORMATS.map(format => `.${format}`).join(', ')})`);
@@ -59,7 +64,9 @@ export async function renderCommand(file: string, options: RenderOptions, io: Co
         return ExitCode.Problems;
     }
 
-    const models = buildJourneyMapModels(target.document.parseResult.value as Model, today ?? calendarDateOfToday(), target.evidence);
+    const read = { today: today ?? calendarDateOfToday(), evidence: target.evidence };
+    const root = target.document.parseResult.value as Model;
+    const models = buildJourneyMapModels(root, read.today, read.evidence);
     if (models.length === 0) {
         io.stderr(`journey: ${file} has no journey to render.\n`);
         return ExitCode.Problems;
@@ -74,10 +81,7 @@ export async function renderCommand(file: string, options: RenderOptions, io: Co
         chosen = [models[0]];
     }
 
-    const layouts: Layout[] = [];
-    for (const model of chosen) {
-        layouts.push(await layoutJourneyMap(model));
-    }
+    const layouts = await layoutJourneys(root, chosen, read, options.currentState !== false);
     const output = await drawnAs(format, layouts, { theme, scale, page, creationDate: format === 'pdf' ? sourceDateEpoch(io.env) : undefined });
     if (options.output === undefined) {
         io.stdout(output as string);

@@ -2,10 +2,10 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildJourneyMapModels, calendarDateOfToday, type CalendarDate, type Model } from '@journey/language';
 import { inlineBlockPath, journeyBlocks, type JourneyBlock } from '@journey/interchange';
-import { layoutJourneyMap, type Layout } from '@journey/preview';
+import type { Layout } from '@journey/preview';
 import { CliError, ExitCode } from '../cli-error.js';
 import { loadConfig } from '../config-file.js';
-import { drawnAs, writeDrawing, type DrawOptions } from '../drawing.js';
+import { drawnAs, layoutJourneys, writeDrawing, type DrawOptions } from '../drawing.js';
 import { displayPosixPath } from '../formatters/paths.js';
 import { JOURNEY_INPUT, loadJourneyFile, MARKDOWN_EXTENSIONS, RENDER_INPUT, requireInputFile, type InputKind } from '../journey-file.js';
 import { hasSyntaxProblems, loadJourneyWorkspace, type LoadedFile } from '../journey-workspace.js';
@@ -19,6 +19,8 @@ export interface MarkdownRenderOptions {
     format: PictureFormat;
     draw: DrawOptions;
     today?: CalendarDate;
+    /** A future state's map with its current state's curve (default true). */
+    currentState?: boolean;
 }
 
 const MARKDOWN_INPUT: InputKind = { ...RENDER_INPUT, extensions: MARKDOWN_EXTENSIONS, anyCase: true };
@@ -57,7 +59,7 @@ export async function renderMarkdown(file: string, options: MarkdownRenderOption
     });
     const written = new Set<string>();
     let failed = false;
-    for (const { block, layouts, problems } of await markdownBlockMaps(markdownPath, blocks, { today: options.today, io })) {
+    for (const { block, layouts, problems } of await markdownBlockMaps(markdownPath, blocks, { today: options.today, currentState: options.currentState, io })) {
         for (const problem of problems) {
             io.stderr(`${shown}:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}: ${problem.message}\n`);
             failed = true;
@@ -87,7 +89,7 @@ export interface BlockMaps {
  * workspace beside the Markdown file; `file=` blocks with the workspace of the file, as `journey render`
  * loads it.
  */
-export async function markdownBlockMaps(markdownPath: string, blocks: readonly JourneyBlock[], options: { today?: CalendarDate; io: Pick<CommandIO, 'cwd' | 'env' | 'createServices'> }): Promise<BlockMaps[]> {
+export async function markdownBlockMaps(markdownPath: string, blocks: readonly JourneyBlock[], options: { today?: CalendarDate; currentState?: boolean; io: Pick<CommandIO, 'cwd' | 'env' | 'createServices'> }): Promise<BlockMaps[]> {
     const { io } = options;
     const inline = await loadInlineBlocks(markdownPath, blocks.filter(block => block.file === undefined), options.today, io);
     const files = new Map<string, LoadedFile>();
@@ -128,7 +130,9 @@ export async function markdownBlockMaps(markdownPath: string, blocks: readonly J
                 continue;
             }
         }
-        let models = buildJourneyMapModels(loaded.document.parseResult.value as Model, options.today ?? calendarDateOfToday(), loaded.evidence);
+        const read = { today: options.today ?? calendarDateOfToday(), evidence: loaded.evidence };
+        const root = loaded.document.parseResult.value as Model;
+        let models = buildJourneyMapModels(root, read.today, read.evidence);
         if (block.journey !== undefined) {
             const chosen = models.filter(model => model.name === block.journey);
             if (chosen.length === 0) {
@@ -141,9 +145,7 @@ export async function markdownBlockMaps(markdownPath: string, blocks: readonly J
         if (models.length === 0 && block.file !== undefined) {
             problem(`${block.file} has no journey to draw`);
         }
-        for (const model of models) {
-            result.layouts.push(await layoutJourneyMap(model));
-        }
+        result.layouts.push(...await layoutJourneys(root, models, read, options.currentState));
     }
     return results;
 }

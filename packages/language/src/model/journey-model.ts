@@ -198,6 +198,23 @@ export function buildJourneyMapModels(model: Model, today: CalendarDate, evidenc
     return model.declarations.filter(isJourney).map(journey => buildJourneyMapModel(journey, today, evidence));
 }
 
+/**
+ * The current states that the future-state journeys of a document redesign (`state future of X`),
+ * wherever X is written, each once: what a map draws faintly under a future state's curve. A future
+ * state of a journey that is itself a future state has none (the `future-without-current` rule).
+ */
+export function redesignedCurrentStates(model: Model, today: CalendarDate, evidence: EvidenceSettings = DEFAULT_EVIDENCE): JourneyMapModel[] {
+    const found = new Set<Journey>();
+    for (const journey of model.declarations.filter(isJourney)) {
+        const state = journey.states[0];
+        const current = state?.future ? state.currentState?.ref : undefined;
+        if (current && !current.states[0]?.future) {
+            found.add(current);
+        }
+    }
+    return [...found].map(journey => buildJourneyMapModel(journey, today, evidence));
+}
+
 /** What the parts of a journey's model are read with: the data rules' thresholds, for this journey. */
 interface PartContext {
     minSample: number;

@@ -19,6 +19,12 @@ export interface JourneyMapResult {
     version: number | null;
     /** The document's journeys, in document order, as plain resolved data. */
     journeys: JourneyMapModel[];
+    /**
+     * The current states its future-state journeys redesign (`state future of X`, X wherever it is
+     * written): a client draws each one's emotion curve faintly under its future state's. Absent from
+     * older servers.
+     */
+    baselines?: JourneyMapModel[];
     /** The text does not parse: the journeys are what error recovery made of it (a client may keep an older map). */
     hasSyntaxErrors: boolean;
     /** The server knows no such document (not a journey file, or not in the workspace). */

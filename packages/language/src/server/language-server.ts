@@ -5,7 +5,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { withoutByteOrderMark } from '../parser/byte-order-mark.js';
 import { hasSyntaxErrors } from '../parser/syntax-errors.js';
 import type { Model } from '../generated/ast.js';
-import { buildJourneyMapModels } from '../model/journey-model.js';
+import { buildJourneyMapModels, redesignedCurrentStates } from '../model/journey-model.js';
 import { buildWorkspaceModel } from '../model/workspace-model.js';
 import { formatCalendarDate } from '../model/calendar-date.js';
 import { compareText } from '../utils/ordering.js';
@@ -69,10 +69,13 @@ function registerJourneyMapProtocol(connection: Connection, shared: LangiumShare
             }
         }
         const document = documents.getDocument(documentUri)!;
+        const settings = Journey.validation.JourneySettings;
+        const root = document.parseResult.value as Model;
         return {
             uri,
             version: versionOf(document),
-            journeys: buildJourneyMapModels(document.parseResult.value as Model, Journey.validation.JourneySettings.currentDate(), Journey.validation.JourneySettings.evidence),
+            journeys: buildJourneyMapModels(root, settings.currentDate(), settings.evidence),
+            baselines: redesignedCurrentStates(root, settings.currentDate(), settings.evidence),
             hasSyntaxErrors: hasSyntaxErrors(document),
         };
     });
