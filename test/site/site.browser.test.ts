@@ -243,6 +243,29 @@ describe('the site of many files, from file://', () => {
         await page.close();
     });
 
+    it('draws a curve per persona, and the current state\'s curve under a future state\'s, with a toggle that hides it', async () => {
+        const page = await chromium.context.newPage();
+        await open(page, fileUrl(examplesSite, 'journeys/fleet_renewal_future.html'));
+        const shown = () => page.evaluate(() => ({
+            baseline: [...document.querySelectorAll('.journey-emotion-baselines, .journey-legend-baseline')].map(element => element.getBoundingClientRect().width > 0),
+            personas: [...document.querySelectorAll('polyline.journey-persona-curve')].map(line => [line.getAttribute('data-persona'), getComputedStyle(line).stroke]),
+        }));
+        const before = await shown();
+        expect(before.baseline).toEqual([true, true]);
+        // Two personas, two colours (each its own, from the palette).
+        expect(before.personas.map(([persona]) => persona)).toEqual(['dana', 'priya']);
+        expect(new Set(before.personas.map(([, stroke]) => stroke)).size).toBe(2);
+        await page.getByLabel('Current state').uncheck();
+        expect((await shown()).baseline).toEqual([false, false]);
+        expect((await shown()).personas).toEqual(before.personas);
+        await page.getByLabel('Current state').check();
+        expect((await shown()).baseline).toEqual([true, true]);
+        // A current state's page has no such toggle.
+        await open(page, fileUrl(examplesSite, 'journeys/fleet_renewal.html'));
+        expect(await page.locator('input[data-current-state]').count()).toBe(0);
+        await page.close();
+    });
+
     it('zooms with the buttons, fits the map, and keeps the view on reload', async () => {
         const page = await chromium.context.newPage();
         await open(page, fileUrl(largeSite, 'journeys/j5.html'));

@@ -56,6 +56,8 @@ tr[hidden]{display:none}
 .map-toolbar button{font:inherit;min-width:2.2em;padding:.2em .6em;border:1px solid var(--muted);border-radius:6px;background:var(--bg);color:var(--fg);cursor:pointer}
 .map-toolbar .zoom-level{min-width:3.5em;text-align:center;font-variant-numeric:tabular-nums}
 .map-toolbar .hint{color:var(--muted);font-size:.85em;margin-left:auto}
+.map-toolbar .toggle{display:inline-flex;gap:.3em;align-items:center;white-space:nowrap}
+.map-section:has(input[data-current-state]:not(:checked)) :is(.journey-emotion-baselines,.journey-legend-baseline){display:none}
 .map-viewport{position:relative;overflow:hidden;height:70vh;min-height:20em;cursor:grab;touch-action:none}
 .map-viewport.panning{cursor:grabbing}
 .map-canvas{transform-origin:0 0;position:absolute;left:0;top:0}

@@ -41,6 +41,7 @@ ${file?.syntaxErrors ? html`<div class="overlay-errors" role="alert"><strong>${f
 <button type="button" data-zoom="in" aria-label="Zoom in">+</button>
 <button type="button" data-zoom="fit">Fit</button>
 <button type="button" data-zoom="reset">100%</button>
+${layout.emotion?.baseline ? html`<label class="toggle" title="Draw the current state's emotion curve faintly under this one"><input type="checkbox" data-current-state checked> Current state</label>` : ''}
 <span class="hint">Drag to pan, Ctrl + wheel to zoom, 0 to fit.</span>
 </div>
 <div class="map-viewport" tabindex="0" role="region" aria-label="${`Journey map: ${journey.label}`}" data-map-viewport><div class="map-canvas" data-map-canvas>${raw(svg)}</div></div>
