@@ -255,6 +255,53 @@ describe('snippets', () => {
         expect(inJourney.find(item => item.label === 'plan' && item.kind === CompletionItemKind.Snippet)!.insertText).toContain('status ${8|open,doing,done|}');
     });
 
+    test('a touchpoint from its stage\'s context: the channels and teams around it first, `by` for several personas, an unserved need', async () => {
+        const snippet = (items: CompletionItem[], label: string) => items.find(item => item.kind === CompletionItemKind.Snippet && item.label === label)?.insertText;
+        // After `demo` (email) in a stage whose other touchpoint is on the web and owned by marketing.
+        const afterDemo = renewalWith('        touchpoint demo "Demo call" { channel email serves reporting }\n',
+            '        touchpoint demo "Demo call" { channel email }\n        <|>\n');
+        expect(snippet(await complete(afterDemo), 'touchpoint')).toBe([
+            'touchpoint ${1:name} "${2:What happens}" {',
+            '    channel ${3|email,web|}',
+            '    owner ${4|marketing,sales|}',
+            '    by ${5|olivia,ben|}',
+            '    action "${6:What the customer does}"',
+            '    thinks "${7:What they think}"',
+            '    emotion ${8:0} "${9:How it feels}"',
+            // ben's `reporting` is served nowhere now: offered first.
+            '    serves ${10|reporting|}',
+            '}',
+        ].join('\n'));
+        // Before `pricing_page` (web) in the same stage: the nearest touchpoint before the cursor comes first; none, so the stage's order.
+        const first = await complete(renewalWith('        phase pre-purchase\n', '        phase pre-purchase\n        <|>\n'));
+        expect(snippet(first, 'touchpoint')).toContain('    channel ${3|web,email|}');
+        // All needs served: no `serves` line.
+        expect(snippet(first, 'touchpoint')).not.toContain('serves');
+
+        // One persona: no `by` line; no channel used in the journey yet: the workspace's.
+        const carla = await complete(`${RENEWAL}\njourney solo "Solo" {\n    persona carla\n    stage s "S" {\n        <|>\n    }\n}\n`);
+        const solo = snippet(carla, 'touchpoint')!;
+        expect(solo).not.toContain('by ');
+        expect(solo).toContain('    channel ${3|email,web|}');
+        expect(solo).toContain('    serves ${9|carla_only|}');
+    });
+
+    test('a stage continues the phase of the stage before it; a journey offers the workspace\'s personas and teams', async () => {
+        const stage = (items: CompletionItem[]) => items.find(item => item.kind === CompletionItemKind.Snippet && item.label === 'stage')!.insertText!;
+        const afterResearch = await complete(renewalWith('    stage onboarding "Onboarding" {', '    <|>\n    stage onboarding "Onboarding" {'));
+        expect(stage(afterResearch)).toContain('    phase ${3|pre-purchase,purchase,post-purchase|}');
+        const afterOnboarding = await complete(renewalWith('    flow pricing_page', '    <|>\n    flow pricing_page'));
+        expect(stage(afterOnboarding)).toContain('    phase ${3|post-purchase,pre-purchase,purchase|}');
+        // Its touchpoint: the journey's channels, both personas.
+        expect(stage(afterOnboarding)).toContain('        channel ${7|web,email|}');
+        expect(stage(afterOnboarding)).toContain('        by ${8|olivia,ben|}');
+
+        const top = await complete(`${RENEWAL}\n<|>\n`);
+        const journey = top.find(item => item.kind === CompletionItemKind.Snippet && item.label === 'journey')!.insertText!;
+        expect(journey).toContain('    persona ${3|ben,carla,olivia|}');
+        expect(journey).toContain('    owner ${5|marketing,sales|}');
+    });
+
     test('keyword items carry what the keyword does', async () => {
         const items = await complete(renewalWith('            evidence survey\n', '            evidence survey\n            <|>\n'));
         const serves = items.find(item => item.label === 'serves')!;

@@ -13,6 +13,7 @@ import { formatCalendarDate } from '../model/calendar-date.js';
 import { isJourney, isJourneyState, isModel, isNeed, isPersonaLine, isSource, isValueGap } from '../generated/ast.js';
 import { columnNames, findColumn } from '../data/csv-table.js';
 import { insideCommentOrString } from './cursor-context.js';
+import { snippetContext, SnippetWriter, type SnippetContext } from './snippet-context.js';
 import { JourneyCards } from './journey-cards.js';
 import type { JourneyServices } from '../journey-services.js';
 import { valueGapRows } from '../model/journey-facts.js';
@@ -30,7 +31,26 @@ const VALUE_RULES = new Set(['Phase', 'SourceKind', 'ChannelMode']);
 interface Snippet {
     label: string;
     detail: string;
-    body: (today: string) => string;
+    /** Its text with tab stops; `context`: what the place it is written at suggests (snippet-context.ts). */
+    body: (today: string, context: SnippetContext) => string;
+}
+
+const PHASES = ['pre-purchase', 'purchase', 'post-purchase'];
+
+/** A touchpoint's lines with tab stops from `write`: the channel and team of those around it first, `by` and `serves` when they help. */
+function touchpointLines(write: SnippetWriter, context: SnippetContext, full: boolean): string[] {
+    return [
+        `touchpoint ${write.stop('name')} "${write.stop('What happens')}" {`,
+        `    channel ${write.choice(context.channels, 'channel')}`,
+        ...(full ? [`    owner ${write.choice(context.owners, 'team')}`] : []),
+        // Who meets it, when the journey has several personas (default: all of them).
+        ...(context.personas.length > 1 ? [`    by ${write.choice(context.personas, 'persona')}`] : []),
+        ...(full ? [`    action "${write.stop('What the customer does')}"`, `    thinks "${write.stop('What they think')}"`] : []),
+        `    emotion ${write.stop('0')}${full ? ` "${write.stop('How it feels')}"` : ''}`,
+        // A need no touchpoint serves yet (`need-not-served`).
+        ...(context.unservedNeeds.length > 0 ? [`    serves ${write.choice(context.unservedNeeds, 'need')}`] : []),
+        '}',
+    ];
 }
 
 /** Skeletons with tab stops, offered where their keyword is valid (`Rule:keyword`). */
@@ -49,50 +69,47 @@ const SNIPPETS: Readonly<Record<string, Snippet>> = {
     'Journey:journey': {
         label: 'journey',
         detail: 'Journey skeleton',
-        body: today => [
-            'journey ${1:name} "${2:What the persona goes through}" {',
-            '    persona ${3:persona}',
-            '    trigger "${4:What made them look for a solution}"',
-            '    state current',
-            '    owner ${5:team}',
-            `    reviewed \${6:${today}} every \${7:90} days`,
-            '',
-            '    stage ${8:research} "${9:Research}" {',
-            '        phase ${10|pre-purchase,purchase,post-purchase|}',
-            '        touchpoint ${11:first_visit} "${12:What happens}" {',
-            '            channel ${13:channel}',
-            '            emotion ${14:0}',
-            '        }',
-            '    }',
-            '}',
-        ].join('\n'),
+        body: (today, context) => {
+            const write = new SnippetWriter();
+            return [
+                `journey ${write.stop('name')} "${write.stop('What the persona goes through')}" {`,
+                `    persona ${write.choice(context.workspacePersonas, 'persona')}`,
+                `    trigger "${write.stop('What made them look for a solution')}"`,
+                '    state current',
+                `    owner ${write.choice(context.owners, 'team')}`,
+                `    reviewed ${write.stop(today)} every ${write.stop('90')} days`,
+                '',
+                `    stage ${write.stop('research')} "${write.stop('Research')}" {`,
+                `        phase ${write.choice(PHASES, 'phase')}`,
+                `        touchpoint ${write.stop('first_visit')} "${write.stop('What happens')}" {`,
+                `            channel ${write.choice(context.channels, 'channel')}`,
+                `            emotion ${write.stop('0')}`,
+                '        }',
+                '    }',
+                '}',
+            ].join('\n');
+        },
     },
     'Stage:stage': {
         label: 'stage',
         detail: 'Stage skeleton',
-        body: () => [
-            'stage ${1:name} "${2:Label}" {',
-            '    phase ${3|pre-purchase,purchase,post-purchase|}',
-            '    question "${4:What the customer asks here}"',
-            '    touchpoint ${5:touchpoint} "${6:What happens}" {',
-            '        channel ${7:channel}',
-            '        emotion ${8:0}',
-            '    }',
-            '}',
-        ].join('\n'),
+        body: (_, context) => {
+            const write = new SnippetWriter();
+            // The phase of the stage before it first: a journey's stages mostly keep or advance it.
+            const phases = context.phase ? [context.phase, ...PHASES.filter(phase => phase !== context.phase)] : PHASES;
+            return [
+                `stage ${write.stop('name')} "${write.stop('Label')}" {`,
+                `    phase ${write.choice(phases, 'phase')}`,
+                `    question "${write.stop('What the customer asks here')}"`,
+                ...touchpointLines(write, context, false).map(line => `    ${line}`),
+                '}',
+            ].join('\n');
+        },
     },
     'Touchpoint:touchpoint': {
         label: 'touchpoint',
         detail: 'Touchpoint skeleton',
-        body: () => [
-            'touchpoint ${1:name} "${2:What happens}" {',
-            '    channel ${3:channel}',
-            '    owner ${4:team}',
-            '    action "${5:What the customer does}"',
-            '    thinks "${6:What they think}"',
-            '    emotion ${7:0} "${8:How it feels}"',
-            '}',
-        ].join('\n'),
+        body: (_, context) => touchpointLines(new SnippetWriter(), context, true).join('\n'),
     },
     'Pain:pain': {
         label: 'pain + opportunity',
@@ -272,7 +289,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         const snippet = SNIPPETS[key];
         if (snippet) {
             const today = formatCalendarDate(this.journeyServices.validation.JourneySettings.currentDate());
-            const body = snippet.body(today);
+            const body = snippet.body(today, snippetContext(context.node, context.offset, this.journeyServices.shared.workspace.IndexManager));
             acceptor(context, {
                 label: snippet.label,
                 kind: CompletionItemKind.Snippet,
