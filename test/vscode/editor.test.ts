@@ -90,6 +90,7 @@ describe('extension-host tests (mocha against the vscode API, inside code-server
                 'the journey extension in the extension host answers journey/map with the file\'s journeys, from the server',
                 'the journey extension in the extension host exports a journey file as Mermaid, JSON and CSV, and imports the Mermaid back as a journey file',
                 'the journey extension in the extension host refuses to export a document with syntax errors, and to import a diagram Mermaid would reject',
+                'the journey extension in the extension host completes a touchpoint skeleton filled from its stage: the channel and team of the touchpoint before it, a need not yet served',
                 'the journey extension in the extension host opens the map preview beside the editor',
                 'the journey extension in the extension host compares the maps with a git revision: journey diff\'s page beside the editor, and a revision git does not know said so',
             ]);
@@ -370,7 +371,56 @@ describe('the extension in VS Code (code-server)', () => {
             return { fits: canvas.scrollWidth * zoom <= viewport.clientWidth * 1.01 + 1 && canvas.scrollHeight * zoom <= viewport.clientHeight * 1.01 + 1 };
         });
         expect(fits).toBe(true);
-    }, 90_000);
+        // And its exports write files: PNG from the menu, through the save dialog.
+        await preview.locator('#viewport').click({ button: 'right', position: { x: 40, y: 40 } });
+        await items.filter({ hasText: 'Export Map as PNG…' }).hover();
+        await bench.page.keyboard.press('Enter');
+        const target = join(server.workspace, 'spec', 'renewal-menu.png');
+        const input = bench.page.locator('.quick-input-widget input');
+        await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain('renewal.png');
+        await input.fill(target);
+        await bench.page.keyboard.press('Enter');
+        await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
+        await expect.poll(() => { try { return PNG.sync.read(readFileSync(target)).width; } catch { return 0; } }, { timeout: 10_000 }).toBeGreaterThan(1000);
+    }, 120_000);
+
+    it('draws a curve per persona, and the current state\'s curve under a future state\'s, which the toolbar\'s toggle takes away', async () => {
+        await bench.openFile('brightspoke-cx/journeys/fleet-renewal-future.journey');
+        await bench.runCommand('Journey: Open Preview to the Side');
+        const preview = bench.preview();
+        const curves = preview.locator('polyline.journey-persona-curve');
+        await expect.poll(() => curves.evaluateAll(lines => lines.map(line => line.getAttribute('data-persona'))), { timeout: 60_000 }).toEqual(['dana', 'priya']);
+        const baseline = preview.locator('g.journey-emotion-baseline-point');
+        await expect.poll(() => baseline.count(), { timeout: 20_000 }).toBeGreaterThan(3);
+        // Each in its own colour (the map's palette for VS Code's theme), with its marker and a legend.
+        const strokes = await curves.evaluateAll(lines => lines.map(line => getComputedStyle(line).stroke));
+        expect(new Set(strokes).size).toBe(2);
+        expect(await preview.locator('g.journey-legend-persona text').allTextContents()).toEqual(['Dana Okafor', 'Priya Raman']);
+        const lane = preview.locator('g.journey-lane-emotions');
+        await lane.scrollIntoViewIfNeeded();
+        const shot = PNG.sync.read(await lane.screenshot({ path: 'test-results/editor-persona-curves.png' }));
+        const rgb = (colour: string) => colour.match(/\d+/g)!.slice(0, 3).map(Number);
+        for (const stroke of strokes) {
+            const [r, g, b] = rgb(stroke);
+            let near = 0;
+            for (let at = 0; at < shot.data.length; at += 4) {
+                near += Math.abs(shot.data[at] - r) + Math.abs(shot.data[at + 1] - g) + Math.abs(shot.data[at + 2] - b) < 40 ? 1 : 0;
+            }
+            expect(near, stroke).toBeGreaterThan(100);
+        }
+        const toggle = preview.locator('#current-state');
+        expect(await preview.locator('#current-state-toggle').isVisible()).toBe(true);
+        await toggle.uncheck();
+        await expect.poll(() => baseline.count(), { timeout: 20_000 }).toBe(0);
+        await expect.poll(() => curves.count()).toBe(2);
+        expect(await preview.locator('g.journey-legend-baseline').count()).toBe(0);
+        await toggle.check();
+        await expect.poll(() => baseline.count(), { timeout: 20_000 }).toBeGreaterThan(3);
+        // A current state's map has no toggle.
+        await bench.openFile('brightspoke-cx/journeys/fleet-renewal.journey');
+        await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:fleet_renewal:"]').count(), { timeout: 60_000 }).toBeGreaterThan(3);
+        expect(await preview.locator('#current-state-toggle').isVisible()).toBe(false);
+    }, 120_000);
 
     it('shows ```journey blocks as their maps in the Markdown preview: a file= block and an inline one', async () => {
         // test/vscode/fixtures/maps.md: a file= block and an inline one.
@@ -403,15 +453,26 @@ describe('the extension in VS Code (code-server)', () => {
     }, 90_000);
 
     it('shows a realistic map beside its editor (the README\'s screenshot)', async () => {
-        await bench.openFile('brightspoke-cx/journeys/fleet-renewal.journey');
+        await bench.openFile('brightspoke-cx/journeys/fleet-renewal-future.journey');
         await bench.runCommand('Journey: Open Preview to the Side');
         const preview = bench.preview();
-        await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:fleet_renewal:"]').count(), { timeout: 60_000 }).toBeGreaterThan(3);
+        await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:fleet_renewal_future:"]').count(), { timeout: 60_000 }).toBeGreaterThan(3);
         await bench.runCommand('Notifications: Clear All Notifications');
         await bench.runCommand('View: Close Primary Side Bar');
         await preview.locator('#zoom-reset').click();
         await preview.locator('#zoom-out').click();
+        await preview.locator('#zoom-out').click();
         await preview.locator('#viewport').press('Home'); // back to the top left corner
+        // Down to the Feels lane (a curve per persona, the current state's beneath), with the touchpoints above it.
+        const laneTop = () => preview.locator('g.journey-lane-emotions').evaluate(lane => {
+            const frame = document.getElementById('viewport')!.getBoundingClientRect();
+            return (lane.getBoundingClientRect().top - frame.top) / frame.height;
+        });
+        for (let step = 0; step < 60 && await laneTop() > 0.55; step++) {
+            await preview.locator('#viewport').press('ArrowDown');
+        }
+        expect(await laneTop()).toBeLessThanOrEqual(0.55);
+        expect(await laneTop()).toBeGreaterThan(0);
         await bench.page.waitForTimeout(500);
         // Always in test-results/; into docs/ (the README's picture) when asked, so that a test run leaves the tree clean.
         await bench.screenshot('test-results/editor-preview.png');
@@ -421,14 +482,17 @@ describe('the extension in VS Code (code-server)', () => {
     }, 90_000);
 
     it('restores the preview, with its zoom, after the window reloads', async () => {
+        // The preview the test before left: the future state's map, zoomed out twice.
+        const zoom = await bench.preview().locator('#zoom-level').textContent();
+        expect(zoom).toBe('64%');
         // Through VS Code's lifecycle, which saves the workbench's state (and the webview's) before it reloads.
         await bench.runCommand('Developer: Reload Window');
         await bench.page.waitForEvent('load', { timeout: 60_000 });
         await bench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
         const preview = bench.preview();
-        await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:fleet_renewal:"]').count(), { timeout: 60_000 }).toBeGreaterThan(3);
-        expect(await preview.locator('#zoom-level').textContent()).toBe('80%');
-        expect(await bench.page.locator('.tabs-container .tab[aria-label^="Preview fleet-renewal.journey"]').count()).toBe(1);
+        await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:fleet_renewal_future:"]').count(), { timeout: 60_000 }).toBeGreaterThan(3);
+        expect(await preview.locator('#zoom-level').textContent()).toBe(zoom);
+        expect(await bench.page.locator('.tabs-container .tab[aria-label^="Preview fleet-renewal-future.journey"]').count()).toBe(1);
     }, 90_000);
 
     it('opens the workspace report beside the editor: the site\'s pages, a journey with its map one click away', async () => {

@@ -115,6 +115,32 @@ describe('the journey extension in the extension host', function () {
         await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(workspaceFile('out/bad.journey'))));
     });
 
+    it('completes a touchpoint skeleton filled from its stage: the channel and team of the touchpoint before it, a need not yet served', async () => {
+        const file = workspaceFile('out/snippets.journey');
+        await vscode.workspace.fs.writeFile(file, new TextEncoder().encode([
+            'journey snippet_demo "Snippets" {',
+            '    persona olivia',
+            '    stage research "Research" {',
+            '        touchpoint call "Calls us" { channel phone owner success serves clear_pricing }',
+            '        ',
+            '    }',
+            '}',
+            '',
+        ].join('\n')));
+        const document = await vscode.workspace.openTextDocument(file);
+        await vscode.window.showTextDocument(document);
+        await until('the server read the file', () => vscode.languages.getDiagnostics(file).some(d => d.code === 'need-not-served') || undefined);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', file, new vscode.Position(4, 8));
+        const skeleton = list.items.find(item => item.detail === 'Touchpoint skeleton');
+        assert.ok(skeleton, `a touchpoint skeleton among ${JSON.stringify(list.items.map(item => item.label))}`);
+        const body = (skeleton.insertText as vscode.SnippetString).value;
+        assert.match(body, /^ {4}channel \$\{3\|phone,/m);
+        assert.match(body, /^ {4}owner \$\{4\|success,/m);
+        assert.match(body, /^ {4}serves \$\{\d+\|fast_setup\|\}$/m);
+        assert.doesNotMatch(body, /^ {4}by /m, 'one persona: no by line');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
     it('opens the map preview beside the editor', async () => {
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(renewal()), vscode.ViewColumn.One);
         await vscode.commands.executeCommand('journey.preview.openToSide');
