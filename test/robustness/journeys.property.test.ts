@@ -9,8 +9,8 @@
 //
 // The seeds are fixed: a failure is reproducible, and fast-check prints the seed, the path and the
 // shrunk counterexample.
-import { buildJourneyMapModels, buildWorkspaceModel, compareDiagnostics, type WorkspaceModel, isEmotion, isKpi, type CalendarDate, type JourneyServices, type Model } from '@journey/language';
-import { renderJourneySvg, StageLayoutCache } from '@journey/preview';
+import { buildJourneyMapModels, redesignedCurrentStates, buildWorkspaceModel, compareDiagnostics, type WorkspaceModel, isEmotion, isKpi, type CalendarDate, type JourneyServices, type Model } from '@journey/language';
+import { currentStateOf, layoutJourneyMap, renderJourneySvg, renderSvg, StageLayoutCache } from '@journey/preview';
 import { buildSite } from '@journey/site';
 import { diffWorkspaces } from '@journey/diff';
 import fc from 'fast-check';
@@ -100,6 +100,15 @@ async function checkRendering(document: LangiumDocument<Model>): Promise<void> {
         expect(svg, model.name).not.toMatch(/undefined|NaN|\[object/);
         // Deterministic: the same map from a copy of the model, laid out again from nothing (no cached stage).
         expect(await renderJourneySvg(structuredClone(model), { cache: new StageLayoutCache() }), `${model.name} drawn again`).toBe(svg);
+        // Under another journey's curve (the current state it redesigns, else any other): still drawn, in range.
+        const baseline = currentStateOf(model, redesignedCurrentStates(document.parseResult.value, TODAY)) ?? models.find(other => other !== model);
+        if (baseline) {
+            const layout = await layoutJourneyMap(model, { baseline });
+            for (const point of [...layout.emotion?.baseline?.points ?? [], ...(layout.emotion?.personas ?? []).flatMap(curve => curve.points)]) {
+                expect(Number.isFinite(point.x) && Number.isFinite(point.y), `${model.name}: a curve's point`).toBe(true);
+            }
+            expect(renderSvg(layout), `${model.name} with a baseline`).not.toMatch(/undefined|NaN|\[object/);
+        }
         for (const attribute of ['id', 'data-id']) {
             const ids = [...svg.matchAll(new RegExp(`\\s${attribute}="([^"]*)"`, 'g'))].map(match => match[1]);
             const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
