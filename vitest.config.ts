@@ -36,7 +36,7 @@ export default defineConfig({
             '@journey/language/ordering': fileURLToPath(new URL('./packages/language/src/utils/ordering.ts', import.meta.url)),
             '@journey/language/links': fileURLToPath(new URL('./packages/language/src/utils/project-links.ts', import.meta.url)),
             '@journey/language': fileURLToPath(new URL('./packages/language/src/index.ts', import.meta.url)),
-            '@journey/preview/browser': fileURLToPath(new URL('./packages/preview/src/browser/pan-zoom.ts', import.meta.url)),
+            '@journey/preview/browser': fileURLToPath(new URL('./packages/preview/src/browser/index.ts', import.meta.url)),
             '@journey/preview': fileURLToPath(new URL('./packages/preview/src/index.ts', import.meta.url)),
             '@journey/png-pdf': fileURLToPath(new URL('./packages/png-pdf/src/index.ts', import.meta.url)),
             '@journey/markdown-it': fileURLToPath(new URL('./packages/markdown-it/src/index.ts', import.meta.url)),

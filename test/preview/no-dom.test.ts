@@ -45,7 +45,7 @@ describe('the renderer uses no DOM (all of packages/preview/src but src/browser)
 
     it('src/browser is reached by its own subpath, @journey/preview/browser', () => {
         const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'packages/preview/package.json'), 'utf8')) as { exports: Record<string, { default: string }> };
-        expect(manifest.exports['./browser']?.default).toBe('./out/browser/pan-zoom.js');
+        expect(manifest.exports['./browser']?.default).toBe('./out/browser/index.js');
         expect(manifest.exports['.'].default).toBe('./out/index.js');
     });
 

@@ -398,7 +398,7 @@ async function bundleWebview(): Promise<string> {
         bundle: true, write: false, platform: 'browser', format: 'iife', target: 'chrome120', logLevel: 'silent',
         mainFields: ['module', 'main'],
         alias: {
-            '@journey/preview/browser': path.join(root, 'packages/preview/src/browser/pan-zoom.ts'),
+            '@journey/preview/browser': path.join(root, 'packages/preview/src/browser/index.ts'),
             '@journey/preview': path.join(root, 'packages/preview/src/index.ts'),
             '@journey/language/number-format': path.join(root, 'packages/language/src/model/number-format.ts'),
         },

@@ -260,6 +260,16 @@ describe('the site of many files, from file://', () => {
         expect((await shown()).personas).toEqual(before.personas);
         await page.getByLabel('Current state').check();
         expect((await shown()).baseline).toEqual([true, true]);
+        // A persona in the legend: its curve followed, the other's faded; again: both back.
+        const faded = () => page.$$eval('svg.journey [data-persona]', elements => [...new Set(elements
+            .filter(element => getComputedStyle(element).opacity !== '1').map(element => element.getAttribute('data-persona')))]);
+        expect(await faded()).toEqual([]);
+        await page.locator('g.journey-legend-persona[data-persona="dana"]').click();
+        expect(await faded()).toEqual(['priya']);
+        await page.locator('g.journey-legend-persona[data-persona="priya"]').click();
+        expect(await faded()).toEqual(['dana']);
+        await page.locator('g.journey-legend-persona[data-persona="priya"]').click();
+        expect(await faded()).toEqual([]);
         // A current state's page has no such toggle.
         await open(page, fileUrl(examplesSite, 'journeys/fleet_renewal.html'));
         expect(await page.locator('input[data-current-state]').count()).toBe(0);

@@ -416,6 +416,13 @@ describe('the extension in VS Code (code-server)', () => {
         expect(await preview.locator('g.journey-legend-baseline').count()).toBe(0);
         await toggle.check();
         await expect.poll(() => baseline.count(), { timeout: 20_000 }).toBeGreaterThan(3);
+        // A persona in the legend: its curve followed, the other's faded; again: both back.
+        const faded = () => preview.locator('svg.journey [data-persona]').evaluateAll(elements => [...new Set(elements
+            .filter(element => getComputedStyle(element).opacity !== '1').map(element => element.getAttribute('data-persona')))]);
+        await preview.locator('g.journey-legend-persona[data-persona="priya"]').click();
+        await expect.poll(faded, { timeout: 5_000 }).toEqual(['dana']);
+        await preview.locator('g.journey-legend-persona[data-persona="priya"]').click();
+        await expect.poll(faded, { timeout: 5_000 }).toEqual([]);
         // A current state's map has no toggle.
         await bench.openFile('brightspoke-cx/journeys/fleet-renewal.journey');
         await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:fleet_renewal:"]').count(), { timeout: 60_000 }).toBeGreaterThan(3);

@@ -142,6 +142,9 @@ function styleRules(): string[] {
         '.journey-persona-dashed{stroke-dasharray:6 3}',
         // Above the tone rules of an emotion's group (`.journey-emotion.journey-tone-bad circle`).
         '.journey .journey-persona-marker{stroke:var(--journey-background);stroke-width:1}',
+        // A page's view of one persona (browser/persona-focus.ts): the others' curves faded.
+        '.journey-faded{opacity:.15}',
+        '.journey-legend-persona{cursor:pointer}',
         ...PERSONA_MARKERS.map((_, index) => `.journey-persona-curve.journey-persona-${index + 1}{stroke:var(--journey-persona-${index + 1})}`),
         ...PERSONA_MARKERS.map((_, index) => `.journey .journey-persona-marker.journey-persona-${index + 1}{fill:var(--journey-persona-${index + 1})}`),
         '.journey-gap-background{fill:none;stroke:var(--journey-border)}',
@@ -340,7 +343,8 @@ function legendGroup(legend: EmotionLegendEntry[]): string {
         const sample = `<line${classes ? ` class="${classes}"` : ''} x1="${num(entry.from.x)}" y1="${num(entry.from.y)}" x2="${num(entry.to.x)}" y2="${num(entry.to.y)}"/>`;
         const marker = entry.kind === 'persona' && entry.marker && entry.slot
             ? personaMarker(entry.marker, entry.slot, (entry.from.x + entry.to.x) / 2, entry.from.y) : '';
-        return `<g class="journey-legend-${entry.kind}"><title>${text(entry.title)}</title>${sample}${marker}${lines([entry.text])}</g>`;
+        const persona = entry.kind === 'persona' && entry.persona !== undefined ? ` data-persona="${attr(entry.persona)}"` : '';
+        return `<g class="journey-legend-${entry.kind}"${persona}><title>${text(entry.title)}</title>${sample}${marker}${lines([entry.text])}</g>`;
     }).join('')}</g>`;
 }
 

@@ -2,7 +2,7 @@
 // the VS Code webview's), the toolbar's buttons and zoom label, the view remembered per page in
 // sessionStorage (a live reload or Back keeps it), fit on first open; and the highlighted element a
 // link names (`highlight=ID`), centred and announced.
-import { createPanZoom, type PanZoom, type PanZoomState } from '@journey/preview/browser';
+import { createPanZoom, focusPersona, type PanZoom, type PanZoomState } from '@journey/preview/browser';
 import { announce } from './announce.js';
 import { load, save, storageKey } from './storage.js';
 
@@ -47,6 +47,12 @@ function setUpMap(viewport: HTMLElement, key: string): SiteMap | undefined {
         // a single-file site's maps on hidden pages stay as they are.
         keyboard: viewport,
         onChange: view => save(key, { zoom: view.zoom, scrollX: view.scrollX, scrollY: view.scrollY }),
+    });
+    // A persona in the Feels legend: its curve followed, the others faded.
+    canvas.addEventListener('click', event => {
+        if (!panZoom.dragged) {
+            focusPersona(event.target);
+        }
     });
     for (const button of section.querySelectorAll<HTMLButtonElement>('button[data-zoom]')) {
         button.addEventListener('click', () => {

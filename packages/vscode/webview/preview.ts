@@ -7,7 +7,7 @@ import type { JourneyMapModel } from '@journey/language/protocol';
 import {
     buildViewModel, currentStateOf, layoutJourney, renderHtml, renderSvg, renderSvgStack, viewElements, type Layout, type Theme, type ViewElement, type ViewModel
 } from '@journey/preview';
-import { createPanZoom } from '@journey/preview/browser';
+import { createPanZoom, focusPersona } from '@journey/preview/browser';
 import { createPreviewElk, mainThreadElk, type PreviewElk } from './elk-worker-client.js';
 import type { ExportedLayouts, ExportFormat, ExtensionMessage, Position, PreviewState, PreviewTheme, WebviewMessage } from '../src/webview-messages.js';
 
@@ -183,7 +183,7 @@ function drawTheme(): Theme {
 // ---- Click to source, cursor to element ----------------------------------------------------------------------
 
 canvas.addEventListener('click', event => {
-    if (panZoom.dragged) {
+    if (panZoom.dragged || focusPersona(event.target)) {
         return;
     }
     const target = (event.target as Element).closest('[data-id]');

@@ -272,7 +272,7 @@ function emotionLegend(plotTop: number, baseline: boolean, ownCurve: boolean, pe
         for (const curve of personas) {
             // A persona's label is mostly "Name, Role": the name tells the curves apart; the title has it all.
             const name = curve.label.split(',')[0].trim() || curve.persona;
-            entries.push({ kind: 'persona', slot: curve.slot, marker: curve.marker, dashed: curve.dashed, label: name, title: curve.label || curve.persona });
+            entries.push({ kind: 'persona', persona: curve.persona, slot: curve.slot, marker: curve.marker, dashed: curve.dashed, label: name, title: curve.label || curve.persona });
         }
     } else if (baseline && ownCurve) {
         entries.push({ kind: 'journey', label: 'this journey', title: 'this journey' });

@@ -126,7 +126,8 @@ export interface PersonaCurveLayout {
 
 export interface EmotionLegendEntry {
     kind: 'baseline' | 'journey' | 'persona';
-    /** A persona entry's curve slot and marker (at the sample's middle). */
+    /** A persona entry's persona (its name), curve slot and marker (at the sample's middle). */
+    persona?: string;
     slot?: number;
     marker?: PersonaMarker;
     dashed?: boolean;
