@@ -73,6 +73,10 @@ describe('a curve per persona', () => {
         expect(emotion.personas![0].offset).not.toBe(emotion.personas![1].offset);
         expect(emotion.personas!.every(curve => Math.abs(curve.offset) <= 6)).toBe(true);
         expect(emotion.personas!.map(curve => [curve.slot, curve.marker, curve.dashed])).toEqual([[1, 'circle', false], [2, 'square', false]]);
+        // A point's hover says whose feeling it is.
+        const shared = sam.find(id => jo.includes(id))!;
+        expect(pointAt.get(shared)!.title).toMatch(/ \(Sam Whitfield, Jo Brennan\)$/);
+        expect(pointAt.get(sam.find(id => !jo.includes(id))!)!.title).toMatch(/ \(Sam Whitfield\)$/);
         expect(emotion.legend.map(entry => [entry.kind, entry.text.text, entry.title]))
             .toEqual(ebike.personas.map(p => ['persona', p.label.split(',')[0], p.label]));
     });

@@ -196,6 +196,11 @@ function emotionLane(view: ViewModel, laneId: string, slotOf: Map<string, { x: n
         x: tickX, y: round(zeroY - value * EMOTION_UNIT + 4), size: FONT.small.size, anchor: 'end' as const, muted: true,
     }));
     const personas = view.personaCurves ? personaCurves(view.personaCurves, points) : undefined;
+    for (const point of personas ? points : []) {
+        // Whose feeling it is: the point's hover names the personas whose curves go through it.
+        const who = personas!.filter(curve => curve.points.some(p => p.touchpointId === point.touchpointId)).map(curve => legendName(curve));
+        point.title = `${point.title} (${who.length > 0 ? who.join(', ') : 'no persona of the journey'})`;
+    }
     const baseline = baselineEmotions(view, slotOf, zeroY);
     return {
         laneId, plot, zeroY, unit: EMOTION_UNIT, ticks, points,
@@ -270,9 +275,7 @@ function emotionLegend(plotTop: number, baseline: boolean, ownCurve: boolean, pe
     }
     if (personas) {
         for (const curve of personas) {
-            // A persona's label is mostly "Name, Role": the name tells the curves apart; the title has it all.
-            const name = curve.label.split(',')[0].trim() || curve.persona;
-            entries.push({ kind: 'persona', persona: curve.persona, slot: curve.slot, marker: curve.marker, dashed: curve.dashed, label: name, title: curve.label || curve.persona });
+            entries.push({ kind: 'persona', persona: curve.persona, slot: curve.slot, marker: curve.marker, dashed: curve.dashed, label: legendName(curve), title: curve.label || curve.persona });
         }
     } else if (baseline && ownCurve) {
         entries.push({ kind: 'journey', label: 'this journey', title: 'this journey' });
@@ -290,6 +293,11 @@ function emotionLegend(plotTop: number, baseline: boolean, ownCurve: boolean, pe
             },
         };
     });
+}
+
+/** A persona's label is mostly "Name, Role": the name tells the curves apart (a title has it all). */
+function legendName(curve: PersonaCurveLayout): string {
+    return curve.label.split(',')[0].trim() || curve.persona;
 }
 
 /** Where the legend's text must end: short of the scale's ticks ("+3") at the title column's right. */
