@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Packages the built extension (npm run build first) as packages/vscode/journey-<version>.vsix with
 // vsce 3.9.2 (4.x needs Node 22). Only what .vscodeignore lets through goes in: the bundles (the CLI's too), the
-// webview's script and style, the grammar, the schema, snippets, icon, README, CHANGELOG and LICENSE.
+// webview's script and style, the grammar, the schema, icon, README, CHANGELOG and LICENSE.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -191,6 +191,37 @@ describe('the extension in VS Code (code-server)', () => {
         await expect.poll(() => bench.page.locator('.tabs-container .tab.dirty').count(), { timeout: 10_000 }).toBe(0);
     }, 60_000);
 
+    it('offers one touchpoint skeleton, filled from its stage: the channel and team of the touchpoint before it', async () => {
+        await bench.openFile(RENEWAL);
+        const file = join(server.workspace, RENEWAL);
+        const original = readFileSync(file, 'utf8');
+        const lines = original.split('\n');
+        // A new line in the stage `research`, after `pricing_page` (channel web, owner marketing).
+        await bench.goTo(lines.findIndex(l => l.includes('pain unclear_pricing')) + 1, 1);
+        await bench.page.keyboard.press('Home');
+        await bench.page.keyboard.press('Enter');
+        await bench.page.keyboard.press('ArrowUp');
+        await bench.page.keyboard.type('touchpoint', { delay: 20 });
+        await bench.page.keyboard.press('Control+Space');
+        const rows = bench.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+        await rows.first().waitFor({ timeout: 20_000 });
+        // The keyword and one skeleton: the server's, which knows where it is (no second, static one).
+        const snippetRows = rows.filter({ has: bench.page.locator('.codicon-symbol-snippet') });
+        await expect.poll(() => snippetRows.locator('.label-name').allInnerTexts(), { timeout: 10_000 }).toEqual(['touchpoint']);
+        for (let step = 0; step < 5 && await bench.page.locator('.suggest-widget .monaco-list-row.focused .codicon-symbol-snippet').count() === 0; step++) {
+            await bench.page.keyboard.press('ArrowDown');
+        }
+        await bench.page.keyboard.press('Enter');
+        await bench.page.keyboard.press('Escape');
+        await bench.page.keyboard.press('Control+S');
+        await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 10_000 }).toContain('touchpoint name "What happens" {');
+        const written = readFileSync(file, 'utf8');
+        expect(written).toContain('        touchpoint name "What happens" {\n            channel web\n            owner marketing\n');
+        // Back as it was on disk; the editor, not dirty, follows.
+        writeFileSync(file, original);
+        await expect.poll(() => bench.editor().locator('.view-line', { hasText: 'touchpoint name "What happens"' }).count(), { timeout: 20_000 }).toBe(0);
+    }, 60_000);
+
     it('opens the map preview beside the editor with Ctrl+K V (as Markdown\'s), fitted to its width and readable, with the file\'s touchpoints', async () => {
         await bench.openFile(RENEWAL);
         await bench.page.keyboard.press('Control+K');

@@ -25,7 +25,6 @@ describe('the extension manifest', () => {
             manifest.icon, manifest.main,
             ...manifest.contributes.languages.map((l: { configuration: string }) => l.configuration),
             ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
-            ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
             ...manifest.contributes.jsonValidation.map((j: { url: string }) => j.url),
         ];
         expect(paths.filter(path => !existsSync(join(ext, path)))).toEqual([]);
@@ -94,7 +93,7 @@ describe('the extension manifest', () => {
             'dist/cli/picture-assets/DejaVu-LICENSE.txt', 'dist/cli/picture-assets/DejaVuSans-Bold.ttf', 'dist/cli/picture-assets/DejaVuSans-Oblique.ttf',
             'dist/cli/picture-assets/DejaVuSans.ttf', 'dist/cli/picture-assets/resvg.wasm', 'dist/cli/png-pdf.cjs',
             'dist/extension.cjs', 'dist/server.cjs', 'language-configuration.json', 'media/elk-worker.js', 'media/icon.png', 'media/markdown-journey.css', 'media/preview-dark.svg', 'media/preview-light.svg', 'media/preview.css', 'media/preview.js',
-            'package.json', 'schemas/journey.config.schema.json', 'snippets/journey.code-snippets', 'syntaxes/journey.tmLanguage.json',
+            'package.json', 'schemas/journey.config.schema.json', 'syntaxes/journey.tmLanguage.json',
         ]);
     }, 60_000);
 });
