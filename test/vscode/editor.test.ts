@@ -332,6 +332,35 @@ describe('the extension in VS Code (code-server)', () => {
         await expect.poll(inView, { timeout: 5_000 }).toBe(true);
     }, 90_000);
 
+    it('shows a mini-map of a map bigger than the pane: the part in view marked, a click on it goes there, gone once the map fits', async () => {
+        // The map of the test before, zoomed in: bigger than the pane.
+        const preview = bench.preview();
+        const miniMap = preview.locator('#minimap');
+        await expect.poll(() => miniMap.isVisible(), { timeout: 10_000 }).toBe(true);
+        expect(await miniMap.locator('rect.journey-minimap-node').count()).toBe(await preview.locator('#canvas g.journey-node').count());
+        expect(await miniMap.locator('text').count()).toBe(0);
+        const view = miniMap.locator('rect.journey-minimap-view');
+        const marked = async () => Object.fromEntries(await Promise.all(['x', 'y', 'width', 'height'].map(async name => [name, Number(await view.getAttribute(name))] as const)));
+        await preview.locator('#viewport').press('Home');
+        const before = await marked();
+        expect(before.x).toBe(0);
+        expect(before.width).toBeGreaterThan(0);
+        // A click near its left end, first stage: the viewport goes there; near its right end: there.
+        const box = (await miniMap.boundingBox())!;
+        await miniMap.click({ position: { x: box.width - 4, y: box.height / 3 } });
+        const after = await marked();
+        expect(after.x).toBeGreaterThan(before.x);
+        const stages = preview.locator('#canvas g.journey-stage');
+        const lastInView = () => stages.last().evaluate(stage => {
+            const band = stage.getBoundingClientRect();
+            const frame = document.getElementById('viewport')!.getBoundingClientRect();
+            return band.right > frame.left && band.left < frame.right;
+        });
+        expect(await lastInView()).toBe(true);
+        await preview.locator('#zoom-fit').click();
+        await expect.poll(() => miniMap.isVisible(), { timeout: 5_000 }).toBe(false);
+    }, 60_000);
+
     it('exports the map as SVG through a save dialog', async () => {
         await bench.openFile(RENEWAL);
         const target = join(server.workspace, 'spec', 'renewal-export.svg');

@@ -17,6 +17,7 @@ import { buildViewModel, type ViewModelOptions } from './view-model.js';
 
 export * from './html.js';
 export * from './layout/index.js';
+export * from './minimap.js';
 export * from './svg.js';
 export * from './text-metrics.js';
 export * from './view-model.js';

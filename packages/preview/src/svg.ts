@@ -397,7 +397,7 @@ function pathData(points: Point[]): string {
 }
 
 /** A number as SVG wants it: at most two decimals, never `-0` or an exponent. */
-function num(value: number): string {
+export function svgNumber(value: number): string {
     const rounded = Math.round(value * 100) / 100;
     return Object.is(rounded, -0) ? '0' : String(rounded);
 }
@@ -431,5 +431,6 @@ export function escapeAttribute(value: string): string {
     return /[\t\n\r]/.test(escaped) ? escaped.replace(/[\t\n\r]/g, char => `&#${char.charCodeAt(0)};`) : escaped;
 }
 
+const num = svgNumber;
 const text = escapeXml;
 const attr = escapeAttribute;

@@ -287,6 +287,7 @@ export class JourneyPreviewPanel implements vscode.Disposable {
   <span id="status" role="status"></span>
 </div>
 <div id="viewport" tabindex="0"><div id="canvas"></div></div>
+<div id="minimap" title="Mini-map: click or drag to go there" hidden></div>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;

@@ -7,7 +7,7 @@ import type { JourneyMapModel } from '@journey/language/protocol';
 import {
     buildViewModel, currentStateOf, layoutJourney, renderHtml, renderSvg, renderSvgStack, viewElements, type Layout, type Theme, type ViewElement, type ViewModel
 } from '@journey/preview';
-import { createPanZoom, focusPersona } from '@journey/preview/browser';
+import { createMiniMap, createPanZoom, focusPersona, type MiniMap } from '@journey/preview/browser';
 import { createPreviewElk, mainThreadElk, type PreviewElk } from './elk-worker-client.js';
 import type { ExportedLayouts, ExportFormat, ExtensionMessage, Position, PreviewState, PreviewTheme, WebviewMessage } from '../src/webview-messages.js';
 
@@ -148,6 +148,7 @@ async function draw({ journeys, baselines, uri, version }: NonNullable<typeof la
             fitOnDraw = false;
             panZoom.fitWidth(READABLE_ZOOM);
         }
+        miniMap?.draw(layouts);
         highlight();
         vscode.postMessage({ type: 'rendered', uri, version, elements: canvas.querySelectorAll('[data-id]').length });
     } catch (error) {
@@ -222,7 +223,11 @@ function size(range: ViewElement['range']): number {
 
 // ---- Zoom and pan (the preview's shared browser code, as the static site's) -------------------------------------
 
-const panZoom = createPanZoom({ viewport, canvas, state, zoomLabel: zoomLevel, onChange: saveState });
+let miniMap: MiniMap | undefined;
+const panZoom = createPanZoom({ viewport, canvas, state, zoomLabel: zoomLevel, onChange: () => { saveState(); miniMap?.sync(); } });
+// Optional in the page, as the stage index is.
+const miniMapHost = document.getElementById('minimap');
+miniMap = miniMapHost ? createMiniMap(miniMapHost, viewport, canvas, panZoom) : undefined;
 
 function applyTransform(): void {
     panZoom.setState(state);
