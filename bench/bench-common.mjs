@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateJourney } from './generate-journey.mjs';
 
 /**
@@ -90,6 +90,8 @@ export function writeWorkspace(folder, megabytes, options = {}) {
 /** The repository's root, and the real CLI the benches run as a child process. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const JOURNEY = path.join(ROOT, 'packages/cli/bin/journey.cjs');
+/** A module of the build (`npm run build`), by its path from the repository's root. */
+export const builtModule = file => import(pathToFileURL(path.join(ROOT, file)).href);
 
 /** The options every bench takes: --quick (development only: fewer runs), --runs N (default 5, 2 with --quick). */
 export function benchOptions(argv = process.argv.slice(2)) {
