@@ -103,7 +103,7 @@ function checkLayout(view: ViewModel, layout: Layout): Layout {
             expect(point.y).toBeLessThanOrEqual(plot.y + plot.height + EPSILON);
         }
         if (view.personaCurves) {
-            // A curve per persona instead (persona-curves.test.ts): through its touchpoints' points, side by side.
+            // A curve per persona instead (persona-curves.test.ts): through exactly its touchpoints' points.
             expect(layout.emotion.polyline).toEqual([]);
             const pointAt = new Map(points.map(p => [p.touchpointId, p]));
             for (const [index, curve] of layout.emotion.personas!.entries()) {
@@ -111,7 +111,7 @@ function checkLayout(view: ViewModel, layout: Layout): Layout {
                 expect(curve.polyline).toEqual(curve.points.map(p => ({ x: p.x, y: p.y })));
                 for (const point of curve.points) {
                     expect(point.x).toBe(pointAt.get(point.touchpointId)!.x);
-                    expect(point.y).toBeCloseTo(pointAt.get(point.touchpointId)!.y + curve.offset, 1);
+                    expect(point.y).toBe(pointAt.get(point.touchpointId)!.y);
                 }
             }
         } else {

@@ -66,12 +66,14 @@ describe('a curve per persona', () => {
                 const slot = slots.get(id)!;
                 const value = pointAt.get(id)!.value;
                 expect(curve.polyline[index].x).toBe(Math.round((slot.x + slot.width / 2) * 100) / 100);
-                expect(curve.polyline[index].y).toBeCloseTo(emotion.zeroY - Math.max(-3, Math.min(3, value)) * emotion.unit + curve.offset, 1);
+                expect(curve.polyline[index].y).toBeCloseTo(emotion.zeroY - Math.max(-3, Math.min(3, value)) * emotion.unit, 5);
+                // The same point as the touchpoint's own.
+                expect(curve.polyline[index]).toEqual({ x: pointAt.get(id)!.x, y: pointAt.get(id)!.y });
             }
         }
-        // Side by side where they share a stretch, each within a few pixels of the value.
-        expect(emotion.personas![0].offset).not.toBe(emotion.personas![1].offset);
-        expect(emotion.personas!.every(curve => Math.abs(curve.offset) <= 6)).toBe(true);
+        // Where they share a stretch, the first is wider, drawn under the second: both colours show.
+        expect(emotion.personas![0].width).toBeGreaterThan(emotion.personas![1].width);
+        expect(emotion.personas![0].markerSize).toBeGreaterThan(emotion.personas![1].markerSize);
         expect(emotion.personas!.map(curve => [curve.slot, curve.marker, curve.dashed])).toEqual([[1, 'circle', false], [2, 'square', false]]);
         // A point's hover says whose feeling it is.
         const shared = sam.find(id => jo.includes(id))!;
@@ -91,7 +93,10 @@ describe('a curve per persona', () => {
                 .toEqual([['sam', 'journey-persona-curve journey-persona-1'], ['jo', 'journey-persona-curve journey-persona-2']]);
             for (const [index, polyline] of polylines.entries()) {
                 expect(polyline.getAttribute('points')).toBe(curves[index].polyline.map(p => `${p.x},${p.y}`).join(' '));
+                expect(Number(polyline.getAttribute('stroke-width'))).toBe(curves[index].width);
             }
+            // Drawn in order: the wider first, under the narrower.
+            expect(polylines.map(p => Number(p.getAttribute('stroke-width')))).toEqual([...curves.map(c => c.width)].sort((x, y) => y - x));
             expect(all('polyline').some(p => p.getAttribute('class') === 'journey-curve')).toBe(false);
             // In each touchpoint's emotion group (what a click reveals): a marker per persona meeting it.
             const groups = all('g').filter(g => classes(g).includes('journey-emotion'));
@@ -152,10 +157,11 @@ journey j "J" { persona a, b, c stage s "S" { touchpoint x "X" { by a emotion 1 
         expect(curves.map(curve => curve.slot)).toEqual([1, 2, 3, 4, 5, 6, 1, 2]);
         expect(new Set(curves.slice(0, 6).map(curve => curve.marker)).size).toBe(6);
         expect(curves.map(curve => curve.dashed)).toEqual([false, false, false, false, false, false, true, true]);
-        // All within the plot, in order, spread by at most 12 px in all.
-        const offsets = curves.map(curve => curve.offset);
-        expect(offsets).toEqual([...offsets].sort((x, y) => x - y));
-        expect(offsets.at(-1)! - offsets[0]).toBeLessThanOrEqual(12);
+        // Wider first, each under the next, down to the narrowest from the third on.
+        const widths = curves.map(curve => curve.width);
+        expect(widths).toEqual([...widths].sort((x, y) => y - x));
+        expect(new Set(widths.slice(2)).size).toBe(1);
+        expect(widths[0]).toBeGreaterThan(widths[1]);
         const lane = layout.lanes.find(l => l.kind === 'emotions')!;
         const legend = layout.emotion!.legend;
         expect(legend).toHaveLength(8);

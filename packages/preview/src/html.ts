@@ -22,7 +22,7 @@ export const STYLE_HASHES = {
         dark: 'sha256-h5TvphknE1WEDj8y2RBIEgR+HUVGmR/T8qDYX2ZucMw=',
     } satisfies Record<Theme, string>,
     /** The SVG's <style>: `\n${journeyStylesheet()}\n`, the same for both themes. */
-    map: 'sha256-0PoFcef1xB59Yu5a5ATy8DC6UINMZnt53DLcu1dBRR0=',
+    map: 'sha256-DWClFQRCB8beBLz10LB6Km8Or9gUAQhTuP6yLTsUldo=',
 } as const;
 
 export function renderHtml(layout: Layout, options: HtmlOptions = {}): string {

@@ -138,7 +138,8 @@ function styleRules(): string[] {
         '.journey-emotion-baseline-point circle{fill:var(--journey-background);stroke:var(--journey-muted);stroke-width:1.5}',
         '.journey-emotion-legend line{stroke:var(--journey-accent);stroke-width:2.5}',
         '.journey-emotion-legend line.journey-emotion-baseline{stroke:var(--journey-muted);stroke-width:1.5}',
-        '.journey-persona-curve{fill:none;stroke-width:2.5;stroke-linejoin:round}',
+        // Its width is the curve's own (an attribute: the first personas' are wider, under the next).
+        '.journey-persona-curve{fill:none;stroke-linejoin:round;stroke-linecap:round}',
         '.journey-persona-dashed{stroke-dasharray:6 3}',
         // Above the tone rules of an emotion's group (`.journey-emotion.journey-tone-bad circle`).
         '.journey .journey-persona-marker{stroke:var(--journey-background);stroke-width:1}',
@@ -305,11 +306,11 @@ function emotionGroup(layout: Layout): string {
     for (const curve of emotion.personas ?? []) {
         const classes = `journey-persona-curve journey-persona-${curve.slot}${curve.dashed ? ' journey-persona-dashed' : ''}`;
         if (curve.polyline.length > 1) {
-            out.push(`<polyline class="${classes}" data-persona="${attr(curve.persona)}" points="${points(curve.polyline)}"><title>${text(curve.label || curve.persona)}</title></polyline>`);
+            out.push(`<polyline class="${classes}" data-persona="${attr(curve.persona)}" stroke-width="${num(curve.width)}" points="${points(curve.polyline)}"><title>${text(curve.label || curve.persona)}</title></polyline>`);
         }
         for (const point of curve.points) {
             const list = markersAt.get(point.touchpointId) ?? [];
-            list.push(personaMarker(curve.marker, curve.slot, point.x, point.y, curve.persona));
+            list.push(personaMarker(curve.marker, curve.slot, point.x, point.y, curve.markerSize, curve.persona));
             markersAt.set(point.touchpointId, list);
         }
     }
@@ -321,19 +322,24 @@ function emotionGroup(layout: Layout): string {
     return out.join('\n');
 }
 
-/** A persona curve's marker: its shape, about 10 px across, filled with its colour. */
-function personaMarker(shape: PersonaMarker, slot: number, x: number, y: number, persona?: string): string {
+/** A persona curve's marker: its shape, `size` (its circle's radius) from its centre, filled with its colour. */
+function personaMarker(shape: PersonaMarker, slot: number, x: number, y: number, size: number, persona?: string): string {
     const at = `class="journey-persona-marker journey-persona-${slot}"${persona !== undefined ? ` data-persona="${attr(persona)}"` : ''}`;
-    const polygon = (corners: Array<[number, number]>) => `<path ${at} d="${corners.map(([dx, dy], i) => `${i === 0 ? 'M' : 'L'}${num(x + dx)},${num(y + dy)}`).join(' ')} Z"/>`;
+    // The shapes' corners for a circle of radius 1, about as heavy as it.
+    const polygon = (corners: Array<[number, number]>) =>
+        `<path ${at} d="${corners.map(([dx, dy], i) => `${i === 0 ? 'M' : 'L'}${num(x + dx * size)},${num(y + dy * size)}`).join(' ')} Z"/>`;
     switch (shape) {
-        case 'circle': return `<circle ${at} cx="${num(x)}" cy="${num(y)}" r="4.5"/>`;
-        case 'square': return `<rect ${at} x="${num(x - 4)}" y="${num(y - 4)}" width="8" height="8"/>`;
-        case 'triangle': return polygon([[0, -5.5], [5, 3.5], [-5, 3.5]]);
-        case 'triangle-down': return polygon([[0, 5.5], [5, -3.5], [-5, -3.5]]);
-        case 'diamond': return polygon([[0, -5.5], [5, 0], [0, 5.5], [-5, 0]]);
-        case 'hexagon': return polygon([[0, -5], [4.33, -2.5], [4.33, 2.5], [0, 5], [-4.33, 2.5], [-4.33, -2.5]]);
+        case 'circle': return `<circle ${at} cx="${num(x)}" cy="${num(y)}" r="${num(size)}"/>`;
+        case 'square': return `<rect ${at} x="${num(x - size * 0.89)}" y="${num(y - size * 0.89)}" width="${num(size * 1.78)}" height="${num(size * 1.78)}"/>`;
+        case 'triangle': return polygon([[0, -1.22], [1.11, 0.78], [-1.11, 0.78]]);
+        case 'triangle-down': return polygon([[0, 1.22], [1.11, -0.78], [-1.11, -0.78]]);
+        case 'diamond': return polygon([[0, -1.22], [1.11, 0], [0, 1.22], [-1.11, 0]]);
+        case 'hexagon': return polygon([[0, -1.11], [0.96, -0.56], [0.96, 0.56], [0, 1.11], [-0.96, 0.56], [-0.96, -0.56]]);
     }
 }
+
+/** The radius of a legend sample's marker. */
+const LEGEND_MARKER = 4;
 
 /** A sample of each curve's line (and a persona's marker) with what it is. */
 function legendGroup(legend: EmotionLegendEntry[]): string {
@@ -342,7 +348,7 @@ function legendGroup(legend: EmotionLegendEntry[]): string {
             : entry.kind === 'persona' ? `journey-persona-curve journey-persona-${entry.slot}${entry.dashed ? ' journey-persona-dashed' : ''}` : '';
         const sample = `<line${classes ? ` class="${classes}"` : ''} x1="${num(entry.from.x)}" y1="${num(entry.from.y)}" x2="${num(entry.to.x)}" y2="${num(entry.to.y)}"/>`;
         const marker = entry.kind === 'persona' && entry.marker && entry.slot
-            ? personaMarker(entry.marker, entry.slot, (entry.from.x + entry.to.x) / 2, entry.from.y) : '';
+            ? personaMarker(entry.marker, entry.slot, (entry.from.x + entry.to.x) / 2, entry.from.y, LEGEND_MARKER) : '';
         const persona = entry.kind === 'persona' && entry.persona !== undefined ? ` data-persona="${attr(entry.persona)}"` : '';
         return `<g class="journey-legend-${entry.kind}"${persona}><title>${text(entry.title)}</title>${sample}${marker}${lines([entry.text])}</g>`;
     }).join('')}</g>`;

@@ -213,26 +213,35 @@ function emotionLane(view: ViewModel, laneId: string, slotOf: Map<string, { x: n
 
 /** Marker shapes given out to the persona curves in turn (each with its colour: `--journey-persona-N`). */
 export const PERSONA_MARKERS: readonly PersonaMarker[] = ['circle', 'square', 'triangle', 'diamond', 'triangle-down', 'hexagon'];
-/** How far apart curves sharing a stretch run (px), at most; a wider spread would leave the plot. */
-const CURVE_SPACING = 4;
-const CURVES_SPREAD = 12;
+/**
+ * Curves through the same points lie on each other: the first personas' are drawn wider, each under the
+ * next, so a stretch they share shows every colour (the narrowest on top, the others as its edges), and
+ * their markers larger, one inside the next. From the fourth persona on, all are the narrowest.
+ */
+const CURVE_WIDTH = 2.5;
+const CURVE_WIDTH_STEP = 1.75;
+const MARKER_SIZE = 4.5;
+const MARKER_SIZE_STEP = 2;
+const NESTED = 3;
 
-/** Each persona's curve through the points of the touchpoints it meets, shifted a little off the others. */
+/** Each persona's curve through exactly the points of the touchpoints it meets. */
 function personaCurves(curves: PersonaCurveView[], points: EmotionLayout['points']): PersonaCurveLayout[] {
     const pointAt = new Map(points.map(point => [point.touchpointId, point]));
-    const spacing = curves.length > 1 ? Math.min(CURVE_SPACING, CURVES_SPREAD / (curves.length - 1)) : 0;
+    const nested = Math.min(curves.length, NESTED);
     return curves.map((curve, index) => {
-        const offset = round((index - (curves.length - 1) / 2) * spacing);
         const through = curve.touchpointIds.flatMap(id => {
             const point = pointAt.get(id);
-            return point ? [{ touchpointId: id, x: point.x, y: round(point.y + offset), value: point.value }] : [];
+            return point ? [{ touchpointId: id, x: point.x, y: point.y, value: point.value }] : [];
         });
+        const wider = Math.max(0, nested - 1 - index);
         return {
             persona: curve.persona, label: curve.label,
             slot: (index % PERSONA_MARKERS.length) + 1,
             marker: PERSONA_MARKERS[index % PERSONA_MARKERS.length],
             dashed: Math.floor(index / PERSONA_MARKERS.length) % 2 === 1,
-            points: through, offset,
+            width: CURVE_WIDTH + CURVE_WIDTH_STEP * wider,
+            markerSize: MARKER_SIZE + MARKER_SIZE_STEP * wider,
+            points: through,
             polyline: through.map(p => ({ x: p.x, y: p.y })),
         };
     });

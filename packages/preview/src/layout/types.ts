@@ -115,12 +115,11 @@ export interface PersonaCurveLayout {
     slot: number;
     marker: PersonaMarker;
     dashed: boolean;
-    /**
-     * At each touchpoint it meets: that touchpoint's x, its value's y shifted by `offset`, so curves
-     * sharing a stretch run side by side instead of hiding each other.
-     */
+    /** Its line's width and its markers' radius: larger for the first personas, drawn under the next (lanes.ts). */
+    width: number;
+    markerSize: number;
+    /** At each touchpoint it meets: that touchpoint's point (its x, its value on the scale). */
     points: Array<{ touchpointId: string; x: number; y: number; value: number }>;
-    offset: number;
     polyline: Point[];
 }
 
