@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { PNG } from 'pngjs';
@@ -121,6 +121,25 @@ describe('the extension in VS Code (code-server)', () => {
             await bench.screenshot(`test-results/vscode-${name}.png`).catch(() => undefined);
         }
     });
+
+    /** code-server's save dialog is VS Code's simple file dialog, a quick input holding a path: `target` once it suggests `suggested`. */
+    async function saveThroughDialog(suggested: string, target: string): Promise<void> {
+        const input = bench.page.locator('.quick-input-widget input');
+        await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain(suggested);
+        await input.fill(target);
+        await bench.page.keyboard.press('Enter');
+        // Written whole: a file that exists may still be empty while the extension writes it.
+        await expect.poll(() => existsSync(target) && statSync(target).size > 0, { timeout: 30_000 }).toBe(true);
+    }
+
+    /** Opens `file` and its preview beside it, and waits for the touchpoints of its journey `journey`. */
+    async function openPreview(file: string, journey: string): Promise<FrameLocator> {
+        await bench.openFile(file);
+        await bench.runCommand('Journey: Open Preview to the Side');
+        const preview = bench.preview();
+        await expect.poll(() => preview.locator(`g.journey-node[data-id^="tp:${journey}:"]`).count(), { timeout: 60_000 }).toBeGreaterThan(3);
+        return preview;
+    }
 
     it('opens a .journey file as language `journey`, highlighted by the TextMate grammar', async () => {
         await bench.openFile(RENEWAL);
@@ -311,10 +330,7 @@ describe('the extension in VS Code (code-server)', () => {
     }, 90_000);
 
     it('jumps to a stage from the stage index of its toolbar', async () => {
-        await bench.openFile('brightspoke-cx/journeys/fleet-renewal.journey');
-        await bench.runCommand('Journey: Open Preview to the Side');
-        const preview = bench.preview();
-        await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:fleet_renewal:"]').count(), { timeout: 60_000 }).toBeGreaterThan(3);
+        const preview = await openPreview('brightspoke-cx/journeys/fleet-renewal.journey', 'fleet_renewal');
         for (let step = 0; step < 3; step++) {
             await preview.locator('#zoom-in').click();
         }
@@ -365,13 +381,7 @@ describe('the extension in VS Code (code-server)', () => {
         await bench.openFile(RENEWAL);
         const target = join(server.workspace, 'spec', 'renewal-export.svg');
         await bench.runCommand('Journey: Export Map as SVG…');
-        // code-server's save dialog is VS Code's simple file dialog: a quick input holding a path.
-        const input = bench.page.locator('.quick-input-widget input');
-        await input.waitFor({ timeout: 30_000 });
-        await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toContain('renewal.svg');
-        await input.fill(target);
-        await bench.page.keyboard.press('Enter');
-        await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
+        await saveThroughDialog('renewal.svg', target);
         const svg = readFileSync(target, 'utf8');
         expect(svg.startsWith('<?xml')).toBe(true);
         expect(svg).toContain('data-id="tp:renewal:pricing_page"');
@@ -379,13 +389,7 @@ describe('the extension in VS Code (code-server)', () => {
     }, 60_000);
 
     it('exports the map as PNG, PDF (from the preview\'s toolbar) and a self-contained HTML page', async () => {
-        const saveAs = async (format: string, target: string) => {
-            const input = bench.page.locator('.quick-input-widget input');
-            await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain(`renewal.${format}`);
-            await input.fill(target);
-            await bench.page.keyboard.press('Enter');
-            await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
-        };
+        const saveAs = (format: string, target: string) => saveThroughDialog(`renewal.${format}`, target);
         for (const [format, title] of [['png', 'Journey: Export Map as PNG…'], ['html', 'Journey: Export Map as HTML…']] as const) {
             await bench.runCommand(title);
             await saveAs(format, join(server.workspace, 'spec', `renewal-export.${format}`));
@@ -436,11 +440,7 @@ describe('the extension in VS Code (code-server)', () => {
         await items.filter({ hasText: 'Export Map as PNG…' }).hover();
         await bench.page.keyboard.press('Enter');
         const target = join(server.workspace, 'spec', 'renewal-menu.png');
-        const input = bench.page.locator('.quick-input-widget input');
-        await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain('renewal.png');
-        await input.fill(target);
-        await bench.page.keyboard.press('Enter');
-        await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
+        await saveThroughDialog('renewal.png', target);
         await expect.poll(() => { try { return PNG.sync.read(readFileSync(target)).width; } catch { return 0; } }, { timeout: 10_000 }).toBeGreaterThan(1000);
     }, 120_000);
 
@@ -520,10 +520,7 @@ describe('the extension in VS Code (code-server)', () => {
     }, 90_000);
 
     it('shows a realistic map beside its editor (the README\'s screenshot)', async () => {
-        await bench.openFile('brightspoke-cx/journeys/fleet-renewal-future.journey');
-        await bench.runCommand('Journey: Open Preview to the Side');
-        const preview = bench.preview();
-        await expect.poll(() => preview.locator('g.journey-node[data-id^="tp:fleet_renewal_future:"]').count(), { timeout: 60_000 }).toBeGreaterThan(3);
+        const preview = await openPreview('brightspoke-cx/journeys/fleet-renewal-future.journey', 'fleet_renewal_future');
         await bench.runCommand('Notifications: Clear All Notifications');
         await bench.runCommand('View: Close Primary Side Bar');
         await preview.locator('#zoom-reset').click();
