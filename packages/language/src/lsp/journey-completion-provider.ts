@@ -31,8 +31,11 @@ const VALUE_RULES = new Set(['Phase', 'SourceKind', 'ChannelMode']);
 interface Snippet {
     label: string;
     detail: string;
-    /** Its text with tab stops; `context`: what the place it is written at suggests (snippet-context.ts). */
-    body: (today: string, context: SnippetContext) => string;
+    /**
+     * Its text with tab stops; `context()`: what the place it is written at suggests (snippet-context.ts),
+     * worked out only for the skeletons that ask for it.
+     */
+    body: (today: string, context: () => SnippetContext) => string;
 }
 
 const PHASES = ['pre-purchase', 'purchase', 'post-purchase'];
@@ -69,7 +72,8 @@ const SNIPPETS: Readonly<Record<string, Snippet>> = {
     'Journey:journey': {
         label: 'journey',
         detail: 'Journey skeleton',
-        body: (today, context) => {
+        body: (today, contextOf) => {
+            const context = contextOf();
             const write = new SnippetWriter();
             return [
                 `journey ${write.stop('name')} "${write.stop('What the persona goes through')}" {`,
@@ -93,7 +97,8 @@ const SNIPPETS: Readonly<Record<string, Snippet>> = {
     'Stage:stage': {
         label: 'stage',
         detail: 'Stage skeleton',
-        body: (_, context) => {
+        body: (_, contextOf) => {
+            const context = contextOf();
             const write = new SnippetWriter();
             // The phase of the stage before it first: a journey's stages mostly keep or advance it.
             const phases = context.phase ? [context.phase, ...PHASES.filter(phase => phase !== context.phase)] : PHASES;
@@ -109,7 +114,7 @@ const SNIPPETS: Readonly<Record<string, Snippet>> = {
     'Touchpoint:touchpoint': {
         label: 'touchpoint',
         detail: 'Touchpoint skeleton',
-        body: (_, context) => touchpointLines(new SnippetWriter(), context, true).join('\n'),
+        body: (_, contextOf) => touchpointLines(new SnippetWriter(), contextOf(), true).join('\n'),
     },
     'Pain:pain': {
         label: 'pain + opportunity',
@@ -289,7 +294,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         const snippet = SNIPPETS[key];
         if (snippet) {
             const today = formatCalendarDate(this.journeyServices.validation.JourneySettings.currentDate());
-            const body = snippet.body(today, snippetContext(context.node, context.offset, this.journeyServices.shared.workspace.IndexManager));
+            const body = snippet.body(today, () => snippetContext(context.node, context.offset, this.journeyServices.shared.workspace.IndexManager));
             acceptor(context, {
                 label: snippet.label,
                 kind: CompletionItemKind.Snippet,

@@ -1,5 +1,5 @@
 import { AstUtils, type AstNode, type IndexManager } from 'langium';
-import { isJourney, isServes, isStage, type Journey, type Stage, type Touchpoint } from '../generated/ast.js';
+import { isJourney, isStage, type Journey, type Stage, type Touchpoint } from '../generated/ast.js';
 
 /**
  * What a new touchpoint or stage is likely to take, read from where it is written: the snippets of
@@ -34,7 +34,8 @@ export function snippetContext(node: AstNode | undefined, offset: number, index:
     const channels = around.flatMap(tp => tp.channels.map(line => line.channel.ref?.name ?? ''));
     const owners = [...around.flatMap(tp => tp.owners.map(line => line.team.ref?.name ?? '')), ...(journey?.owners.map(line => line.team.ref?.name ?? '') ?? [])];
     const personas = journey ? journey.personaLines.flatMap(line => line.personas.map(ref => ref.ref)).filter(persona => persona !== undefined) : [];
-    const served = new Set(journey ? AstUtils.streamAllContents(journey).filter(isServes).map(serves => serves.need.ref).toArray() : []);
+    // `serves` is written only in touchpoints: no walk of the whole journey.
+    const served = new Set(journeyTouchpoints.flatMap(tp => tp.serves.map(serves => serves.need.ref)));
     return {
         channels: distinct([...channels, ...workspace('Channel')]),
         owners: distinct([...owners, ...workspace('Team')]),
