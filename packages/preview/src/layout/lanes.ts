@@ -196,10 +196,17 @@ function emotionLane(view: ViewModel, laneId: string, slotOf: Map<string, { x: n
         x: tickX, y: round(zeroY - value * EMOTION_UNIT + 4), size: FONT.small.size, anchor: 'end' as const, muted: true,
     }));
     const personas = view.personaCurves ? personaCurves(view.personaCurves, points) : undefined;
-    for (const point of personas ? points : []) {
+    if (personas) {
         // Whose feeling it is: the point's hover names the personas whose curves go through it.
-        const who = personas!.filter(curve => curve.points.some(p => p.touchpointId === point.touchpointId)).map(curve => legendName(curve));
-        point.title = `${point.title} (${who.length > 0 ? who.join(', ') : 'no persona of the journey'})`;
+        const who = new Map<string, string[]>();
+        for (const curve of personas) {
+            for (const { touchpointId } of curve.points) {
+                who.set(touchpointId, [...who.get(touchpointId) ?? [], legendName(curve)]);
+            }
+        }
+        for (const point of points) {
+            point.title = `${point.title} (${who.get(point.touchpointId)?.join(', ') ?? 'no persona of the journey'})`;
+        }
     }
     const baseline = baselineEmotions(view, slotOf, zeroY);
     return {
